@@ -1,0 +1,51 @@
+using K8Shop.Contracts.Catalog;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace K8Shop.Gateways.Errors;
+
+/// <summary>The one place where failures from grains and request parsing become HTTP answers.</summary>
+public sealed partial class GatewayExceptionHandler(IProblemDetailsService problems, ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, error, detail, errors) = Classify(exception);
+        if (status == StatusCodes.Status500InternalServerError)
+            LogUnexpected(exception, context.Request.Path);
+        else if (status >= 500)
+            LogUnavailable(context.Request.Path, exception.GetType().Name, exception.Message);
+
+        var problem = errors is null
+            ? new ProblemDetails { Status = status, Detail = detail }
+            : new HttpValidationProblemDetails(errors) { Status = status, Detail = detail };
+        problem.Extensions["error"] = error;
+        context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = "5";
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static (int Status, string Error, string Detail, IDictionary<string, string[]>? Errors) Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => (bad.StatusCode, "invalid request", Describe(bad), null),
+        InvalidProductException invalid => (400, Problems.Summarize(invalid.Errors), Problems.Summarize(invalid.Errors), invalid.Errors),
+        DuplicateSkuException duplicate => (409, duplicate.Message, duplicate.Message, new Dictionary<string, string[]> { ["sku"] = ["is already used by another product"] }),
+        CatalogUnavailableException down => (503, "catalog unavailable", down.Message + "; retry shortly", null),
+        SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
+            (503, "service unavailable", "the shop's backend did not answer in time; retry shortly", null),
+        _ => (500, "internal error", "an unexpected error occurred; it has been logged", null),
+    };
+
+    // A JSON parse error names the field (path) and the reason; pass both on.
+    private static string Describe(BadHttpRequestException bad) =>
+        bad.InnerException is System.Text.Json.JsonException json ? $"the request body is not valid JSON for this route: {json.Message}" : bad.Message;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {Path} failed unexpectedly")]
+    private partial void LogUnexpected(Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {Path} failed with {ExceptionType}: {Reason}")]
+    private partial void LogUnavailable(string path, string exceptionType, string reason);
+}

@@ -1,0 +1,55 @@
+using K8Shop.Gateways.Admin;
+using K8Shop.Gateways.Catalog;
+using K8Shop.Gateways.Covers;
+using K8Shop.Gateways.Errors;
+using K8Shop.Gateways.Health;
+using K8Shop.Gateways.Products;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace K8Shop.Gateways.Hosting;
+
+/// <summary>
+/// The gateway's endpoints as one unit, added to any host that can reach grains: the embedded silo host and
+/// the standalone gateway (an Orleans client). No endpoint is written twice.
+/// </summary>
+public static class GatewayHostingExtensions
+{
+    public static IServiceCollection AddK8ShopGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<GatewayExceptionHandler>();
+        // Binding failures (malformed JSON, wrong types) reach the exception handler, which names the field.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
+        services.AddCors(options => options.AddPolicy(CatalogApi.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "HEAD")));
+        services.AddGrpc();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
+        return services;
+    }
+
+    public static IApplicationBuilder UseK8ShopGateway(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCors();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapK8ShopGateway(this IEndpointRouteBuilder app)
+    {
+        app.MapCatalogEndpoints();
+        app.MapProductsEndpoints();
+        app.MapCoverEndpoints();
+        app.MapGrpcService<CatalogGrpcService>();
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,69 @@
+using K8Shop.Contracts.Catalog;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+
+namespace K8Shop.Grains.Catalog;
+
+/// <summary>
+/// Serves the catalog from the configured store. It holds no state, so it runs as a stateless worker on every
+/// silo and interleaves calls freely (reentrant): reads scale with silos and never queue behind a slow write.
+/// </summary>
+[StatelessWorker, Reentrant]
+public sealed partial class CatalogGrain(ICatalogStore store, ILogger<CatalogGrain> logger) : Grain, ICatalogGrain
+{
+    public Task<Product?> FindAsync(string idOrSku) => store.FindAsync(idOrSku);
+
+    public Task<CatalogPage> SearchAsync(CatalogQuery query) => store.SearchAsync(query);
+
+    public async Task<Product> CreateAsync(ProductDraft draft)
+    {
+        var product = await store.CreateAsync(Checked(draft));
+        LogProductCreated(product.Sku, product.Id);
+        return product;
+    }
+
+    public async Task<Product?> UpdateAsync(string idOrSku, ProductDraft draft)
+    {
+        var product = await store.UpdateAsync(idOrSku, Checked(draft));
+        if (product is not null)
+            LogProductUpdated(product.Sku, product.Id);
+        return product;
+    }
+
+    public async Task<bool> DeleteAsync(string idOrSku)
+    {
+        var deleted = await store.DeleteAsync(idOrSku);
+        if (deleted)
+            LogProductDeleted(idOrSku);
+        return deleted;
+    }
+
+    public async Task<CatalogHealth> CheckHealthAsync()
+    {
+        try
+        {
+            await store.PingAsync();
+            return new CatalogHealth(true, store.Backend);
+        }
+        catch (CatalogUnavailableException ex)
+        {
+            return new CatalogHealth(false, store.Backend, ex.Message);
+        }
+    }
+
+    private static ProductDraft Checked(ProductDraft draft)
+    {
+        var normalized = ProductRules.Normalize(draft);
+        var errors = ProductRules.Validate(normalized);
+        return errors.Count == 0 ? normalized : throw new InvalidProductException(errors);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Product {Sku} ({ProductId}) created")]
+    private partial void LogProductCreated(string sku, Guid productId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Product {Sku} ({ProductId}) updated")]
+    private partial void LogProductUpdated(string sku, Guid productId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Product {IdOrSku} deleted")]
+    private partial void LogProductDeleted(string idOrSku);
+}

@@ -1,0 +1,88 @@
+using K8Shop.Contracts.Catalog;
+using K8Shop.Grains.Catalog.Seed;
+
+namespace K8Shop.Grains.Catalog;
+
+/// <summary>The embedded mode's catalog: the seed, held in one process, lost when it stops.</summary>
+public sealed class InMemoryCatalogStore : ICatalogStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, Product> _byId = [];
+    private readonly TimeProvider _clock;
+
+    public InMemoryCatalogStore(TimeProvider clock, IEnumerable<ProductDraft> seed)
+    {
+        _clock = clock;
+        var now = clock.GetUtcNow();
+        foreach (var draft in seed)
+        {
+            var product = CatalogSeed.ToProduct(draft, now);
+            _byId[product.Id] = product;
+        }
+    }
+
+    public string Backend => "memory";
+
+    public Task<Product?> FindAsync(string idOrSku, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(FindLocked(idOrSku));
+    }
+
+    public Task<CatalogPage> SearchAsync(CatalogQuery query, CancellationToken cancellationToken = default)
+    {
+        List<Product> snapshot;
+        lock (_gate)
+            snapshot = [.. _byId.Values];
+        return Task.FromResult(CatalogMatching.Search(snapshot, query));
+    }
+
+    public Task<Product> CreateAsync(ProductDraft draft, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            EnsureSkuFree(draft.Sku, exceptId: null);
+            var now = _clock.GetUtcNow();
+            var product = FromDraft(Guid.CreateVersion7(now), draft, now, now);
+            _byId[product.Id] = product;
+            return Task.FromResult(product);
+        }
+    }
+
+    public Task<Product?> UpdateAsync(string idOrSku, ProductDraft draft, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (FindLocked(idOrSku) is not { } existing)
+                return Task.FromResult<Product?>(null);
+            EnsureSkuFree(draft.Sku, exceptId: existing.Id);
+            var updated = FromDraft(existing.Id, draft, existing.CreatedAt, _clock.GetUtcNow());
+            _byId[existing.Id] = updated;
+            return Task.FromResult<Product?>(updated);
+        }
+    }
+
+    public Task<bool> DeleteAsync(string idOrSku, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(FindLocked(idOrSku) is { } existing && _byId.Remove(existing.Id));
+    }
+
+    public Task PingAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    private Product? FindLocked(string idOrSku)
+    {
+        if (Guid.TryParse(idOrSku, out var id) && _byId.TryGetValue(id, out var byId))
+            return byId;
+        return _byId.Values.FirstOrDefault(p => string.Equals(p.Sku, idOrSku, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private void EnsureSkuFree(string sku, Guid? exceptId)
+    {
+        if (_byId.Values.Any(p => p.Id != exceptId && string.Equals(p.Sku, sku, StringComparison.OrdinalIgnoreCase)))
+            throw new DuplicateSkuException(sku);
+    }
+
+    private static Product FromDraft(Guid id, ProductDraft d, DateTimeOffset createdAt, DateTimeOffset updatedAt) =>
+        new(id, d.Sku, d.Title, d.Description, d.Price, d.ImageUrl, d.Tags, d.Stock, d.Author, d.Isbn, d.PublishedYear, createdAt, updatedAt);
+}

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using K8Shop.Contracts.Catalog;
+
+namespace K8Shop.Grains.Catalog.Seed;
+
+/// <summary>
+/// The books every new shop starts with: the original six (same SKUs, titles, prices, tags and stock) and
+/// a bookstore's worth more. Both stores load the same list, and seeded products get the same UUIDs in
+/// every store and every run, so links stay valid across restarts of embedded mode.
+/// </summary>
+public static class CatalogSeed
+{
+    private const string ResourceName = "K8Shop.Catalog.Seed.books.json";
+
+    // A fixed namespace for name-based (version 5) UUIDs of seeded SKUs.
+    private static readonly Guid SeedNamespace = new("6f1c7d9e-3a52-4b8e-9d0a-5b2f4c8e1a70");
+
+    private static readonly Lazy<IReadOnlyList<ProductDraft>> Books = new(Read);
+
+    /// <summary>The seed as drafts, in file order.</summary>
+    public static IReadOnlyList<ProductDraft> Load() => Books.Value;
+
+    /// <summary>The product a seeded draft becomes, with its stable id.</summary>
+    public static Product ToProduct(ProductDraft d, DateTimeOffset at) =>
+        new(IdFor(d.Sku), d.Sku, d.Title, d.Description, d.Price, d.ImageUrl, d.Tags, d.Stock, d.Author, d.Isbn, d.PublishedYear, at, at);
+
+    /// <summary>The UUID a seeded SKU always gets (RFC 9562 version 5, SHA-1 of namespace and upper-cased SKU).</summary>
+    public static Guid IdFor(string sku)
+    {
+        Span<byte> input = stackalloc byte[16 + Encoding.UTF8.GetMaxByteCount(sku.Length)];
+        SeedNamespace.TryWriteBytes(input, bigEndian: true, out _);
+        var length = 16 + Encoding.UTF8.GetBytes(sku.ToUpperInvariant(), input[16..]);
+        Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
+        SHA1.HashData(input[..length], hash);
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16], bigEndian: true);
+    }
+
+    private static IReadOnlyList<ProductDraft> Read()
+    {
+        using var stream = typeof(CatalogSeed).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The catalog seed resource '{ResourceName}' is missing from the build.");
+        var books = JsonSerializer.Deserialize<List<SeedBook>>(stream, JsonSerializerOptions.Web)
+            ?? throw new InvalidOperationException("The catalog seed is empty.");
+        return [.. books.Select(b => new ProductDraft(
+            b.Sku, b.Title, b.Description, b.Price, b.ImageUrl, [.. b.Tags], b.Stock, b.Author, b.Isbn, b.PublishedYear))];
+    }
+
+    private sealed record SeedBook(
+        string Sku, string Title, string Author, string Isbn, string Description, decimal Price,
+        ImmutableArray<string> Tags, int Stock, int? PublishedYear, string? ImageUrl);
+}

@@ -1,0 +1,39 @@
+namespace K8Shop.Silo.Hosting;
+
+/// <summary>Which providers back the silo; bound from section <c>K8Shop</c> (env <c>K8Shop__Profile</c>).</summary>
+public sealed class K8ShopOptions
+{
+    public const string SectionName = "K8Shop";
+    public const string Embedded = "embedded";
+    public const string Cluster = "cluster";
+
+    /// <summary><c>embedded</c> (default: everything in memory, one process) or <c>cluster</c> (real datastores).</summary>
+    public string Profile { get; set; } = Embedded;
+
+    public bool IsCluster => string.Equals(Profile, Cluster, StringComparison.OrdinalIgnoreCase);
+
+    public void Validate()
+    {
+        if (!string.Equals(Profile, Embedded, StringComparison.OrdinalIgnoreCase) && !IsCluster)
+            throw new InvalidOperationException($"K8Shop:Profile (env K8Shop__Profile) is '{Profile}'; use '{Embedded}' or '{Cluster}'.");
+    }
+}
+
+/// <summary>The silo's identity and ports; bound from section <c>Orleans</c>.</summary>
+public sealed class SiloEndpointOptions
+{
+    public const string SectionName = "Orleans";
+
+    public string ServiceId { get; set; } = "k8shop";
+    public string ClusterId { get; set; } = "k8shop-dev";
+    public int SiloPort { get; set; } = 11111;
+    public int GatewayPort { get; set; } = 30000;
+
+    public void Validate()
+    {
+        if (SiloPort is < 1 or > 65535 || GatewayPort is < 1 or > 65535 || SiloPort == GatewayPort)
+            throw new InvalidOperationException($"Orleans:SiloPort ({SiloPort}) and Orleans:GatewayPort ({GatewayPort}) must be distinct ports from 1 to 65535.");
+        if (string.IsNullOrWhiteSpace(ServiceId) || string.IsNullOrWhiteSpace(ClusterId))
+            throw new InvalidOperationException("Orleans:ServiceId and Orleans:ClusterId must not be empty.");
+    }
+}

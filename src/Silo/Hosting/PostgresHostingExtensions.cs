@@ -1,0 +1,34 @@
+using K8Shop.Grains.Catalog;
+using K8Shop.Silo.Catalog;
+using K8Shop.Silo.Migrations;
+using Npgsql;
+
+namespace K8Shop.Silo.Hosting;
+
+public static class PostgresHostingExtensions
+{
+    public const string ConnectionStringName = "Postgres";
+
+    /// <summary>
+    /// Backs the catalog with PostgreSQL (<c>ConnectionStrings:Postgres</c>) and brings its schema up to date
+    /// before the silo starts.
+    /// </summary>
+    public static IServiceCollection AddPostgresCatalog(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                $"The cluster profile needs ConnectionStrings:{ConnectionStringName} (env ConnectionStrings__{ConnectionStringName}); " +
+                "'eval \"$(scripts/dev-services.sh env)\"' sets it for the local services.");
+
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "k8shop" }.Build());
+        services.AddSingleton<IMigration, CatalogSeedMigration>();
+        foreach (var migration in SqlMigration.Embedded())
+            services.AddSingleton<IMigration>(migration);
+        services.AddOptions<PostgresStartupOptions>().Bind(configuration.GetSection("Postgres"));
+        services.AddSingleton<MigrationRunner>();
+        services.AddHostedService<MigrationHostedService>();
+        services.AddSingleton<ICatalogStore, PostgresCatalogStore>();
+        return services;
+    }
+}

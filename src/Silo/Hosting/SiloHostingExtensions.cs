@@ -1,0 +1,45 @@
+using K8Shop.Grains.Catalog;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace K8Shop.Silo.Hosting;
+
+public static class SiloHostingExtensions
+{
+    public const string StreamProviderName = "events";
+
+    /// <summary>
+    /// Adds the Orleans silo and the datastores the profile asks for. Embedded: localhost clustering and
+    /// in-memory storage, streams, reminders and catalog. Cluster: the same silo with the catalog on PostgreSQL.
+    /// </summary>
+    public static WebApplicationBuilder AddK8ShopSilo(this WebApplicationBuilder builder)
+    {
+        var profile = builder.Configuration.GetSection(K8ShopOptions.SectionName).Get<K8ShopOptions>() ?? new K8ShopOptions();
+        profile.Validate();
+        var endpoints = builder.Configuration.GetSection(SiloEndpointOptions.SectionName).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
+        endpoints.Validate();
+        builder.Services.AddSingleton(profile);
+
+        // Migrations must finish before the silo starts serving grains, so the store is registered first.
+        if (profile.IsCluster)
+            builder.Services.AddPostgresCatalog(builder.Configuration);
+        else
+            builder.Services.AddInMemoryCatalog();
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: endpoints.ServiceId, clusterId: endpoints.ClusterId);
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ServiceId = endpoints.ServiceId;
+                options.ClusterId = endpoints.ClusterId;
+            });
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorage("PubSubStore");
+            silo.UseInMemoryReminderService();
+            silo.AddMemoryStreams(StreamProviderName);
+            silo.AddDashboard();
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,17 @@
+using K8Shop.Gateways.Hosting;
+using K8Shop.Silo.Hosting;
+using Orleans.Dashboard;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddK8ShopSilo();
+builder.Services.AddK8ShopGateway(builder.Configuration);
+
+var app = builder.Build();
+app.UseK8ShopGateway();
+app.MapK8ShopGateway();
+app.MapOrleansDashboard("/dashboard");
+app.LogStartupUrls();
+await app.RunAsync();
+
+/// <summary>The embedded host's entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
