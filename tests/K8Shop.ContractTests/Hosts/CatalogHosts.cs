@@ -1,0 +1,70 @@
+using K8Shop.TestSupport;
+
+namespace K8Shop.ContractTests.Hosts;
+
+/// <summary>
+/// The hosts every contract test runs against: embedded (in-memory catalog) and cluster profile (PostgreSQL
+/// catalog on a throwaway database). Started once, on first use, for the whole test run.
+/// </summary>
+public sealed class CatalogHosts : IAsyncLifetime
+{
+    public const string Embedded = "embedded";
+    public const string Postgres = "postgres";
+
+    private readonly Lazy<K8ShopHost> _embedded = new(() => new K8ShopHost(new Dictionary<string, string?>
+    {
+        ["K8Shop:Profile"] = "embedded",
+        ["Admin:ApiKey"] = K8ShopHost.AdminKey,
+    }));
+
+    private PostgresDatabase? _database;
+    private K8ShopHost? _postgres;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public static IReadOnlyList<string> Names => TestServices.PostgresSkipReason is null ? [Embedded, Postgres] : [Embedded];
+
+    public static TheoryData<string> All => new(Names);
+
+    public async Task<K8ShopHost> GetAsync(string name)
+    {
+        if (name == Embedded)
+            return _embedded.Value;
+        await _gate.WaitAsync();
+        try
+        {
+            if (_postgres is null)
+            {
+                _database = await PostgresDatabase.CreateAsync("contract");
+                _postgres = new K8ShopHost(new Dictionary<string, string?>
+                {
+                    ["K8Shop:Profile"] = "cluster",
+                    ["ConnectionStrings:Postgres"] = _database.ConnectionString,
+                    ["Admin:ApiKey"] = K8ShopHost.AdminKey,
+                });
+            }
+            return _postgres;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_embedded.IsValueCreated)
+            await _embedded.Value.DisposeAsync();
+        if (_postgres is not null)
+            await _postgres.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CatalogHostsCollection : ICollectionFixture<CatalogHosts>
+{
+    public const string Name = "catalog hosts";
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace K8Shop.ContractTests.Hosts;
+
+/// <summary>
+/// The real silo host (Program of src/Silo) in process: an Orleans silo on free ports with the gateway
+/// endpoints, in the embedded profile or the cluster profile on a PostgreSQL database.
+/// </summary>
+public sealed class K8ShopHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "contract-test-admin-key";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:ClusterId", $"contract-{Guid.NewGuid():N}");
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    public GrpcChannel CreateGrpcChannel() =>
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
