@@ -17,7 +17,7 @@ public static partial class ProductRules
     public const decimal MaxPrice = 100_000m;
 
     /// <summary>A SKU: letters, digits, '-', '_' and '.', starting with a letter or digit.</summary>
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SkuPattern();
 
     public static bool IsSku(string value) => SkuPattern().IsMatch(value);

@@ -52,7 +52,7 @@ public static class CoverArt
         var current = new StringBuilder();
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var piece = word.Length > maxLength ? word[..(maxLength - 1)] + "…" : word;
+            var piece = word.Length > maxLength ? Cut(word, maxLength - 1) + "…" : word;
             if (current.Length > 0 && current.Length + 1 + piece.Length > maxLength)
             {
                 lines.Add(current.ToString());
@@ -70,10 +70,14 @@ public static class CoverArt
         {
             lines = lines[..maxLines];
             var last = lines[^1];
-            lines[^1] = (last.Length >= maxLength ? last[..(maxLength - 1)] : last) + "…";
+            lines[^1] = (last.Length >= maxLength ? Cut(last, maxLength - 1) : last) + "…";
         }
         return lines;
     }
+
+    // Never split a surrogate pair: half an emoji is not a character, and XML rejects it.
+    private static string Cut(string text, int length) =>
+        length > 0 && char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
 
     private static string Escape(string text) => SecurityElement.Escape(text) ?? string.Empty;
 }
