@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs every K8Shop test: starts PostgreSQL, Redis, RabbitMQ and dynalite (installing what is missing),
+# builds the solution, runs each .NET test project and the storefront's tests, and prints one summary.
+# Services this script had to start are stopped again at the end; ones already running are left alone.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+results="artifacts/test-results"
+started_services=false
+step() { printf '\n==> %s\n' "$*"; }
+
+cleanup() {
+  if [[ "$started_services" == true && "${K8SHOP_KEEP_SERVICES:-}" != 1 ]]; then
+    step "stopping the services this run started (K8SHOP_KEEP_SERVICES=1 keeps them)"
+    scripts/dev-services.sh down || true
+  fi
+}
+trap cleanup EXIT
+
+step "services"
+if ! scripts/dev-services.sh status >/dev/null 2>&1; then
+  started_services=true
+fi
+scripts/dev-services.sh up
+eval "$(scripts/dev-services.sh env)"
+
+step "build"
+dotnet build K8Shop.sln --nologo -clp:ErrorsOnly -p:UseSharedCompilation=false
+
+rm -rf "$results"
+mkdir -p "$results"
+passed=0 failed=0 skipped=0 broken=()
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  [[ "$name" == *TestSupport ]] && continue
+  step "test $name"
+  log="$results/$name.log"
+  set +e
+  dotnet test "$project" --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  set -e
+  # vstest ends each assembly with: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
+  line=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -n 1 || true)
+  if [[ -z "$line" ]]; then
+    broken+=("$name (exit $status, no result line)")
+    continue
+  fi
+  f=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$line")
+  p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")
+  s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+  if [[ $status -ne 0 && $f -eq 0 ]]; then broken+=("$name (exit $status)"); fi
+done
+
+if [[ -f client-web/package.json ]]; then
+  step "test client-web"
+  set +e
+  (cd client-web && npm ci --no-audit --no-fund && npm test) 2>&1 | tee "$results/client-web.log"
+  status=${PIPESTATUS[0]}
+  set -e
+  web=$(grep -E '^ +Tests +[0-9]+' "$results/client-web.log" | tail -n 1 || true)
+  wp=$(grep -oE '[0-9]+ passed' <<<"$web" | grep -oE '[0-9]+' || echo 0)
+  wf=$(grep -oE '[0-9]+ failed' <<<"$web" | grep -oE '[0-9]+' || echo 0)
+  passed=$((passed + wp)) failed=$((failed + wf))
+  if [[ $status -ne 0 && $wf -eq 0 ]]; then broken+=("client-web (exit $status)"); fi
+fi
+
+step "summary (details in $results)"
+for b in "${broken[@]}"; do echo "broken: $b"; done
+echo "$passed passed, $failed failed, $skipped skipped"
+[[ $failed -eq 0 && ${#broken[@]} -eq 0 ]]

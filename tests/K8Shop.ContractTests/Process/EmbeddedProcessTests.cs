@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Catalog.V1;
+using Grpc.Net.Client;
+
+namespace K8Shop.ContractTests.Process;
+
+/// <summary>
+/// The built silo started as a user starts it (its own process, Kestrel, appsettings.json), with only its ports
+/// moved by environment variables: REST over HTTP/1.1 and gRPC over cleartext HTTP/2 on real sockets.
+/// </summary>
+public sealed class EmbeddedSiloProcess : IAsyncLifetime
+{
+    public int HttpPort { get; } = FreePort();
+
+    public int GrpcPort { get; } = FreePort();
+
+    private readonly StringBuilder _output = new();
+    private System.Diagnostics.Process? _silo;
+
+    public async Task InitializeAsync()
+    {
+        var siloDll = Path.Combine(SiloOutputDirectory(), "K8Shop.Silo.dll");
+        var start = new ProcessStartInfo("dotnet", [siloDll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(siloDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{HttpPort}";
+        start.Environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort}";
+        start.Environment["Orleans__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["K8Shop__Profile"] = "embedded";
+        _silo = System.Diagnostics.Process.Start(start)!;
+        _silo.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _silo.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _silo.BeginOutputReadLine();
+        _silo.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !_silo.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync($"http://127.0.0.1:{HttpPort}/healthz")).IsSuccessStatusCode && Output.Contains("K8Shop is up", StringComparison.Ordinal))
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        throw new InvalidOperationException($"The silo did not become healthy within 60 s. Its output:\n{Output}");
+    }
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_silo is { HasExited: false })
+        {
+            _silo.Kill(entireProcessTree: true);
+            await _silo.WaitForExitAsync();
+        }
+        _silo?.Dispose();
+    }
+
+    /// <summary>src/Silo's own build output, for the configuration this test assembly was built in.</summary>
+    private static string SiloOutputDirectory()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testOutput.Name;
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "K8Shop.sln")))
+            root = root.Parent;
+        if (root is null)
+            throw new InvalidOperationException("K8Shop.sln not found above the test output directory.");
+        return Path.Combine(root.FullName, "src", "Silo", "bin", configuration, framework);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>What a user sees of the embedded host: the startup log, REST and the dashboard over Kestrel, gRPC over h2c.</summary>
+public sealed class EmbeddedProcessTests(EmbeddedSiloProcess silo) : IClassFixture<EmbeddedSiloProcess>
+{
+    [Fact]
+    public void Startup_Log_SaysWhichUrlsToOpen()
+    {
+        Assert.Contains($"http://127.0.0.1:{silo.HttpPort}/dashboard", silo.Output, StringComparison.Ordinal);
+        Assert.Contains($"http://127.0.0.1:{silo.HttpPort}/catalog", silo.Output, StringComparison.Ordinal);
+        Assert.Contains($"http://127.0.0.1:{silo.GrpcPort}", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rest_OverKestrel_ServesTheCatalogAndTheDashboard()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}") };
+
+        var product = await http.GetStringAsync("/catalog/BOOK-005");
+        var dashboard = await http.GetAsync("/dashboard/");
+
+        Assert.Contains("\"title\":\"Atomic Habits\"", product, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+    }
+
+    [Fact]
+    public async Task Grpc_OverCleartextHttp2_ListsAndGetsProducts()
+    {
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{silo.GrpcPort}");
+        var client = new CatalogService.CatalogServiceClient(channel);
+
+        var list = await client.ListProductsAsync(new ListProductsRequest { Tag = "devops" });
+        var product = await client.GetProductAsync(new GetProductRequest { Id = "BOOK-006" });
+
+        Assert.Contains(list.Items, p => p.Sku == "BOOK-006");
+        Assert.Equal("The Phoenix Project", product.Title);
+    }
+}
