@@ -7,6 +7,8 @@ builder.AddK8ShopSilo();
 builder.Services.AddK8ShopGateway(builder.Configuration);
 
 var app = builder.Build();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseK8ShopGateway();
 app.MapK8ShopGateway();
 app.MapOrleansDashboard("/dashboard");

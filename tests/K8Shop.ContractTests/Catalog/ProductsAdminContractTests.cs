@@ -26,6 +26,16 @@ public sealed class ProductsAdminContractTests(CatalogHosts hosts)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/catalog/{sku}")).StatusCode);
     }
 
+    [Fact]
+    public async Task Create_MalformedBodyWithoutKey_Is401NotABodyError()
+    {
+        var client = (await hosts.GetAsync(CatalogHosts.Embedded)).CreateClient();
+
+        var response = await client.PostAsync("/products", new StringContent("{not json", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Theory, MemberData(nameof(Hosts))]
     public async Task Create_WithWrongKey_Is403(string host)
     {

@@ -38,6 +38,7 @@ public static class GatewayHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
+        app.UseMiddleware<AdminKeyMiddleware>();
         return app;
     }
 

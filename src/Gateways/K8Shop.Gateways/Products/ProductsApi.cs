@@ -14,7 +14,7 @@ public static class ProductsApi
 {
     public static IEndpointRouteBuilder MapProductsEndpoints(this IEndpointRouteBuilder app)
     {
-        var products = app.MapGroup("/products").WithTags("Products (admin)").AddEndpointFilter<AdminKeyFilter>();
+        var products = app.MapGroup("/products").WithTags("Products (admin)").WithMetadata(new RequiresAdminKeyAttribute());
         products.MapGet("", CatalogApi.ListProducts).WithName("ListProducts").WithSummary("Lists products (admin)");
         products.MapGet("/{id}", CatalogApi.GetProduct).WithName("GetProduct").WithSummary("Gets a product by UUID or SKU (admin)");
         products.MapPost("", CreateProduct).WithName("CreateProduct").WithSummary("Adds a product (admin)");
