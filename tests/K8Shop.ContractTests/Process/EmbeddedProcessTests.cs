@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Catalog.V1;
 using Grpc.Net.Client;
+using K8Shop.TestSupport;
 
 namespace K8Shop.ContractTests.Process;
 
@@ -13,9 +13,9 @@ namespace K8Shop.ContractTests.Process;
 /// </summary>
 public sealed class EmbeddedSiloProcess : IAsyncLifetime
 {
-    public int HttpPort { get; } = FreePort();
+    public int HttpPort { get; } = TestPorts.Free();
 
-    public int GrpcPort { get; } = FreePort();
+    public int GrpcPort { get; } = TestPorts.Free();
 
     private readonly StringBuilder _output = new();
     private System.Diagnostics.Process? _silo;
@@ -31,8 +31,8 @@ public sealed class EmbeddedSiloProcess : IAsyncLifetime
         };
         start.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{HttpPort}";
         start.Environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort}";
-        start.Environment["Orleans__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Orleans__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__SiloPort"] = TestPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Orleans__GatewayPort"] = TestPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["K8Shop__Profile"] = "embedded";
         _silo = System.Diagnostics.Process.Start(start)!;
         _silo.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
@@ -86,12 +86,6 @@ public sealed class EmbeddedSiloProcess : IAsyncLifetime
         return Path.Combine(root.FullName, "src", "Silo", "bin", configuration, framework);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>What a user sees of the embedded host: the startup log, REST and the dashboard over Kestrel, gRPC over h2c.</summary>
