@@ -10,7 +10,7 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// Adds the Orleans silo and the datastores the profile asks for. Embedded: localhost clustering and
-    /// in-memory storage, streams, reminders and catalog. Cluster: the same silo with the catalog on PostgreSQL.
+    /// in-memory storage, streams, reminders, catalog and carts. Cluster: the catalog on PostgreSQL and carts on Redis.
     /// </summary>
     public static WebApplicationBuilder AddK8ShopSilo(this WebApplicationBuilder builder)
     {
@@ -35,6 +35,7 @@ public static class SiloHostingExtensions
                 options.ClusterId = endpoints.ClusterId;
             });
             silo.AddMemoryGrainStorageAsDefault();
+            silo.AddK8ShopCarts(useRedis: profile.IsCluster, builder.Configuration);
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(StreamProviderName);

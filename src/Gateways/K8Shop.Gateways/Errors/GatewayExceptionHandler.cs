@@ -1,4 +1,6 @@
+using K8Shop.Contracts.Cart;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -33,6 +35,8 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         BadHttpRequestException bad => (bad.StatusCode, "invalid request", Describe(bad), null),
         InvalidProductException invalid => (400, Problems.Summarize(invalid.Errors), Problems.Summarize(invalid.Errors), invalid.Errors),
         DuplicateSkuException duplicate => (409, duplicate.Message, duplicate.Message, new Dictionary<string, string[]> { ["sku"] = ["is already used by another product"] }),
+        CartRuleException rule => (422, rule.Message, rule.Message, new Dictionary<string, string[]> { [rule.Field] = [rule.Reason] }),
+        StorageUnavailableException store => (503, store.Message, store.Message, null),
         CatalogUnavailableException down => (503, "catalog unavailable", down.Message + "; retry shortly", null),
         SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
             (503, "service unavailable", "the shop's backend did not answer in time; retry shortly", null),

@@ -25,6 +25,14 @@ public static class Problems
     public static ValidationProblem Invalid(string field, string reason) =>
         Invalid(new Dictionary<string, string[]> { [field] = [reason] });
 
+    /// <summary>A 422 naming each bad field and why, as the original FastAPI services answered validation errors.</summary>
+    public static ProblemHttpResult Unprocessable(IDictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Detail = Summarize(errors),
+        });
+
     public static string Summarize(IEnumerable<KeyValuePair<string, string[]>> errors) =>
         string.Join("; ", errors.Select(e => $"{e.Key} {string.Join(", ", e.Value)}"));
 }

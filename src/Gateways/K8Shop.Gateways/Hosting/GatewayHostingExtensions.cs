@@ -1,4 +1,5 @@
 using K8Shop.Gateways.Admin;
+using K8Shop.Gateways.Cart;
 using K8Shop.Gateways.Catalog;
 using K8Shop.Gateways.Covers;
 using K8Shop.Gateways.Errors;
@@ -46,6 +47,7 @@ public static class GatewayHostingExtensions
     {
         app.MapCatalogEndpoints();
         app.MapProductsEndpoints();
+        app.MapCartEndpoints();
         app.MapCoverEndpoints();
         app.MapGrpcService<CatalogGrpcService>();
         app.MapOpenApi();

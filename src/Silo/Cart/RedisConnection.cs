@@ -1,0 +1,54 @@
+using K8Shop.Grains.Storage;
+using StackExchange.Redis;
+
+namespace K8Shop.Silo.Cart;
+
+/// <summary>
+/// The silo's one Redis connection (ConnectionStrings:Redis), shared by cart storage and the health probe. It
+/// never fails fast: while Redis is away commands fail (carts answer 503) and it reconnects by itself.
+/// </summary>
+public sealed class RedisConnection : IAsyncDisposable
+{
+    private readonly Lazy<Task<ConnectionMultiplexer>> _connection;
+
+    public RedisConnection(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false;
+        options.ClientName ??= "k8shop-silo";
+        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 3000);
+        options.AsyncTimeout = Math.Min(options.AsyncTimeout, 3000);
+        options.SyncTimeout = Math.Min(options.SyncTimeout, 3000);
+        _connection = new(() => ConnectionMultiplexer.ConnectAsync(options));
+    }
+
+    /// <summary>For RedisStorageOptions.CreateMultiplexer: the shared connection, which storage must not dispose.</summary>
+    public async Task<(IConnectionMultiplexer Multiplexer, bool IsShared)> ForStorageAsync() => (await _connection.Value, true);
+
+    public async Task<IDatabase> DatabaseAsync() => (await _connection.Value).GetDatabase();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection.IsValueCreated)
+            await (await _connection.Value).DisposeAsync();
+    }
+}
+
+/// <summary>Health of the carts' Redis: a PING over the shared connection.</summary>
+public sealed class RedisBackendProbe(RedisConnection redis) : IBackendProbe
+{
+    public string Backend => "redis";
+
+    public async Task<string?> ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await (await redis.DatabaseAsync()).PingAsync().WaitAsync(cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
+        {
+            return "backend unavailable";
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using K8Shop.Grains.Cart;
+using K8Shop.Grains.Storage;
+using K8Shop.Silo.Cart;
+using K8Shop.Silo.Storage;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace K8Shop.Silo.Hosting;
+
+public static class CartHostingExtensions
+{
+    public const string ConnectionStringName = "Redis";
+    private const string RedisStorageName = CartStorage.Name + "-redis";
+
+    /// <summary>
+    /// Cart storage for the profile: memory (embedded) or Redis (cluster: ConnectionStrings:Redis), with the
+    /// idle expiry as the Redis key's time to live, so an abandoned cart leaves nothing behind.
+    /// </summary>
+    public static ISiloBuilder AddK8ShopCarts(this ISiloBuilder silo, bool useRedis, IConfiguration configuration)
+    {
+        silo.Services.AddOptions<CartOptions>()
+            .Bind(configuration.GetSection(CartOptions.SectionName))
+            .Validate(o => o.MaxLines > 0 && o.MaxQuantityPerLine > 0, "Cart:MaxLines and Cart:MaxQuantityPerLine must be positive.")
+            .Validate(o => o.IdleExpiry >= TimeSpan.FromSeconds(1), "Cart:IdleExpiry must be at least one second (e.g. 30.00:00:00).")
+            .ValidateOnStart();
+        silo.Services.AddSingleton(TimeProvider.System);
+
+        if (!useRedis)
+        {
+            silo.AddMemoryGrainStorage(CartStorage.Name);
+            silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("cart");
+            return silo;
+        }
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                $"The cluster profile needs ConnectionStrings:{ConnectionStringName} (env ConnectionStrings__{ConnectionStringName}), e.g. 127.0.0.1:6379; " +
+                "'eval \"$(scripts/dev-services.sh env)\"' sets it for the local services.");
+
+        silo.Services.AddSingleton(new RedisConnection(connectionString));
+        silo.Services.AddKeyedSingleton<IBackendProbe, RedisBackendProbe>("cart");
+        silo.AddRedisGrainStorage(RedisStorageName, optionsBuilder => optionsBuilder.Configure<RedisConnection, IOptions<CartOptions>, Serializer>(
+            (options, redis, cart, serializer) =>
+            {
+                options.CreateMultiplexer = _ => redis.ForStorageAsync();
+                options.EntryExpiry = cart.Value.IdleExpiry;
+                options.DeleteStateOnClear = true;
+                // Orleans' own format: compact, and version-tolerant through the [Id]s of CartState.
+                options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(CartStorage.Name, (services, _) =>
+            new UnavailableTranslatingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(RedisStorageName), "redis", "cart backend unavailable"));
+        return silo;
+    }
+}
