@@ -13,6 +13,35 @@ public static class TestServices
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    public const string DefaultRedis = "127.0.0.1:6379";
+
+    public static string RedisConnectionString =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__Redis") is { Length: > 0 } configured ? configured : DefaultRedis;
+
+    /// <summary>The redis-server binary the tests start their own servers with (installed by dev-services.sh).</summary>
+    public static string RedisServerBinary => File.Exists("/usr/bin/redis-server") ? "/usr/bin/redis-server" : "redis-server";
+
+    private static readonly Lazy<string?> RedisProblem = new(() =>
+    {
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            var endpoint = RedisConnectionString.Split(',')[0].Split(':');
+            client.Connect(endpoint[0], endpoint.Length > 1 ? int.Parse(endpoint[1], System.Globalization.CultureInfo.InvariantCulture) : 6379);
+            return File.Exists(RedisServerBinary) || RedisServerBinary == "redis-server" ? null : "redis-server is not installed";
+        }
+        catch (Exception ex)
+        {
+            return $"Redis is not reachable ({ex.Message}); start it with 'scripts/dev-services.sh up redis'";
+        }
+    });
+
+    /// <summary>Why Redis tests cannot run here, or null when they can (always null under CI).</summary>
+    public static string? RedisSkipReason => IsCi ? null : RedisProblem.Value;
+
+    /// <summary>Why tests needing both PostgreSQL and Redis cannot run here, or null.</summary>
+    public static string? ClusterSkipReason => PostgresSkipReason ?? RedisSkipReason;
+
     public static string PostgresConnectionString =>
         Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") is { Length: > 0 } configured ? configured : DefaultPostgres;
 
@@ -38,6 +67,18 @@ public static class TestServices
 public sealed class PostgresFactAttribute : FactAttribute
 {
     public PostgresFactAttribute() => Skip = TestServices.PostgresSkipReason;
+}
+
+/// <summary>A fact that needs Redis: skipped with the reason when it is missing outside CI.</summary>
+public sealed class RedisFactAttribute : FactAttribute
+{
+    public RedisFactAttribute() => Skip = TestServices.RedisSkipReason;
+}
+
+/// <summary>A fact that needs PostgreSQL and Redis (the cluster profile).</summary>
+public sealed class ClusterFactAttribute : FactAttribute
+{
+    public ClusterFactAttribute() => Skip = TestServices.ClusterSkipReason;
 }
 
 /// <summary>A theory that needs PostgreSQL: skipped with the reason when it is missing outside CI.</summary>

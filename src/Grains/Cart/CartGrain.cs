@@ -1,5 +1,6 @@
 using K8Shop.Contracts.Cart;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -136,10 +137,13 @@ public sealed partial class CartGrain(
         {
             await write();
         }
-        catch
+        catch (Exception ex)
         {
             state.State = previous;
             DeactivateOnIdle();
+            // The runtime wraps storage failures; callers should see the store's own, serializable reason.
+            if (ex.InnerException is StorageUnavailableException unavailable)
+                throw unavailable;
             throw;
         }
     }

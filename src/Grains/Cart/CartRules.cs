@@ -23,7 +23,7 @@ public static class CartRules
         }
 
         var line = cart.Lines[index];
-        RequireWithinCap(line.Quantity + item.Quantity, limits);
+        RequireWithinCap((long)line.Quantity + item.Quantity, limits);
         return Changed(cart, cart.Lines.SetItem(index, item with { Quantity = line.Quantity + item.Quantity }), now);
     }
 
@@ -60,7 +60,7 @@ public static class CartRules
         {
             var index = lines.FindIndex(l => SameProduct(l.ProductId, item.ProductId));
             if (index >= 0)
-                lines = lines.SetItem(index, lines[index] with { Quantity = Math.Min(limits.MaxQuantityPerLine, lines[index].Quantity + item.Quantity) });
+                lines = lines.SetItem(index, lines[index] with { Quantity = (int)Math.Min(limits.MaxQuantityPerLine, (long)lines[index].Quantity + item.Quantity) });
             else if (lines.Count < limits.MaxLines)
                 lines = lines.Add(new CartLine(item.ProductId, Math.Min(limits.MaxQuantityPerLine, item.Quantity), item.Price, item.Title));
         }
@@ -104,7 +104,7 @@ public static class CartRules
             throw new CartRuleException("quantity", "must be greater than or equal to 1");
     }
 
-    private static void RequireWithinCap(int quantity, CartOptions limits)
+    private static void RequireWithinCap(long quantity, CartOptions limits)
     {
         if (quantity > limits.MaxQuantityPerLine)
             throw new CartRuleException("quantity", $"cannot exceed {limits.MaxQuantityPerLine} copies of one product in a cart");

@@ -19,8 +19,11 @@ public sealed class RedisConnection : IAsyncDisposable
         options.ConnectTimeout = Math.Min(options.ConnectTimeout, 3000);
         options.AsyncTimeout = Math.Min(options.AsyncTimeout, 3000);
         options.SyncTimeout = Math.Min(options.SyncTimeout, 3000);
+        Options = options;
         _connection = new(() => ConnectionMultiplexer.ConnectAsync(options));
     }
+
+    public ConfigurationOptions Options { get; }
 
     /// <summary>For RedisStorageOptions.CreateMultiplexer: the shared connection, which storage must not dispose.</summary>
     public async Task<(IConnectionMultiplexer Multiplexer, bool IsShared)> ForStorageAsync() => (await _connection.Value, true);

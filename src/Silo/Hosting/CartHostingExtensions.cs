@@ -44,6 +44,7 @@ public static class CartHostingExtensions
         silo.AddRedisGrainStorage(RedisStorageName, optionsBuilder => optionsBuilder.Configure<RedisConnection, IOptions<CartOptions>, Serializer>(
             (options, redis, cart, serializer) =>
             {
+                options.ConfigurationOptions = redis.Options;
                 options.CreateMultiplexer = _ => redis.ForStorageAsync();
                 options.EntryExpiry = cart.Value.IdleExpiry;
                 options.DeleteStateOnClear = true;

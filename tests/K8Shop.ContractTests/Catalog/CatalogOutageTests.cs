@@ -11,7 +11,7 @@ namespace K8Shop.ContractTests.Catalog;
 /// <summary>A PostgreSQL outage while the host runs: 503 with a reason (never 500), then recovery by itself.</summary>
 public sealed class CatalogOutageTests
 {
-    [PostgresFact]
+    [ClusterFact]
     public async Task Catalog_DatabaseRefusesConnections_Answers503ThenRecoversOnItsOwn()
     {
         await using var database = await PostgresDatabase.CreateAsync("outage");
@@ -19,6 +19,7 @@ public sealed class CatalogOutageTests
         {
             ["K8Shop:Profile"] = "cluster",
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
+            ["ConnectionStrings:Redis"] = TestServices.RedisConnectionString,
         });
         var client = host.CreateClient();
         var grpc = new CatalogService.CatalogServiceClient(host.CreateGrpcChannel());

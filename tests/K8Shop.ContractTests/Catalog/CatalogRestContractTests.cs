@@ -12,8 +12,8 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
 {
     public static TheoryData<string> Hosts => CatalogHosts.All;
 
-    [PostgresFact]
-    public void PostgresHost_IsReachable_SoItsCasesRun() => Assert.Contains(CatalogHosts.Postgres, CatalogHosts.Names);
+    [ClusterFact]
+    public void ClusterHost_ServicesAreReachable_SoItsCasesRun() => Assert.Contains(CatalogHosts.Cluster, CatalogHosts.Names);
 
     [Theory, MemberData(nameof(Hosts))]
     public async Task GetCatalog_NoParameters_ReturnsOnlyItemsAndCountWithEveryBook(string host)
@@ -170,7 +170,7 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (status, edgeStatus));
         Assert.True(json.GetProperty("ok").GetBoolean());
         Assert.Equal("ok", json.GetProperty("db").GetString());
-        Assert.Equal(host == CatalogHosts.Postgres ? "postgres" : "memory", json.GetProperty("backend").GetString());
+        Assert.Equal(host == CatalogHosts.Cluster ? "postgres" : "memory", json.GetProperty("backend").GetString());
         Assert.Equal(json.ToString(), edge.ToString());
     }
 

@@ -3,13 +3,13 @@ using K8Shop.TestSupport;
 namespace K8Shop.ContractTests.Hosts;
 
 /// <summary>
-/// The hosts every contract test runs against: embedded (in-memory catalog) and cluster profile (PostgreSQL
-/// catalog on a throwaway database). Started once, on first use, for the whole test run.
+/// The hosts every contract test runs against: embedded (everything in memory) and the cluster profile
+/// (catalog on a throwaway PostgreSQL database, carts on Redis). Started once, on first use, for the whole run.
 /// </summary>
 public sealed class CatalogHosts : IAsyncLifetime
 {
     public const string Embedded = "embedded";
-    public const string Postgres = "postgres";
+    public const string Cluster = "cluster";
 
     private readonly Lazy<K8ShopHost> _embedded = new(() => new K8ShopHost(new Dictionary<string, string?>
     {
@@ -21,7 +21,7 @@ public sealed class CatalogHosts : IAsyncLifetime
     private K8ShopHost? _postgres;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public static IReadOnlyList<string> Names => TestServices.PostgresSkipReason is null ? [Embedded, Postgres] : [Embedded];
+    public static IReadOnlyList<string> Names => TestServices.ClusterSkipReason is null ? [Embedded, Cluster] : [Embedded];
 
     public static TheoryData<string> All => new(Names);
 
@@ -39,6 +39,7 @@ public sealed class CatalogHosts : IAsyncLifetime
                 {
                     ["K8Shop:Profile"] = "cluster",
                     ["ConnectionStrings:Postgres"] = _database.ConnectionString,
+                    ["ConnectionStrings:Redis"] = TestServices.RedisConnectionString,
                     ["Admin:ApiKey"] = K8ShopHost.AdminKey,
                 });
             }

@@ -14,7 +14,7 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, error, detail, errors) = Classify(exception);
+        var (status, error, detail, errors) = Classify(Unwrap(exception));
         if (status == StatusCodes.Status500InternalServerError)
             LogUnexpected(exception, context.Request.Path);
         else if (status >= 500)
@@ -42,6 +42,10 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
             (503, "service unavailable", "the shop's backend did not answer in time; retry shortly", null),
         _ => (500, "internal error", "an unexpected error occurred; it has been logged", null),
     };
+
+    // The runtime wraps failures raised while a grain activates (e.g. loading its state); answer for the cause.
+    private static Exception Unwrap(Exception exception) =>
+        exception is OrleansException { InnerException: StorageUnavailableException or CatalogUnavailableException } wrapped ? wrapped.InnerException! : exception;
 
     // A JSON parse error names the field (path) and the reason; pass both on.
     private static string Describe(BadHttpRequestException bad) =>

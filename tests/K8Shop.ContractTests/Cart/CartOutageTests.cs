@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.Json;
+using K8Shop.ContractTests.Hosts;
+using K8Shop.TestSupport;
+
+namespace K8Shop.ContractTests.Cart;
+
+/// <summary>Redis crashing under a running host: 503 with the original's detail, health says so, recovery on its own.</summary>
+public sealed class CartOutageTests
+{
+    [ClusterFact]
+    public async Task CartRoutes_RedisDown_Answer503WithTheOriginalDetailAndRecover()
+    {
+        await using var database = await PostgresDatabase.CreateAsync("cartout");
+        await using var redis = await RedisServerProcess.StartAsync();
+        await using var host = new K8ShopHost(new Dictionary<string, string?>
+        {
+            ["K8Shop:Profile"] = "cluster",
+            ["ConnectionStrings:Postgres"] = database.ConnectionString,
+            ["ConnectionStrings:Redis"] = redis.ConnectionString,
+        });
+        var client = host.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cart/before-outage")).StatusCode);
+
+        await redis.KillAsync();
+        var cart = await client.GetAsync("/cart/during-outage");
+        var cartBody = JsonDocument.Parse(await cart.Content.ReadAsStringAsync()).RootElement;
+        var health = await client.GetAsync("/api/cart/healthz");
+        var healthBody = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
+        await redis.StartAgainAsync();
+        var recovered = HttpStatusCode.ServiceUnavailable;
+        for (var attempt = 0; attempt < 80 && recovered != HttpStatusCode.OK; attempt++)
+        {
+            await Task.Delay(250);
+            recovered = (await client.GetAsync("/cart/after-outage")).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, cart.StatusCode);
+        Assert.Equal("cart backend unavailable", cartBody.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal("""{"ok":false,"backend":"redis","error":"backend unavailable"}""", healthBody.GetRawText());
+        Assert.Equal(HttpStatusCode.OK, recovered);
+    }
+}
