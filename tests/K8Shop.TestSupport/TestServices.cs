@@ -39,6 +39,30 @@ public static class TestServices
     /// <summary>Why Redis tests cannot run here, or null when they can (always null under CI).</summary>
     public static string? RedisSkipReason => IsCi ? null : RedisProblem.Value;
 
+    public const string DefaultDynamoDB = "http://127.0.0.1:8000";
+
+    /// <summary>The DynamoDB endpoint of the tests: dynalite from dev-services.sh, or DynamoDB__ServiceUrl.</summary>
+    public static string DynamoDBServiceUrl =>
+        Environment.GetEnvironmentVariable("DynamoDB__ServiceUrl") is { Length: > 0 } configured ? configured : DefaultDynamoDB;
+
+    private static readonly Lazy<string?> DynamoDBProblem = new(() =>
+    {
+        try
+        {
+            var uri = new Uri(DynamoDBServiceUrl);
+            using var client = new System.Net.Sockets.TcpClient();
+            client.Connect(uri.Host, uri.Port);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return $"DynamoDB (dynalite) is not reachable at {DynamoDBServiceUrl} ({ex.Message}); start it with 'scripts/dev-services.sh up dynalite'";
+        }
+    });
+
+    /// <summary>Why DynamoDB tests cannot run here, or null when they can (always null under CI).</summary>
+    public static string? DynamoDBSkipReason => IsCi ? null : DynamoDBProblem.Value;
+
     /// <summary>Why tests needing both PostgreSQL and Redis cannot run here, or null.</summary>
     public static string? ClusterSkipReason => PostgresSkipReason ?? RedisSkipReason;
 
@@ -73,6 +97,12 @@ public sealed class PostgresFactAttribute : FactAttribute
 public sealed class RedisFactAttribute : FactAttribute
 {
     public RedisFactAttribute() => Skip = TestServices.RedisSkipReason;
+}
+
+/// <summary>A fact that needs DynamoDB (dynalite locally): skipped with the reason when it is missing outside CI.</summary>
+public sealed class DynamoDBFactAttribute : FactAttribute
+{
+    public DynamoDBFactAttribute() => Skip = TestServices.DynamoDBSkipReason;
 }
 
 /// <summary>A fact that needs PostgreSQL and Redis (the cluster profile).</summary>
