@@ -1,4 +1,5 @@
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Inventory;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -11,23 +12,29 @@ namespace K8Shop.Grains.Catalog;
 [StatelessWorker, Reentrant]
 public sealed partial class CatalogGrain(ICatalogStore store, ILogger<CatalogGrain> logger) : Grain, ICatalogGrain
 {
-    public Task<Product?> FindAsync(string idOrSku) => store.FindAsync(idOrSku);
+    public async Task<Product?> FindAsync(string idOrSku) =>
+        await store.FindAsync(idOrSku) is { } product ? await WithStockAsync(product) : null;
 
-    public Task<CatalogPage> SearchAsync(CatalogQuery query) => store.SearchAsync(query);
+    public async Task<CatalogPage> SearchAsync(CatalogQuery query)
+    {
+        var page = await store.SearchAsync(query);
+        return page with { Items = await Task.WhenAll(page.Items.Select(WithStockAsync)) };
+    }
 
     public async Task<Product> CreateAsync(ProductDraft draft)
     {
         var product = await store.CreateAsync(Checked(draft));
         LogProductCreated(product.Sku, product.Id);
-        return product;
+        return await WithStockAsync(product);
     }
 
     public async Task<Product?> UpdateAsync(string idOrSku, ProductDraft draft)
     {
         var product = await store.UpdateAsync(idOrSku, Checked(draft));
-        if (product is not null)
-            LogProductUpdated(product.Sku, product.Id);
-        return product;
+        if (product is null)
+            return null;
+        LogProductUpdated(product.Sku, product.Id);
+        return await WithStockAsync(product);
     }
 
     public async Task<bool> DeleteAsync(string idOrSku)
@@ -49,6 +56,13 @@ public sealed partial class CatalogGrain(ICatalogStore store, ILogger<CatalogGra
         {
             return new CatalogHealth(false, store.Backend, ex.Message);
         }
+    }
+
+    /// <summary>The stock shoppers see is what the SKU's inventory grain says is available: one source of truth.</summary>
+    private async Task<Product> WithStockAsync(Product product)
+    {
+        var inventory = await GrainFactory.GetGrain<IInventorySkuGrain>(InventoryKey.For(product.Sku)).GetAsync();
+        return product with { Stock = inventory.Available };
     }
 
     private static ProductDraft Checked(ProductDraft draft)

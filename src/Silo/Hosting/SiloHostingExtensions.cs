@@ -10,7 +10,7 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// Adds the Orleans silo and the datastores the profile asks for. Embedded: localhost clustering and
-    /// in-memory storage, streams, reminders, catalog and carts. Cluster: the catalog on PostgreSQL and carts on Redis.
+    /// in-memory storage, streams, reminders, catalog, carts and inventory. Cluster: the catalog on PostgreSQL, carts on Redis, inventory on DynamoDB.
     /// </summary>
     public static WebApplicationBuilder AddK8ShopSilo(this WebApplicationBuilder builder)
     {
@@ -36,6 +36,7 @@ public static class SiloHostingExtensions
             });
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddK8ShopCarts(useRedis: profile.IsCluster, builder.Configuration);
+            silo.AddK8ShopInventory(useDynamoDB: profile.IsCluster, builder.Configuration);
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(StreamProviderName);

@@ -1,5 +1,6 @@
 using K8Shop.Contracts.Cart;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,8 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, error, detail, errors) = Classify(Unwrap(exception));
+        var cause = Unwrap(exception);
+        var (status, error, detail, errors) = Classify(cause);
         if (status == StatusCodes.Status500InternalServerError)
             LogUnexpected(exception, context.Request.Path);
         else if (status >= 500)
@@ -27,6 +29,8 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         context.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
             context.Response.Headers.RetryAfter = "5";
+        if (cause is InventoryBusyException busy)
+            context.Response.Headers.RetryAfter = busy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
@@ -37,6 +41,10 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         DuplicateSkuException duplicate => (409, duplicate.Message, duplicate.Message, new Dictionary<string, string[]> { ["sku"] = ["is already used by another product"] }),
         CartRuleException rule => (422, rule.Message, rule.Message, new Dictionary<string, string[]> { [rule.Field] = [rule.Reason] }),
         StorageUnavailableException store => (503, store.Message, store.Message, null),
+        InventoryRuleException { NotFound: true } unknown => (404, unknown.Message, unknown.Message, null),
+        InventoryRuleException rule => (422, rule.Message, rule.Message, new Dictionary<string, string[]> { [rule.Field] = [rule.Reason] }),
+        InventoryBusyException busy => (429, "busy", busy.Message, null),
+        Orleans.Storage.InconsistentStateException => (503, "concurrent update", "the record changed under this request; retry", null),
         CatalogUnavailableException down => (503, "catalog unavailable", down.Message + "; retry shortly", null),
         SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
             (503, "service unavailable", "the shop's backend did not answer in time; retry shortly", null),
@@ -45,7 +53,9 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
 
     // The runtime wraps failures raised while a grain activates (e.g. loading its state); answer for the cause.
     private static Exception Unwrap(Exception exception) =>
-        exception is OrleansException { InnerException: StorageUnavailableException or CatalogUnavailableException } wrapped ? wrapped.InnerException! : exception;
+        exception is OrleansException { InnerException: StorageUnavailableException or CatalogUnavailableException or Orleans.Storage.InconsistentStateException } wrapped
+            ? wrapped.InnerException!
+            : exception;
 
     // A JSON parse error names the field (path) and the reason; pass both on.
     private static string Describe(BadHttpRequestException bad) =>

@@ -3,6 +3,7 @@ using K8Shop.Gateways.Cart;
 using K8Shop.Gateways.Catalog;
 using K8Shop.Gateways.Covers;
 using K8Shop.Gateways.Errors;
+using K8Shop.Gateways.Inventory;
 using K8Shop.Gateways.Health;
 using K8Shop.Gateways.Products;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +49,7 @@ public static class GatewayHostingExtensions
         app.MapCatalogEndpoints();
         app.MapProductsEndpoints();
         app.MapCartEndpoints();
+        app.MapInventoryEndpoints();
         app.MapCoverEndpoints();
         app.MapGrpcService<CatalogGrpcService>();
         app.MapOpenApi();

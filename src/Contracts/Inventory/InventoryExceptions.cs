@@ -1,0 +1,53 @@
+namespace K8Shop.Contracts.Inventory;
+
+/// <summary>An inventory request broke a rule (unknown SKU, bad quantity, stock below reserved); nothing changed.</summary>
+[GenerateSerializer, Alias("k8shop.inventory.InventoryRuleException")]
+public sealed class InventoryRuleException : Exception
+{
+    public InventoryRuleException() : this("request", "is invalid") { }
+
+    public InventoryRuleException(string field, string reason, bool notFound = false) : base($"{field} {reason}")
+    {
+        Field = field;
+        Reason = reason;
+        NotFound = notFound;
+    }
+
+    public InventoryRuleException(string message, Exception inner) : base(message, inner)
+    {
+        Field = "request";
+        Reason = message;
+    }
+
+    [Id(0)]
+    public string Field { get; init; }
+
+    [Id(1)]
+    public string Reason { get; init; }
+
+    /// <summary>True when the SKU itself is unknown (404 rather than 422).</summary>
+    [Id(2)]
+    public bool NotFound { get; init; }
+}
+
+/// <summary>The SKU has more queued requests than it accepts; retry after <see cref="RetryAfterSeconds"/>.</summary>
+[GenerateSerializer, Alias("k8shop.inventory.InventoryBusyException")]
+public sealed class InventoryBusyException : Exception
+{
+    public InventoryBusyException() : this("?", 1) { }
+
+    public InventoryBusyException(string sku, int retryAfterSeconds)
+        : base($"SKU {sku} is handling more requests than it queues; retry after {retryAfterSeconds} s")
+    {
+        Sku = sku;
+        RetryAfterSeconds = retryAfterSeconds;
+    }
+
+    public InventoryBusyException(string message, Exception inner) : base(message, inner) => Sku = "?";
+
+    [Id(0)]
+    public string Sku { get; init; }
+
+    [Id(1)]
+    public int RetryAfterSeconds { get; init; } = 1;
+}

@@ -1,0 +1,121 @@
+namespace K8Shop.Grains.Inventory;
+
+/// <summary>
+/// Group commit for one grain's state: changes submitted while a write is in flight wait, then are applied in
+/// order to the state and persisted together in one write; every change is answered only after the write that
+/// holds it succeeded (or fails with that write). A change whose rule fails is answered with its error and
+/// leaves the state as it was. Runs on the grain's scheduler, so it needs no locks.
+/// </summary>
+public sealed class GroupCommitter<TState>(
+    Func<TState> read,
+    Func<TState, Task> write,
+    Func<TState, TState> beforeBatch,
+    int maxBatchSize,
+    TimeSpan minWriteInterval,
+    TimeProvider clock)
+    where TState : class
+{
+    private readonly Queue<IPendingChange> _queue = new();
+    private Task _running = Task.CompletedTask;
+    private long _lastWrite = long.MinValue;
+
+    /// <summary>Changes waiting for a write.</summary>
+    public int Backlog => _queue.Count;
+
+    /// <summary>Storage writes made so far.</summary>
+    public long Writes { get; private set; }
+
+    public Task<TResult> Submit<TResult>(Func<TState, (TState State, TResult Result)> change)
+    {
+        var pending = new PendingChange<TResult>(change);
+        _queue.Enqueue(pending);
+        if (_running.IsCompleted)
+            _running = RunAsync();
+        return pending.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        while (_queue.Count > 0)
+        {
+            await PaceAsync();
+            var batch = new List<IPendingChange>(Math.Min(_queue.Count, maxBatchSize));
+            while (batch.Count < maxBatchSize && _queue.TryDequeue(out var next))
+                batch.Add(next);
+
+            var before = read();
+            var state = beforeBatch(before);
+            foreach (var change in batch)
+                state = change.Apply(state);
+
+            if (!ReferenceEquals(state, before))
+            {
+                try
+                {
+                    _lastWrite = clock.GetTimestamp();
+                    await write(state);
+                    Writes++;
+                }
+                catch (Exception ex)
+                {
+                    foreach (var change in batch)
+                        change.Fail(ex);
+                    continue;
+                }
+            }
+
+            foreach (var change in batch)
+                change.Complete();
+        }
+    }
+
+    private async Task PaceAsync()
+    {
+        if (minWriteInterval <= TimeSpan.Zero || _lastWrite == long.MinValue)
+            return;
+        var wait = minWriteInterval - clock.GetElapsedTime(_lastWrite);
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait, clock);
+    }
+
+    private interface IPendingChange
+    {
+        TState Apply(TState state);
+
+        void Complete();
+
+        void Fail(Exception error);
+    }
+
+    private sealed class PendingChange<TResult>(Func<TState, (TState State, TResult Result)> change) : IPendingChange
+    {
+        private readonly TaskCompletionSource<TResult> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TResult? _result;
+        private Exception? _error;
+
+        public Task<TResult> Task => _answer.Task;
+
+        public TState Apply(TState state)
+        {
+            try
+            {
+                (state, _result) = change(state);
+            }
+            catch (Exception ex)
+            {
+                _error = ex;
+            }
+            return state;
+        }
+
+        public void Complete()
+        {
+            if (_error is null)
+                _answer.TrySetResult(_result!);
+            else
+                _answer.TrySetException(_error);
+        }
+
+        public void Fail(Exception error) => _answer.TrySetException(error);
+    }
+}

@@ -1,0 +1,40 @@
+namespace K8Shop.Grains.Inventory;
+
+/// <summary>How inventory grains batch, shed and bound their state; bound from section <c>Inventory</c>.</summary>
+public sealed class InventoryOptions
+{
+    public const string SectionName = "Inventory";
+
+    /// <summary>Share one storage write among concurrent changes (true), or write once per change (false, for comparison).</summary>
+    public bool GroupCommit { get; set; } = true;
+
+    /// <summary>Most changes in one write.</summary>
+    public int MaxBatchSize { get; set; } = 2_000;
+
+    /// <summary>Upper bound on storage writes per second per SKU (DynamoDB allows 1,000 write units/s per item); 0 for none.</summary>
+    public int MaxWritesPerSecond { get; set; } = 400;
+
+    /// <summary>Queued changes per SKU past which new requests are refused at once (429, Retry-After) instead of timing out.</summary>
+    public int MaxBacklog { get; set; } = 20_000;
+
+    /// <summary>Open reservations per SKU; keeps the stored item small (a reservation is ~60 bytes).</summary>
+    public int MaxActiveReservations { get; set; } = 2_000;
+
+    /// <summary>Closed orders remembered per SKU, so a late duplicate reserve or commit changes nothing.</summary>
+    public int ClosedOrderMemory { get; set; } = 32;
+
+    /// <summary>Largest quantity one reservation may take.</summary>
+    public int MaxQuantityPerReservation { get; set; } = 1_000;
+
+    /// <summary>How long a reservation lives when the caller does not say.</summary>
+    public TimeSpan DefaultReservationTtl { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Longest reservation a caller may ask for.</summary>
+    public TimeSpan MaxReservationTtl { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often an active SKU returns expired reservations to stock on its own.</summary>
+    public TimeSpan ExpiryScanInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Low-stock threshold of a SKU that never had one set.</summary>
+    public int DefaultLowStockThreshold { get; set; } = 5;
+}

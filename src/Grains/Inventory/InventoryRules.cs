@@ -1,0 +1,149 @@
+using K8Shop.Contracts.Inventory;
+
+namespace K8Shop.Grains.Inventory;
+
+/// <summary>
+/// The stock arithmetic as pure functions over <see cref="InventoryState"/>. Each returns the next state (the same
+/// instance when nothing changes) and the answer; a broken rule throws before anything changes.
+/// </summary>
+public static class InventoryRules
+{
+    public static (InventoryState, ReservationResult) Reserve(
+        InventoryState state, string sku, string orderId, int quantity, DateTimeOffset expiresAt, DateTimeOffset now, InventoryOptions options)
+    {
+        if (state.Reservations.TryGetValue(orderId, out var existing))
+            return (state, new ReservationResult(sku, orderId, ReservationStatus.Reserved, existing.Quantity, DateTimeOffset.FromUnixTimeSeconds(existing.ExpiresAt), state.Available));
+        if (FindClosed(state, orderId) is { } closed)
+        {
+            var status = closed.How == ClosedAs.Committed ? ReservationStatus.Committed : ReservationStatus.OrderClosed;
+            return (state, new ReservationResult(sku, orderId, status, closed.Quantity, null, state.Available));
+        }
+        if (state.Available < quantity)
+            return (state, new ReservationResult(sku, orderId, ReservationStatus.OutOfStock, quantity, null, state.Available));
+        if (state.Reservations.Count >= options.MaxActiveReservations)
+            throw new InventoryBusyException(sku, 1);
+
+        var next = state with
+        {
+            Reserved = state.Reserved + quantity,
+            Reservations = state.Reservations.Add(orderId, new Reservation(quantity, expiresAt.ToUnixTimeSeconds())),
+            UpdatedAt = now,
+        };
+        return (next, new ReservationResult(sku, orderId, ReservationStatus.Reserved, quantity, DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()), next.Available));
+    }
+
+    /// <summary>Sells the order's reserved units: on hand and reserved both drop. A second commit is answered as the first.</summary>
+    public static (InventoryState, ReservationChange) Commit(InventoryState state, string sku, string orderId, DateTimeOffset now, InventoryOptions options)
+    {
+        if (!state.Reservations.TryGetValue(orderId, out var reservation))
+        {
+            var closed = FindClosed(state, orderId);
+            var status = closed?.How == ClosedAs.Committed ? ReservationStatus.Committed : ReservationStatus.NotReserved;
+            return (state, new ReservationChange(sku, orderId, status, closed?.How == ClosedAs.Committed ? closed.Quantity : 0));
+        }
+
+        var next = Close(state with
+        {
+            OnHand = state.OnHand - reservation.Quantity,
+            Reserved = state.Reserved - reservation.Quantity,
+            Committed = state.Committed + reservation.Quantity,
+            Reservations = state.Reservations.Remove(orderId),
+            UpdatedAt = now,
+        }, new ClosedOrder(orderId, ClosedAs.Committed, reservation.Quantity), options);
+        return (next, new ReservationChange(sku, orderId, ReservationStatus.Committed, reservation.Quantity));
+    }
+
+    /// <summary>
+    /// Returns the order's reserved units to stock. An order released before it reserved is remembered, so its
+    /// late reserve takes nothing.
+    /// </summary>
+    public static (InventoryState, ReservationChange) Release(InventoryState state, string sku, string orderId, DateTimeOffset now, InventoryOptions options)
+    {
+        if (!state.Reservations.TryGetValue(orderId, out var reservation))
+        {
+            var closed = FindClosed(state, orderId);
+            if (closed is not null)
+                return (state, new ReservationChange(sku, orderId, closed.How == ClosedAs.Committed ? ReservationStatus.Committed : ReservationStatus.NotReserved, 0));
+            var remembered = Close(state with { UpdatedAt = now }, new ClosedOrder(orderId, ClosedAs.Released, 0), options);
+            return (remembered, new ReservationChange(sku, orderId, ReservationStatus.NotReserved, 0));
+        }
+
+        var next = Close(state with
+        {
+            Reserved = state.Reserved - reservation.Quantity,
+            Reservations = state.Reservations.Remove(orderId),
+            UpdatedAt = now,
+        }, new ClosedOrder(orderId, ClosedAs.Released, reservation.Quantity), options);
+        return (next, new ReservationChange(sku, orderId, ReservationStatus.Released, reservation.Quantity));
+    }
+
+    /// <summary>Returns every reservation whose expiry has passed to stock.</summary>
+    public static InventoryState Expire(InventoryState state, DateTimeOffset now, InventoryOptions options)
+    {
+        var nowSeconds = now.ToUnixTimeSeconds();
+        var next = state;
+        foreach (var (orderId, reservation) in state.Reservations)
+        {
+            if (reservation.ExpiresAt > nowSeconds)
+                continue;
+            next = Close(next with
+            {
+                Reserved = next.Reserved - reservation.Quantity,
+                Reservations = next.Reservations.Remove(orderId),
+                UpdatedAt = now,
+            }, new ClosedOrder(orderId, ClosedAs.Expired, reservation.Quantity), options);
+        }
+        return next;
+    }
+
+    public static bool HasExpired(InventoryState state, DateTimeOffset now)
+    {
+        var nowSeconds = now.ToUnixTimeSeconds();
+        return state.Reservations.Values.Any(r => r.ExpiresAt <= nowSeconds);
+    }
+
+    /// <summary>Sets the units on hand; it may not drop below what open reservations hold (that would oversell them).</summary>
+    public static InventoryState SetStock(InventoryState state, int onHand, int? lowStockThreshold, DateTimeOffset now)
+    {
+        if (onHand < 0)
+            throw new InventoryRuleException("stock", "must be greater than or equal to 0");
+        if (onHand < state.Reserved)
+            throw new InventoryRuleException("stock", $"cannot be below the {state.Reserved} units reserved by open orders");
+        if (lowStockThreshold is < 0)
+            throw new InventoryRuleException("low_stock_threshold", "must be greater than or equal to 0");
+        return state with
+        {
+            Initialized = true,
+            OnHand = onHand,
+            LowStockThreshold = lowStockThreshold ?? state.LowStockThreshold,
+            UpdatedAt = now,
+        };
+    }
+
+    public static InventoryState Restock(InventoryState state, int quantity, DateTimeOffset now)
+    {
+        if (quantity <= 0)
+            throw new InventoryRuleException("quantity", "must be greater than 0");
+        if ((long)state.OnHand + quantity > int.MaxValue)
+            throw new InventoryRuleException("quantity", "would overflow the units on hand");
+        return state with { Initialized = true, OnHand = state.OnHand + quantity, UpdatedAt = now };
+    }
+
+    /// <summary>The state as seen at <paramref name="now"/>: expired reservations already returned.</summary>
+    public static InventoryView View(string sku, InventoryState state, DateTimeOffset now, InventoryOptions options)
+    {
+        var current = HasExpired(state, now) ? Expire(state, now, options) : state;
+        return new InventoryView(sku, current.OnHand, current.Reserved, current.Committed, current.LowStockThreshold, current.UpdatedAt);
+    }
+
+    private static ClosedOrder? FindClosed(InventoryState state, string orderId) =>
+        state.Closed.FindLast(c => string.Equals(c.OrderId, orderId, StringComparison.Ordinal));
+
+    private static InventoryState Close(InventoryState state, ClosedOrder closed, InventoryOptions options)
+    {
+        var list = state.Closed.Add(closed);
+        if (list.Count > options.ClosedOrderMemory)
+            list = list.RemoveRange(0, list.Count - options.ClosedOrderMemory);
+        return state with { Closed = list };
+    }
+}

@@ -1,0 +1,192 @@
+using K8Shop.Contracts.Inventory;
+using K8Shop.Contracts.Storage;
+using K8Shop.Grains.Catalog;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Runtime;
+
+namespace K8Shop.Grains.Inventory;
+
+/// <summary>
+/// One SKU's stock. Reentrant by design: requests interleave only to join the queue of a
+/// <see cref="GroupCommitter{TState}"/>, which decides each change in order against the state and answers it
+/// after the write that holds it; reads answer from the last written state. A SKU not yet stored takes its
+/// initial stock from the catalog; a SKU the catalog does not know is refused.
+/// </summary>
+[Reentrant]
+public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
+{
+    private readonly IPersistentState<InventoryState> _state;
+    private readonly ICatalogStore _catalog;
+    private readonly InventoryOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<InventorySkuGrain> _logger;
+    private readonly GroupCommitter<InventoryState> _committer;
+    private int _pendingReturns;
+    private Task? _initializing;
+
+    public InventorySkuGrain(
+        [PersistentState("stock", InventoryStorage.Name)] IPersistentState<InventoryState> state,
+        ICatalogStore catalog,
+        IOptions<InventoryOptions> options,
+        TimeProvider clock,
+        ILogger<InventorySkuGrain> logger)
+    {
+        _state = state;
+        _catalog = catalog;
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+        _committer = new GroupCommitter<InventoryState>(
+            () => _state.State,
+            WriteAsync,
+            s => InventoryRules.HasExpired(s, _clock.GetUtcNow()) ? InventoryRules.Expire(s, _clock.GetUtcNow(), _options) : s,
+            _options.GroupCommit ? _options.MaxBatchSize : 1,
+            _options.MaxWritesPerSecond > 0 ? TimeSpan.FromSeconds(1.0 / _options.MaxWritesPerSecond) : TimeSpan.Zero,
+            clock);
+    }
+
+    private string Sku => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(ReturnExpiredAsync, _options.ExpiryScanInterval, _options.ExpiryScanInterval);
+        await InitializeFromCatalogAsync(cancellationToken);
+    }
+
+    public async Task<InventoryView> GetAsync()
+    {
+        await RequireKnownAsync();
+        return View();
+    }
+
+    public async Task<ReservationResult> ReserveAsync(string orderId, int quantity, TimeSpan timeToLive)
+    {
+        if (quantity < 1 || quantity > _options.MaxQuantityPerReservation)
+            throw new InventoryRuleException("qty", $"must be between 1 and {_options.MaxQuantityPerReservation}");
+        if (timeToLive <= TimeSpan.Zero || timeToLive > _options.MaxReservationTtl)
+            throw new InventoryRuleException("ttl_seconds", $"must be between 1 and {(int)_options.MaxReservationTtl.TotalSeconds} seconds");
+        await RequireKnownAsync();
+
+        // Sold out and nothing queued that could return stock: refuse without touching storage.
+        var durable = _state.State;
+        if (_pendingReturns == 0 && durable.Available < quantity && !durable.Reservations.ContainsKey(orderId)
+            && !durable.Closed.Exists(c => c.OrderId == orderId) && !InventoryRules.HasExpired(durable, _clock.GetUtcNow()))
+            return new ReservationResult(Sku, orderId, ReservationStatus.OutOfStock, quantity, null, durable.Available);
+
+        Admit();
+        var expiresAt = _clock.GetUtcNow() + timeToLive;
+        return await _committer.Submit(s => InventoryRules.Reserve(s, Sku, orderId, quantity, expiresAt, _clock.GetUtcNow(), _options));
+    }
+
+    public async Task<ReservationChange> CommitAsync(string orderId)
+    {
+        await RequireKnownAsync();
+        Admit();
+        return await _committer.Submit(s => InventoryRules.Commit(s, Sku, orderId, _clock.GetUtcNow(), _options));
+    }
+
+    public Task<ReservationChange> ReleaseAsync(string orderId) =>
+        Returning(() => _committer.Submit(s => InventoryRules.Release(s, Sku, orderId, _clock.GetUtcNow(), _options)));
+
+    public async Task<InventoryView> SetStockAsync(int onHand, int? lowStockThreshold = null)
+    {
+        await Returning(() => _committer.Submit(s => (InventoryRules.SetStock(s, onHand, lowStockThreshold, _clock.GetUtcNow()), 0)));
+        LogStockSet(Sku, onHand);
+        return View();
+    }
+
+    public async Task<InventoryView> RestockAsync(int quantity)
+    {
+        await Returning(() => _committer.Submit(s => (InventoryRules.Restock(s, quantity, _clock.GetUtcNow()), 0)));
+        return View();
+    }
+
+    private InventoryView View() => InventoryRules.View(Sku, _state.State, _clock.GetUtcNow(), _options);
+
+    private void Admit()
+    {
+        if (_committer.Backlog >= _options.MaxBacklog)
+            throw new InventoryBusyException(Sku, 1);
+    }
+
+    /// <summary>Runs a change that may make stock available again; while it is queued, refusals wait for it.</summary>
+    private async Task<T> Returning<T>(Func<Task<T>> change)
+    {
+        await RequireKnownAsync();
+        Admit();
+        _pendingReturns++;
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            _pendingReturns--;
+        }
+    }
+
+    private Task ReturnExpiredAsync() =>
+        InventoryRules.HasExpired(_state.State, _clock.GetUtcNow())
+            ? Returning(() => _committer.Submit(s => (s, 0)))
+            : Task.CompletedTask;
+
+    private async Task WriteAsync(InventoryState next)
+    {
+        var previous = _state.State;
+        _state.State = next;
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            _state.State = previous;
+            LogWriteFailed(Sku, ex.InnerException?.Message ?? ex.Message);
+            DeactivateOnIdle();
+            if (ex.InnerException is StorageUnavailableException unavailable)
+                throw unavailable;
+            throw;
+        }
+    }
+
+    private async Task InitializeFromCatalogAsync(CancellationToken cancellationToken)
+    {
+        if (_state.State.Initialized)
+            return;
+        var product = await _catalog.FindAsync(Sku, cancellationToken);
+        if (product is null || !string.Equals(product.Sku, Sku, StringComparison.OrdinalIgnoreCase))
+            return;
+        _state.State = new InventoryState
+        {
+            Initialized = true,
+            OnHand = product.Stock,
+            LowStockThreshold = _options.DefaultLowStockThreshold,
+            UpdatedAt = _clock.GetUtcNow(),
+        };
+        await _state.WriteStateAsync(cancellationToken);
+        LogInitialized(Sku, product.Stock);
+    }
+
+    private async Task RequireKnownAsync()
+    {
+        if (_state.State.Initialized)
+            return;
+        // Calls interleave here; only one of them may write the first state.
+        if (_initializing is null || _initializing.IsCompleted)
+            _initializing = InitializeFromCatalogAsync(CancellationToken.None);
+        await _initializing;
+        if (!_state.State.Initialized)
+            throw new InventoryRuleException("sku", $"'{Sku}' is not a SKU in the catalog", notFound: true);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inventory {Sku} initialized from the catalog with {OnHand} units")]
+    private partial void LogInitialized(string sku, int onHand);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inventory {Sku} stock set to {OnHand} units")]
+    private partial void LogStockSet(string sku, int onHand);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inventory {Sku} write failed; its batch is refused and the grain reloads: {Reason}")]
+    private partial void LogWriteFailed(string sku, string reason);
+}

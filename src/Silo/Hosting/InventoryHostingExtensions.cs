@@ -1,0 +1,72 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using K8Shop.Grains.Inventory;
+using K8Shop.Grains.Storage;
+using K8Shop.Silo.Inventory;
+using K8Shop.Silo.Storage;
+using Orleans.Storage;
+
+namespace K8Shop.Silo.Hosting;
+
+public static class InventoryHostingExtensions
+{
+    public const string SectionName = "DynamoDB";
+    public const string DefaultTableName = "k8shop-inventory";
+    private const string DynamoDBStorageName = InventoryStorage.Name + "-dynamodb";
+
+    /// <summary>
+    /// Inventory storage for the profile: memory (embedded) or DynamoDB (cluster: section <c>DynamoDB</c> with
+    /// <c>ServiceUrl</c> for dynalite, <c>TableName</c>, <c>Region</c>, <c>CreateTable</c>), and its health probe.
+    /// </summary>
+    public static ISiloBuilder AddK8ShopInventory(this ISiloBuilder silo, bool useDynamoDB, IConfiguration configuration)
+    {
+        silo.Services.AddOptions<InventoryOptions>()
+            .Bind(configuration.GetSection(InventoryOptions.SectionName))
+            .Validate(o => o.MaxBatchSize > 0 && o.MaxBacklog > 0 && o.MaxActiveReservations > 0 && o.MaxQuantityPerReservation > 0,
+                "Inventory:MaxBatchSize, MaxBacklog, MaxActiveReservations and MaxQuantityPerReservation must be positive.")
+            .Validate(o => o.MaxWritesPerSecond >= 0, "Inventory:MaxWritesPerSecond must be 0 (no limit) or positive.")
+            .Validate(o => o.ExpiryScanInterval > TimeSpan.Zero && o.DefaultReservationTtl > TimeSpan.Zero && o.DefaultReservationTtl <= o.MaxReservationTtl,
+                "Inventory:ExpiryScanInterval and DefaultReservationTtl must be positive, and DefaultReservationTtl at most MaxReservationTtl.")
+            .ValidateOnStart();
+        silo.Services.AddSingleton(TimeProvider.System);
+
+        if (!useDynamoDB)
+        {
+            silo.AddMemoryGrainStorage(InventoryStorage.Name);
+            silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("inventory");
+            return silo;
+        }
+
+        var section = configuration.GetSection(SectionName);
+        var serviceUrl = section["ServiceUrl"];
+        var tableName = section["TableName"] is { Length: > 0 } name ? name : DefaultTableName;
+        var region = section["Region"] is { Length: > 0 } configured ? configured : Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1";
+        var createTable = section.GetValue("CreateTable", serviceUrl is not null);
+
+        silo.AddDynamoDBGrainStorage(DynamoDBStorageName, options =>
+        {
+            options.ServiceUrl = serviceUrl;
+            options.TableName = tableName;
+            options.Region = region;
+            options.CreateTableIfNotExists = createTable;
+        });
+        silo.Services.AddKeyedSingleton<IGrainStorage>(InventoryStorage.Name, (services, _) =>
+            new UnavailableTranslatingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(DynamoDBStorageName), "dynamodb", "inventory store unavailable"));
+        silo.Services.AddKeyedSingleton<IBackendProbe>("inventory", (_, _) => new DynamoDBBackendProbe(CreateClient(serviceUrl, region), tableName));
+        return silo;
+    }
+
+    private static AmazonDynamoDBClient CreateClient(string? serviceUrl, string region)
+    {
+        var config = new AmazonDynamoDBConfig { Timeout = TimeSpan.FromSeconds(3), MaxErrorRetry = 0 };
+        if (serviceUrl is null)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+            return new AmazonDynamoDBClient(config);
+        }
+        config.ServiceURL = serviceUrl;
+        config.AuthenticationRegion = region;
+        return new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), config);
+    }
+}
