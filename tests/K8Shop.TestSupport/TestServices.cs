@@ -63,8 +63,8 @@ public static class TestServices
     /// <summary>Why DynamoDB tests cannot run here, or null when they can (always null under CI).</summary>
     public static string? DynamoDBSkipReason => IsCi ? null : DynamoDBProblem.Value;
 
-    /// <summary>Why tests needing both PostgreSQL and Redis cannot run here, or null.</summary>
-    public static string? ClusterSkipReason => PostgresSkipReason ?? RedisSkipReason;
+    /// <summary>Why tests needing the cluster profile's stores (PostgreSQL, Redis, DynamoDB) cannot run here, or null.</summary>
+    public static string? ClusterSkipReason => PostgresSkipReason ?? RedisSkipReason ?? DynamoDBSkipReason;
 
     public static string PostgresConnectionString =>
         Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") is { Length: > 0 } configured ? configured : DefaultPostgres;
@@ -105,7 +105,7 @@ public sealed class DynamoDBFactAttribute : FactAttribute
     public DynamoDBFactAttribute() => Skip = TestServices.DynamoDBSkipReason;
 }
 
-/// <summary>A fact that needs PostgreSQL and Redis (the cluster profile).</summary>
+/// <summary>A fact that needs the cluster profile's stores: PostgreSQL, Redis and DynamoDB.</summary>
 public sealed class ClusterFactAttribute : FactAttribute
 {
     public ClusterFactAttribute() => Skip = TestServices.ClusterSkipReason;

@@ -18,6 +18,8 @@ public sealed class CartOutageTests
             ["K8Shop:Profile"] = "cluster",
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
+            ["DynamoDB:ServiceUrl"] = TestServices.DynamoDBServiceUrl,
+            ["DynamoDB:TableName"] = $"k8shop-contract-{Guid.NewGuid():N}",
         });
         var client = host.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cart/before-outage")).StatusCode);

@@ -20,6 +20,8 @@ public sealed class CatalogOutageTests
             ["K8Shop:Profile"] = "cluster",
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
             ["ConnectionStrings:Redis"] = TestServices.RedisConnectionString,
+            ["DynamoDB:ServiceUrl"] = TestServices.DynamoDBServiceUrl,
+            ["DynamoDB:TableName"] = $"k8shop-contract-{Guid.NewGuid():N}",
         });
         var client = host.CreateClient();
         var grpc = new CatalogService.CatalogServiceClient(host.CreateGrpcChannel());

@@ -40,6 +40,8 @@ public sealed class CatalogHosts : IAsyncLifetime
                     ["K8Shop:Profile"] = "cluster",
                     ["ConnectionStrings:Postgres"] = _database.ConnectionString,
                     ["ConnectionStrings:Redis"] = TestServices.RedisConnectionString,
+                    ["DynamoDB:ServiceUrl"] = TestServices.DynamoDBServiceUrl,
+                    ["DynamoDB:TableName"] = $"k8shop-contract-{Guid.NewGuid():N}",
                     ["Admin:ApiKey"] = K8ShopHost.AdminKey,
                 });
             }
