@@ -1,5 +1,6 @@
 using K8Shop.Grains.Cart;
 using K8Shop.Grains.Catalog;
+using K8Shop.Grains.Inventory;
 using K8Shop.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -11,6 +12,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     /// <summary>The cart limits the silo runs with: small, so tests reach them quickly.</summary>
     public static readonly CartOptions CartLimits = new() { MaxLines = 5, MaxQuantityPerLine = 10, IdleExpiry = TimeSpan.FromHours(1) };
+
+    /// <summary>The inventory settings the silo runs with: the defaults, unpaced so tests do not wait on write pacing.</summary>
+    public static readonly InventoryOptions InventoryLimits = new() { MaxWritesPerSecond = 0 };
 
     private readonly InProcessTestCluster _cluster;
 
@@ -28,11 +32,14 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.IdleExpiry = CartLimits.IdleExpiry;
             });
             host.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("cart");
+            host.Services.AddOptions<InventoryOptions>().Configure(o => o.MaxWritesPerSecond = InventoryLimits.MaxWritesPerSecond);
+            host.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("inventory");
         });
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddMemoryGrainStorage(CartStorage.Name);
+            silo.AddMemoryGrainStorage(InventoryStorage.Name);
         });
         _cluster = builder.Build();
     }

@@ -16,7 +16,7 @@ public sealed class InventoryApplyGrain(IOptions<InventoryOptions> options) : Gr
     public async Task<ApplyResult> ApplyAsync(string orderId, IReadOnlyList<StockLine> lines)
     {
         var ttl = options.Value.DefaultReservationTtl;
-        var grains = lines.Select(l => GrainFactory.GetGrain<IInventorySkuGrain>(l.Sku)).ToList();
+        var grains = lines.Select(l => GrainFactory.GetGrain<IInventorySkuGrain>(InventoryKey.For(l.Sku))).ToList();
         var reservations = await Task.WhenAll(lines.Select((line, i) => Settle(grains[i].ReserveAsync(orderId, line.Quantity, ttl))));
 
         var failure = reservations.Select(r => r.Error).FirstOrDefault(e => e is not null);

@@ -12,7 +12,8 @@ namespace K8Shop.Grains.Inventory;
 /// One SKU's stock. Reentrant by design: requests interleave only to join the queue of a
 /// <see cref="GroupCommitter{TState}"/>, which decides each change in order against the state and answers it
 /// after the write that holds it; reads answer from the last written state. A SKU not yet stored takes its
-/// initial stock from the catalog; a SKU the catalog does not know is refused.
+/// initial stock from the catalog; a SKU the catalog does not know is refused. Keys are upper case
+/// (<see cref="InventoryKey.For"/>): any other key would be a second stock for the same product, so it is refused.
 /// </summary>
 [Reentrant]
 public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
@@ -25,6 +26,9 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
     private readonly GroupCommitter<InventoryState> _committer;
     private int _pendingReturns;
     private Task? _initializing;
+
+    // What the store holds: reads and the sold-out shortcut use it, never a batch still being written.
+    private InventoryState _durable = new();
 
     public InventorySkuGrain(
         [PersistentState("stock", InventoryStorage.Name)] IPersistentState<InventoryState> state,
@@ -52,6 +56,7 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(ReturnExpiredAsync, _options.ExpiryScanInterval, _options.ExpiryScanInterval);
+        _durable = _state.State;
         await InitializeFromCatalogAsync(cancellationToken);
     }
 
@@ -70,7 +75,7 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
         await RequireKnownAsync();
 
         // Sold out and nothing queued that could return stock: refuse without touching storage.
-        var durable = _state.State;
+        var durable = _durable;
         if (_pendingReturns == 0 && durable.Available < quantity && !durable.Reservations.ContainsKey(orderId)
             && !durable.Closed.Exists(c => c.OrderId == orderId) && !InventoryRules.HasExpired(durable, _clock.GetUtcNow()))
             return new ReservationResult(Sku, orderId, ReservationStatus.OutOfStock, quantity, null, durable.Available);
@@ -103,7 +108,7 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
         return View();
     }
 
-    private InventoryView View() => InventoryRules.View(Sku, _state.State, _clock.GetUtcNow(), _options);
+    private InventoryView View() => InventoryRules.View(Sku, _durable, _clock.GetUtcNow(), _options);
 
     private void Admit()
     {
@@ -128,7 +133,7 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
     }
 
     private Task ReturnExpiredAsync() =>
-        InventoryRules.HasExpired(_state.State, _clock.GetUtcNow())
+        InventoryRules.HasExpired(_durable, _clock.GetUtcNow())
             ? Returning(() => _committer.Submit(s => (s, 0)))
             : Task.CompletedTask;
 
@@ -139,6 +144,7 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
         try
         {
             await _state.WriteStateAsync();
+            _durable = next;
         }
         catch (Exception ex)
         {
@@ -153,7 +159,7 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
 
     private async Task InitializeFromCatalogAsync(CancellationToken cancellationToken)
     {
-        if (_state.State.Initialized)
+        if (_state.State.Initialized || !string.Equals(Sku, InventoryKey.For(Sku), StringComparison.Ordinal))
             return;
         var product = await _catalog.FindAsync(Sku, cancellationToken);
         if (product is null || !string.Equals(product.Sku, Sku, StringComparison.OrdinalIgnoreCase))
@@ -166,6 +172,7 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
             UpdatedAt = _clock.GetUtcNow(),
         };
         await _state.WriteStateAsync(cancellationToken);
+        _durable = _state.State;
         LogInitialized(Sku, product.Stock);
     }
 
