@@ -1,0 +1,117 @@
+using K8Shop.LoadGen.Cli;
+
+namespace K8Shop.LoadGen.Tests.Cli;
+
+public sealed class ArgumentParserTests
+{
+    private static readonly Func<string, string?> NoEnvironment = _ => null;
+
+    [Fact]
+    public void NoArguments_GiveTheDocumentedDefaults()
+    {
+        var options = Valid();
+
+        Assert.Equal("hot-sku", options.Scenario);
+        Assert.Equal(new Uri("http://127.0.0.1:8080/"), options.Url);
+        Assert.Equal(LoadMode.ClosedLoop, options.Mode);
+        Assert.Equal(16, options.Clients);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Duration);
+        Assert.Null(options.Operations);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.Warmup);
+        Assert.Equal("BOOK-001", options.Sku);
+        Assert.Equal((0.2, 0.3, 0.0), (options.ReleaseRatio, options.CommitRatio, options.RepeatRatio));
+        Assert.Equal(3600, options.TtlSeconds);
+        Assert.Null(options.SetupStock);
+    }
+
+    [Fact]
+    public void OpenLoopMixedRun_ReadsEveryValue_InBothSpellings()
+    {
+        var options = Valid(
+            "--scenario", "mixed", "--rate=250.5", "--max-in-flight", "64", "--operations", "10000", "--warmup", "500ms",
+            "--skus", "20", "--skew=0.8", "--seed", "7", "--setup-stock", "1000", "--admin-key", "k", "--url", "http://gw:9000/api");
+
+        Assert.Equal(LoadMode.OpenLoop, options.Mode);
+        Assert.Equal(250.5, options.Rate);
+        Assert.Equal(64, options.MaxInFlight);
+        Assert.Equal(64, options.Concurrency);
+        Assert.Equal(10_000, options.Operations);
+        Assert.Null(options.Duration);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), options.Warmup);
+        Assert.Equal((20, 0.8, 7), (options.Skus, options.Skew, options.Seed));
+        Assert.Equal(1000, options.SetupStock);
+        Assert.Equal("k", options.AdminKey);
+        Assert.Equal("http://gw:9000/api/", options.Url.ToString());
+    }
+
+    [Theory]
+    [InlineData("30s", 30_000)]
+    [InlineData("1.5s", 1_500)]
+    [InlineData("250ms", 250)]
+    [InlineData("2m", 120_000)]
+    [InlineData("45", 45_000)]
+    public void Duration_AcceptsUnits(string text, int milliseconds) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), Valid("--duration", text).Duration);
+
+    [Fact]
+    public void AdminKey_ComesFromTheEnvironmentWhenNotGiven()
+    {
+        var result = ArgumentParser.Parse(["--setup-stock", "10"], name => name == ArgumentParser.AdminKeyVariable ? "from-env" : null);
+
+        Assert.Equal("from-env", result.Options?.AdminKey);
+    }
+
+    [Theory]
+    [InlineData("unknown option '--colour'", "--colour", "red")]
+    [InlineData("unexpected argument 'hot-sku' (options start with --)", "hot-sku")]
+    [InlineData("--clients needs a value", "--clients")]
+    [InlineData("--clients must be an integer from 1 to 100000, got '0'", "--clients", "0")]
+    [InlineData("--clients must be an integer from 1 to 100000, got 'many'", "--clients", "many")]
+    [InlineData("--clients (closed loop) and --rate (open loop) exclude each other", "--clients", "4", "--rate", "100")]
+    [InlineData("--max-in-flight only applies to an open loop (--rate)", "--max-in-flight", "10")]
+    [InlineData("--duration and --operations exclude each other", "--duration", "10s", "--operations", "5")]
+    [InlineData("--duration must be a positive duration such as 500ms, 30s or 2m, got '0'", "--duration", "0")]
+    [InlineData("--warmup must be a duration such as 0, 500ms, 5s or 2m, got 'soon'", "--warmup", "soon")]
+    [InlineData("--scenario must be one of hot-sku, mixed, got 'checkout'", "--scenario", "checkout")]
+    [InlineData("--skus only applies to the mixed scenario, not hot-sku", "--skus", "10")]
+    [InlineData("--sku only applies to the hot-sku scenario, not mixed", "--scenario", "mixed", "--sku", "BOOK-002")]
+    [InlineData("--release-ratio must be a number from 0 to 1, got '1.5'", "--release-ratio", "1.5")]
+    [InlineData("--rate must be a number above 0 and at most 1000000, got '0'", "--rate", "0")]
+    [InlineData("--setup-stock needs the gateway's admin key: --admin-key or K8SHOP_ADMIN_KEY", "--setup-stock", "100")]
+    [InlineData("--url must be an absolute http:// or https:// address, got 'localhost:8080'", "--url", "localhost:8080")]
+    [InlineData("--seed is given more than once", "--seed", "1", "--seed", "2")]
+    public void InvalidArguments_SayWhatIsWrong(string error, params string[] args)
+    {
+        var result = ArgumentParser.Parse(args, NoEnvironment);
+
+        Assert.Null(result.Options);
+        Assert.Equal(error, result.Error);
+    }
+
+    [Fact]
+    public void Help_IsRecognised()
+    {
+        Assert.True(ArgumentParser.Parse(["--clients", "3", "--help"], NoEnvironment).HelpRequested);
+    }
+
+    [Fact]
+    public async Task BadArguments_ExitWith2_AndPrintTheErrorAndUsageOnStderr()
+    {
+        using var output = new StringWriter();
+        using var diagnostics = new StringWriter();
+
+        var exitCode = await LoadGenApp.RunAsync(["--rate", "fast"], output, diagnostics, progressInPlace: false, CancellationToken.None);
+
+        Assert.Equal(LoadGenApp.ExitBadArguments, exitCode);
+        Assert.Equal("", output.ToString());
+        Assert.StartsWith("k8shop-loadgen: --rate must be a number", diagnostics.ToString(), StringComparison.Ordinal);
+        Assert.Contains("usage: k8shop-loadgen", diagnostics.ToString(), StringComparison.Ordinal);
+    }
+
+    private static LoadGenOptions Valid(params string[] args)
+    {
+        var result = ArgumentParser.Parse(args, NoEnvironment);
+        Assert.True(result.Options is not null, result.Error);
+        return result.Options;
+    }
+}

@@ -1,0 +1,137 @@
+using K8Shop.LoadGen.Scenarios;
+
+namespace K8Shop.LoadGen.Cli;
+
+/// <summary>
+/// Reads "--name value" or "--name=value" arguments into <see cref="LoadGenOptions"/>. Every option is known,
+/// given once, in range, and meaningful for the chosen scenario and mode; anything else is an error, not a guess.
+/// </summary>
+public static class ArgumentParser
+{
+    /// <summary>Where the admin key may come from instead of --admin-key, which other users can see in the process list.</summary>
+    public const string AdminKeyVariable = "K8SHOP_ADMIN_KEY";
+
+    private static readonly HashSet<string> Known =
+    [
+        "scenario", "url", "clients", "rate", "max-in-flight", "duration", "operations", "warmup", "sku", "skus",
+        "skew", "seed", "release-ratio", "commit-ratio", "repeat-ratio", "setup-stock", "admin-key", "ttl", "timeout", "json",
+    ];
+
+    public static ParseResult Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "--help")
+                return ParseResult.Help;
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+                return ParseResult.Invalid($"unexpected argument '{arg}' (options start with --)");
+
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? arg[2..] : arg[2..equals];
+            if (!Known.Contains(name))
+                return ParseResult.Invalid($"unknown option '--{name}'");
+            string value;
+            if (equals >= 0)
+                value = arg[(equals + 1)..];
+            else if (i + 1 < args.Count)
+                value = args[++i];
+            else
+                return ParseResult.Invalid($"--{name} needs a value");
+            if (!values.TryAdd(name, value))
+                return ParseResult.Invalid($"--{name} is given more than once");
+        }
+
+        try
+        {
+            return ParseResult.Valid(Build(new OptionValues(values), environment ?? (_ => null)));
+        }
+        catch (UsageException error)
+        {
+            return ParseResult.Invalid(error.Message);
+        }
+    }
+
+    private static LoadGenOptions Build(OptionValues values, Func<string, string?> environment)
+    {
+        var defaults = new LoadGenOptions();
+        var scenario = values.Text("scenario") ?? defaults.Scenario;
+        if (!ScenarioCatalog.Names.Contains(scenario))
+            throw new UsageException($"--scenario must be one of {string.Join(", ", ScenarioCatalog.Names)}, got '{scenario}'");
+        RequireScenario(values, "sku", HotSkuScenario.ScenarioName, scenario);
+        RequireScenario(values, "skus", MixedScenario.ScenarioName, scenario);
+        RequireScenario(values, "skew", MixedScenario.ScenarioName, scenario);
+
+        var clients = values.Int("clients", 1, 100_000);
+        var rate = values.Double("rate", 0, 1_000_000, minExclusive: true);
+        if (clients is not null && rate is not null)
+            throw new UsageException("--clients (closed loop) and --rate (open loop) exclude each other");
+        var maxInFlight = values.Int("max-in-flight", 1, 100_000);
+        if (maxInFlight is not null && rate is null)
+            throw new UsageException("--max-in-flight only applies to an open loop (--rate)");
+
+        var duration = values.Duration("duration", allowZero: false);
+        var operations = values.Long("operations", 1);
+        if (duration is not null && operations is not null)
+            throw new UsageException("--duration and --operations exclude each other");
+
+        var setupStock = values.Int("setup-stock", 0, int.MaxValue);
+        var adminKey = values.Text("admin-key") ?? NonEmpty(environment(AdminKeyVariable));
+        if (setupStock is not null && adminKey is null)
+            throw new UsageException($"--setup-stock needs the gateway's admin key: --admin-key or {AdminKeyVariable}");
+
+        return new LoadGenOptions
+        {
+            Scenario = scenario,
+            Url = ParseUrl(values.Text("url")) ?? defaults.Url,
+            Mode = rate is null ? LoadMode.ClosedLoop : LoadMode.OpenLoop,
+            Clients = clients ?? defaults.Clients,
+            Rate = rate ?? 0,
+            MaxInFlight = maxInFlight ?? defaults.MaxInFlight,
+            Duration = operations is null ? duration ?? defaults.Duration : null,
+            Operations = operations,
+            Warmup = values.Duration("warmup", allowZero: true) ?? defaults.Warmup,
+            Sku = values.Text("sku") ?? defaults.Sku,
+            Skus = values.Int("skus", 1, 9999) ?? defaults.Skus,
+            Skew = values.Double("skew", 0, 10) ?? defaults.Skew,
+            Seed = values.Int("seed", 0, int.MaxValue) ?? defaults.Seed,
+            ReleaseRatio = values.Double("release-ratio", 0, 1) ?? defaults.ReleaseRatio,
+            CommitRatio = values.Double("commit-ratio", 0, 1) ?? defaults.CommitRatio,
+            RepeatRatio = values.Double("repeat-ratio", 0, 1) ?? defaults.RepeatRatio,
+            SetupStock = setupStock,
+            AdminKey = adminKey,
+            TtlSeconds = values.Int("ttl", 1, int.MaxValue) ?? defaults.TtlSeconds,
+            Timeout = values.Duration("timeout", allowZero: false) ?? defaults.Timeout,
+            JsonPath = CheckJsonPath(values.Text("json")),
+        };
+    }
+
+    private static void RequireScenario(OptionValues values, string option, string scenario, string chosen)
+    {
+        if (values.Has(option) && chosen != scenario)
+            throw new UsageException($"--{option} only applies to the {scenario} scenario, not {chosen}");
+    }
+
+    private static Uri? ParseUrl(string? text)
+    {
+        if (text is null)
+            return null;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            throw new UsageException($"--url must be an absolute http:// or https:// address, got '{text}'");
+        // A trailing slash makes "inventory/..." resolve under any path prefix the gateway sits behind.
+        return url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
+    }
+
+    private static string? CheckJsonPath(string? path)
+    {
+        if (path is null)
+            return null;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null && !Directory.Exists(directory))
+            throw new UsageException($"--json: directory '{directory}' does not exist");
+        return path;
+    }
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,42 @@
+namespace K8Shop.LoadGen.Cli;
+
+/// <summary>How operations start: each of a fixed set of clients after its previous one, or on a fixed schedule.</summary>
+public enum LoadMode
+{
+    ClosedLoop,
+    OpenLoop,
+}
+
+/// <summary>One run's settings, as <see cref="ArgumentParser"/> validated them. A class, not a record, so the admin key never lands in a ToString.</summary>
+public sealed class LoadGenOptions
+{
+    public string Scenario { get; init; } = "hot-sku";
+    public Uri Url { get; init; } = new("http://127.0.0.1:8080/");
+    public LoadMode Mode { get; init; } = LoadMode.ClosedLoop;
+    public int Clients { get; init; } = 16;
+    public double Rate { get; init; }
+    public int MaxInFlight { get; init; } = 1000;
+
+    /// <summary>The measured length; null when <see cref="Operations"/> bounds the run instead.</summary>
+    public TimeSpan? Duration { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many operations to measure after the warmup; null when <see cref="Duration"/> bounds the run.</summary>
+    public long? Operations { get; init; }
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    public string Sku { get; init; } = "BOOK-001";
+    public int Skus { get; init; } = 150;
+    public double Skew { get; init; } = 1.1;
+    public int Seed { get; init; } = 42;
+    public double ReleaseRatio { get; init; } = 0.2;
+    public double CommitRatio { get; init; } = 0.3;
+    public double RepeatRatio { get; init; }
+    public int? SetupStock { get; init; }
+    public string? AdminKey { get; init; }
+    public int TtlSeconds { get; init; } = 3600;
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+    public string? JsonPath { get; init; }
+
+    /// <summary>How many requests can be in flight at once, which is also the connection pool's size.</summary>
+    public int Concurrency => Mode == LoadMode.ClosedLoop ? Clients : MaxInFlight;
+}

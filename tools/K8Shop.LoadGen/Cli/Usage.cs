@@ -1,0 +1,53 @@
+namespace K8Shop.LoadGen.Cli;
+
+/// <summary>The help text, printed for --help and after every argument error.</summary>
+public static class Usage
+{
+    public const string Text = """
+        usage: k8shop-loadgen [options]
+
+        Drives the K8Shop gateway's inventory API (reserve, release, commit), reports throughput, latency
+        percentiles and errors, then checks per SKU that the server's stock agrees with what the client did.
+        An operation is one fresh order: a reserve and, when granted, maybe its release or commit.
+
+        scenario
+          --scenario NAME     hot-sku (every client on one SKU) or mixed (Zipf-skewed SKUs); default hot-sku
+          --sku SKU           hot-sku: the SKU; default BOOK-001
+          --skus N            mixed: SKUs BOOK-001..BOOK-N; default 150
+          --skew S            mixed: Zipf exponent, P(rank k) ~ 1/k^S, 0 = uniform; default 1.1
+          --seed N            seed for every random choice; default 42
+          --release-ratio P   share of granted reservations released; default 0.2
+          --commit-ratio P    share of the rest committed, the others stay reserved; default 0.3
+          --repeat-ratio P    share of granted reservations whose reserve is sent again, which must
+                              return the same reservation; default 0
+          --ttl SECONDS       ttl_seconds sent with each reserve; keep it longer than the run, since an
+                              expiry would break the end-of-run check; default 3600
+
+        load (one of)
+          --clients N         closed loop: N clients, each starting its next operation when the
+                              previous one ends; default 16
+          --rate R            open loop: R operations started per second on a fixed schedule, latency
+                              counted from each operation's scheduled start
+          --max-in-flight N   open loop: operations in flight at most; one due while all are busy is
+                              dropped and counted; default 1000
+
+        length (one of)
+          --duration D        measured time, such as 500ms, 30s, 2m; default 30s
+          --operations N      measured operations
+          --warmup D          run first, left out of the figures (not out of the checks); default 5s
+
+        target
+          --url URL           the gateway; default http://127.0.0.1:8080
+          --timeout D         per request; default 10s
+          --setup-stock N     PUT each SKU's stock to N first (needs the admin key); without it the
+                              current state is the baseline
+          --admin-key KEY     the gateway's admin key, or set K8SHOP_ADMIN_KEY (kept out of ps)
+
+        output
+          --json PATH         also write the report as JSON
+          -h, --help          this text
+
+        Exit codes: 0 every invariant holds, 1 an invariant failed, 2 bad arguments, 3 setup failed.
+
+        """;
+}

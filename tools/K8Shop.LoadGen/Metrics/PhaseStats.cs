@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using K8Shop.LoadGen.Inventory;
+
+namespace K8Shop.LoadGen.Metrics;
+
+/// <summary>What one phase (warmup or measured) saw, written by every in-flight operation at once.</summary>
+public sealed class PhaseStats
+{
+    private readonly LatencySamples[] _latencies = [.. Enum.GetValues<RequestKind>().Select(_ => new LatencySamples())];
+    private readonly long[] _requests = new long[Enum.GetValues<RequestKind>().Length];
+    private readonly long[] _outcomes = new long[Enum.GetValues<Outcome>().Length];
+    private readonly long[] _errors = new long[Enum.GetValues<ErrorKind>().Length];
+    private readonly ConcurrentDictionary<int, long> _otherStatuses = new();
+    private long _operations;
+    private long _grantedUnits;
+    private long _dropped;
+    private long _lastCompletion;
+
+    /// <summary>Every request's latency in coarse buckets, for the live line's p99.</summary>
+    public LatencyHistogram Live { get; } = new();
+
+    public long Operations => Interlocked.Read(ref _operations);
+    public long GrantedUnits => Interlocked.Read(ref _grantedUnits);
+    public long Dropped => Interlocked.Read(ref _dropped);
+    public long LastCompletion => Interlocked.Read(ref _lastCompletion);
+    public long Requests => _requests.Sum();
+    public long ErrorTotal => _errors.Sum();
+
+    public long RequestsOf(RequestKind kind) => Interlocked.Read(ref _requests[(int)kind]);
+    public long Count(Outcome outcome) => Interlocked.Read(ref _outcomes[(int)outcome]);
+    public long Errors(ErrorKind kind) => Interlocked.Read(ref _errors[(int)kind]);
+    public IReadOnlyDictionary<int, long> OtherStatuses => _otherStatuses;
+    public long[] SortedLatencies(RequestKind kind) => _latencies[(int)kind].SortedSnapshot();
+
+    public void Request(RequestKind kind, long sentAt, long answeredAt)
+    {
+        var ticks = answeredAt - sentAt;
+        Interlocked.Increment(ref _requests[(int)kind]);
+        _latencies[(int)kind].Add(ticks);
+        Live.Record(ticks * 1_000_000 / Stopwatch.Frequency);
+    }
+
+    public void Add(Outcome outcome) => Interlocked.Increment(ref _outcomes[(int)outcome]);
+
+    public void Granted(int quantity)
+    {
+        Add(Outcome.Granted);
+        Interlocked.Add(ref _grantedUnits, quantity);
+    }
+
+    public void Failed(CallFailure failure)
+    {
+        Interlocked.Increment(ref _errors[(int)failure.Kind]);
+        if (failure is { Kind: ErrorKind.HttpOther, StatusCode: { } status })
+            _otherStatuses.AddOrUpdate(status, 1, (_, count) => count + 1);
+    }
+
+    public void Drop() => Interlocked.Increment(ref _dropped);
+
+    public void OperationCompleted(long at)
+    {
+        Interlocked.Increment(ref _operations);
+        var last = Interlocked.Read(ref _lastCompletion);
+        while (at > last)
+        {
+            var seen = Interlocked.CompareExchange(ref _lastCompletion, at, last);
+            if (seen == last)
+                break;
+            last = seen;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using K8Shop.LoadGen.Inventory;
+using K8Shop.LoadGen.Ledger;
+using K8Shop.LoadGen.Metrics;
+using K8Shop.LoadGen.Scenarios;
+
+namespace K8Shop.LoadGen.Running;
+
+/// <summary>What every operation of a run shares: the client, the ledger, the figures and the order ids.</summary>
+public sealed class RunContext(InventoryClient client, OrderLedger ledger, RunRecorder recorder, OrderIds orderIds, int ttlSeconds)
+{
+    public InventoryClient Client { get; } = client;
+    public OrderLedger Ledger { get; } = ledger;
+    public RunRecorder Recorder { get; } = recorder;
+    public OrderIds OrderIds { get; } = orderIds;
+    public int TtlSeconds { get; } = ttlSeconds;
+
+    /// <summary>Runs one operation due at <paramref name="dueAt"/>; the session it returns says whether the server asked to back off.</summary>
+    public async Task<OperationSession> RunAsync(IOperation operation, long dueAt, bool measured)
+    {
+        var session = new OperationSession(this, dueAt, measured);
+        await operation.RunAsync(session);
+        Recorder.For(measured).OperationCompleted(Stopwatch.GetTimestamp());
+        return session;
+    }
+}

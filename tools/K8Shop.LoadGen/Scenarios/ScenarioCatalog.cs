@@ -1,0 +1,20 @@
+using K8Shop.LoadGen.Cli;
+
+namespace K8Shop.LoadGen.Scenarios;
+
+/// <summary>The scenarios by name; a new one (such as checkout) is one class and one line here.</summary>
+public static class ScenarioCatalog
+{
+    public static IReadOnlyList<string> Names { get; } = [HotSkuScenario.ScenarioName, MixedScenario.ScenarioName];
+
+    public static IScenario Create(LoadGenOptions options)
+    {
+        var policy = new SettlementPolicy(options.ReleaseRatio, options.CommitRatio, options.RepeatRatio);
+        return options.Scenario switch
+        {
+            HotSkuScenario.ScenarioName => new HotSkuScenario(options.Sku, policy),
+            MixedScenario.ScenarioName => new MixedScenario(options.Skus, options.Skew, policy),
+            _ => throw new ArgumentException($"unknown scenario '{options.Scenario}'", nameof(options)),
+        };
+    }
+}
