@@ -11,7 +11,8 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseK8ShopGateway();
 app.MapK8ShopGateway();
-app.MapOrleansDashboard("/dashboard");
+if (app.Services.GetRequiredService<K8ShopOptions>().Dashboard)
+    app.MapOrleansDashboard("/dashboard");
 app.LogStartupUrls();
 await app.RunAsync();
 

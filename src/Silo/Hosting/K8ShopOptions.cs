@@ -10,6 +10,9 @@ public sealed class K8ShopOptions
     /// <summary><c>embedded</c> (default: everything in memory, one process) or <c>cluster</c> (real datastores).</summary>
     public string Profile { get; set; } = Embedded;
 
+    /// <summary>Serve the Orleans dashboard at /dashboard (it profiles every grain call and has no login of its own).</summary>
+    public bool Dashboard { get; set; } = true;
+
     public bool IsCluster => string.Equals(Profile, Cluster, StringComparison.OrdinalIgnoreCase);
 
     public void Validate()

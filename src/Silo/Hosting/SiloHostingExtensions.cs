@@ -40,7 +40,8 @@ public static class SiloHostingExtensions
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(StreamProviderName);
-            silo.AddDashboard();
+            if (profile.Dashboard)
+                silo.AddDashboard();
         });
         return builder;
     }

@@ -17,16 +17,24 @@ public sealed class InventoryClient(HttpClient http, TimeSpan timeout)
         SendAsync(HttpMethod.Get, StockPath(sku), null, null, Json.StockLevel, cancellation);
 
     public Task<CallResult<StockLevel>> SetStockAsync(string sku, int stock, string adminKey, CancellationToken cancellation = default) =>
-        SendAsync(HttpMethod.Put, StockPath(sku), JsonContent.Create(new SetStockRequest(stock), Json.SetStockRequest), adminKey, Json.StockLevel, cancellation);
+        SendAsync(HttpMethod.Put, StockPath(sku), Body(new SetStockRequest(stock), Json.SetStockRequest), adminKey, Json.StockLevel, cancellation);
 
     public Task<CallResult<ReserveReply>> ReserveAsync(string sku, ReserveRequest request, CancellationToken cancellation = default) =>
-        SendAsync(HttpMethod.Post, StockPath(sku) + "/reserve", JsonContent.Create(request, Json.ReserveRequest), null, Json.ReserveReply, cancellation);
+        SendAsync(HttpMethod.Post, StockPath(sku) + "/reserve", Body(request, Json.ReserveRequest), null, Json.ReserveReply, cancellation);
 
     public Task<CallResult<SettleReply>> ReleaseAsync(string sku, string orderId, CancellationToken cancellation = default) =>
-        SendAsync(HttpMethod.Post, StockPath(sku) + "/release", JsonContent.Create(new OrderRequest(orderId), Json.OrderRequest), null, Json.SettleReply, cancellation);
+        SendAsync(HttpMethod.Post, StockPath(sku) + "/release", Body(new OrderRequest(orderId), Json.OrderRequest), null, Json.SettleReply, cancellation);
 
     public Task<CallResult<SettleReply>> CommitAsync(string sku, string orderId, CancellationToken cancellation = default) =>
-        SendAsync(HttpMethod.Post, StockPath(sku) + "/commit", JsonContent.Create(new OrderRequest(orderId), Json.OrderRequest), null, Json.SettleReply, cancellation);
+        SendAsync(HttpMethod.Post, StockPath(sku) + "/commit", Body(new OrderRequest(orderId), Json.OrderRequest), null, Json.SettleReply, cancellation);
+
+    // Serialized up front so the request carries a Content-Length: chunked bodies cost the server more to read.
+    private static ByteArrayContent Body<T>(T value, JsonTypeInfo<T> type)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, type));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
 
     private static string StockPath(string sku) => "inventory/" + Uri.EscapeDataString(sku);
 
