@@ -9,6 +9,9 @@ public interface ICatalogGrain : IGrainWithIntegerKey
     /// <summary>Finds a product by its UUID or by its SKU (case-insensitive); null when none matches.</summary>
     Task<Product?> FindAsync(string idOrSku);
 
+    /// <summary>A product's SKU, title and price, without its stock (cheaper: for pricing carts and orders).</summary>
+    Task<ProductPrice?> GetPriceAsync(string sku);
+
     /// <summary>Lists the products matching every filter of the query, in the query's order.</summary>
     Task<CatalogPage> SearchAsync(CatalogQuery query);
 

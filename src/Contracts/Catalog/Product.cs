@@ -18,3 +18,10 @@ public sealed record Product(
     [property: Id(10)] int? PublishedYear,
     [property: Id(11)] DateTimeOffset CreatedAt,
     [property: Id(12)] DateTimeOffset UpdatedAt);
+
+/// <summary>What pricing needs of a product: its canonical SKU, title and price.</summary>
+[GenerateSerializer, Immutable, Alias("k8shop.catalog.ProductPrice")]
+public sealed record ProductPrice(
+    [property: Id(0)] string Sku,
+    [property: Id(1)] string Title,
+    [property: Id(2)] decimal Price);

@@ -30,8 +30,8 @@ public sealed partial class CartGrain(
     public async Task<CartView> AddItemAsync(string productId, int quantity)
     {
         await ForgetIfAbandonedAsync();
-        var product = await GrainFactory.GetGrain<ICatalogGrain>(0).FindAsync(productId);
-        if (product is null || !string.Equals(product.Sku, productId, StringComparison.OrdinalIgnoreCase))
+        var product = await GrainFactory.GetGrain<ICatalogGrain>(0).GetPriceAsync(productId);
+        if (product is null)
             throw new CartRuleException("productId", $"'{productId}' is not a SKU in the catalog");
         await SaveAsync(CartRules.Add(state.State, new CartLine(product.Sku, quantity, product.Price, product.Title), _limits, clock.GetUtcNow()));
         return View();

@@ -15,6 +15,11 @@ public sealed partial class CatalogGrain(ICatalogStore store, ILogger<CatalogGra
     public async Task<Product?> FindAsync(string idOrSku) =>
         await store.FindAsync(idOrSku) is { } product ? await WithStockAsync(product) : null;
 
+    public async Task<ProductPrice?> GetPriceAsync(string sku) =>
+        await store.FindAsync(sku) is { } product && string.Equals(product.Sku, sku, StringComparison.OrdinalIgnoreCase)
+            ? new ProductPrice(product.Sku, product.Title, product.Price)
+            : null;
+
     public async Task<CatalogPage> SearchAsync(CatalogQuery query)
     {
         var page = await store.SearchAsync(query);

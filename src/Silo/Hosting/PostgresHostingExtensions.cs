@@ -21,7 +21,15 @@ public static class PostgresHostingExtensions
                 $"The cluster profile needs ConnectionStrings:{ConnectionStringName} (env ConnectionStrings__{ConnectionStringName}); " +
                 "'eval \"$(scripts/dev-services.sh env)\"' sets it for the local services.");
 
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "k8shop" }.Build());
+        services.AddSingleton(_ =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = "k8shop" };
+            // PostgreSQL allows 100 connections by default, shared by every silo: keep each silo's pool modest
+            // unless the connection string says otherwise (a burst queues briefly instead of failing).
+            if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
+                builder.ConnectionStringBuilder.MaxPoolSize = 20;
+            return builder.Build();
+        });
         services.AddSingleton<IMigration, CatalogSeedMigration>();
         foreach (var migration in SqlMigration.Embedded())
             services.AddSingleton<IMigration>(migration);
