@@ -12,7 +12,7 @@ app.UseStaticFiles();
 app.UseK8ShopGateway();
 app.MapK8ShopGateway();
 if (app.Services.GetRequiredService<K8ShopOptions>().Dashboard)
-    app.MapOrleansDashboard("/dashboard");
+    app.MapOrleansDashboard("/dashboard").ExcludeFromDescription();
 app.LogStartupUrls();
 await app.RunAsync();
 
