@@ -16,7 +16,7 @@ step() { printf '==> %s\n' "$*"; }
 
 command -v wrk >/dev/null || { step "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
 step "services"
-scripts/dev-services.sh up postgres redis
+scripts/dev-services.sh up postgres redis dynalite
 eval "$(scripts/dev-services.sh env)"
 
 step "building the silo (Release)"
