@@ -1,8 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using K8Shop.ContractTests.Hosts;
+using static K8Shop.ContractTests.Hosts.HostRequests;
 
 namespace K8Shop.ContractTests.Cart;
 
@@ -16,7 +15,7 @@ public sealed class CartContractTests(CatalogHosts hosts)
     public async Task GetCart_NeverUsed_IsTheOriginalsEmptyCart(string host)
     {
         var user = NewUser();
-        var (status, raw, json) = await Send(host, HttpMethod.Get, $"/cart/{user}");
+        var (status, raw, json) = await hosts.SendAsync(host, HttpMethod.Get, $"/cart/{user}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(["userId", "items", "itemCount", "subtotal"], Keys(json));
@@ -31,7 +30,7 @@ public sealed class CartContractTests(CatalogHosts hosts)
     {
         var user = NewUser();
 
-        var (status, raw, json) = await Send(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "book-005", quantity = 3, price = 0.01 });
+        var (status, raw, json) = await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "book-005", quantity = 3, price = 0.01 });
 
         Assert.Equal(HttpStatusCode.OK, status);
         var item = json.GetProperty("items")[0];
@@ -46,10 +45,10 @@ public sealed class CartContractTests(CatalogHosts hosts)
     public async Task AddItem_TwiceAndAnother_IncrementsTheLineAndKeepsInsertionOrder(string host)
     {
         var user = NewUser();
-        await Send(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-002", quantity = 1, price = 38.5 });
-        await Send(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-001", quantity = "2", price = 44.95 });
+        await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-002", quantity = 1, price = 38.5 });
+        await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-001", quantity = "2", price = 44.95 });
 
-        var (_, raw, json) = await Send(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-002", quantity = 2.0, price = 1 });
+        var (_, raw, json) = await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-002", quantity = 2.0, price = 1 });
 
         Assert.Equal([("BOOK-002", 3), ("BOOK-001", 2)], Lines(json));
         Assert.Equal(5, json.GetProperty("itemCount").GetInt32());
@@ -67,10 +66,10 @@ public sealed class CartContractTests(CatalogHosts hosts)
     public async Task AddItem_BadInput_Is422NamingTheFieldAndChangesNothing(string body, string field)
     {
         var user = NewUser();
-        await Send(CatalogHosts.Embedded, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-003", quantity = 1, price = 56 });
+        await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-003", quantity = 1, price = 56 });
 
-        var (status, _, json) = await Send(CatalogHosts.Embedded, HttpMethod.Post, $"/cart/{user}/items", body);
-        var (_, _, after) = await Send(CatalogHosts.Embedded, HttpMethod.Get, $"/cart/{user}");
+        var (status, _, json) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Post, $"/cart/{user}/items", body);
+        var (_, _, after) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Get, $"/cart/{user}");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.True(json.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {json}");
@@ -81,7 +80,7 @@ public sealed class CartContractTests(CatalogHosts hosts)
     [Fact]
     public async Task Cart_MalformedUserId_Is422NamingUserId()
     {
-        var (status, _, json) = await Send(CatalogHosts.Embedded, HttpMethod.Get, "/cart/%20bad%20user");
+        var (status, _, json) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Get, "/cart/%20bad%20user");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.True(json.GetProperty("errors").TryGetProperty("userId", out _));
@@ -91,12 +90,12 @@ public sealed class CartContractTests(CatalogHosts hosts)
     public async Task UpdateQuantity_ToZeroOrOnAnAbsentLine_RemovesOrChangesNothing(string host)
     {
         var user = NewUser();
-        await Send(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-001", quantity = 1, price = 1 });
-        await Send(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-004", quantity = 1, price = 1 });
+        await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-001", quantity = 1, price = 1 });
+        await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-004", quantity = 1, price = 1 });
 
-        var (_, _, updated) = await Send(host, HttpMethod.Put, $"/cart/{user}/items/BOOK-004", new { quantity = 4 });
-        var (absentStatus, _, absent) = await Send(host, HttpMethod.Put, $"/cart/{user}/items/BOOK-006", new { quantity = 4 });
-        var (_, _, removed) = await Send(host, HttpMethod.Put, $"/cart/{user}/items/book-001", new { quantity = 0 });
+        var (_, _, updated) = await hosts.SendAsync(host, HttpMethod.Put, $"/cart/{user}/items/BOOK-004", new { quantity = 4 });
+        var (absentStatus, _, absent) = await hosts.SendAsync(host, HttpMethod.Put, $"/cart/{user}/items/BOOK-006", new { quantity = 4 });
+        var (_, _, removed) = await hosts.SendAsync(host, HttpMethod.Put, $"/cart/{user}/items/book-001", new { quantity = 0 });
 
         Assert.Equal([("BOOK-001", 1), ("BOOK-004", 4)], Lines(updated));
         Assert.Equal(HttpStatusCode.OK, absentStatus);
@@ -108,15 +107,15 @@ public sealed class CartContractTests(CatalogHosts hosts)
     public async Task DeleteLineThenCheckoutThenDeleteCart_BehaveAsTheOriginal(string host)
     {
         var user = NewUser();
-        await Send(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-001", quantity = 1, price = 1 });
-        await Send(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-006", quantity = 2, price = 1 });
+        await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-001", quantity = 1, price = 1 });
+        await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-006", quantity = 2, price = 1 });
 
-        var (_, _, afterDelete) = await Send(host, HttpMethod.Delete, $"/cart/{user}/items/BOOK-001");
-        var (_, _, deleteAbsent) = await Send(host, HttpMethod.Delete, $"/cart/{user}/items/BOOK-001");
-        var (_, _, checkout) = await Send(host, HttpMethod.Post, $"/cart/{user}/checkout");
-        var (_, _, afterCheckout) = await Send(host, HttpMethod.Get, $"/cart/{user}");
-        await Send(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-002", quantity = 1, price = 1 });
-        var (clearStatus, _, cleared) = await Send(host, HttpMethod.Delete, $"/cart/{user}");
+        var (_, _, afterDelete) = await hosts.SendAsync(host, HttpMethod.Delete, $"/cart/{user}/items/BOOK-001");
+        var (_, _, deleteAbsent) = await hosts.SendAsync(host, HttpMethod.Delete, $"/cart/{user}/items/BOOK-001");
+        var (_, _, checkout) = await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{user}/checkout");
+        var (_, _, afterCheckout) = await hosts.SendAsync(host, HttpMethod.Get, $"/cart/{user}");
+        await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-002", quantity = 1, price = 1 });
+        var (clearStatus, _, cleared) = await hosts.SendAsync(host, HttpMethod.Delete, $"/cart/{user}");
 
         Assert.Equal([("BOOK-006", 2)], Lines(afterDelete));
         Assert.Equal([("BOOK-006", 2)], Lines(deleteAbsent));
@@ -130,13 +129,13 @@ public sealed class CartContractTests(CatalogHosts hosts)
     public async Task Merge_GuestCartTwice_AddsQuantitiesOnceAndEmptiesTheGuest(string host)
     {
         var (user, guest) = (NewUser(), NewUser());
-        await Send(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-001", quantity = 1, price = 1 });
-        await Send(host, HttpMethod.Post, $"/cart/{guest}/items", new { productId = "BOOK-001", quantity = 2, price = 1 });
-        await Send(host, HttpMethod.Post, $"/cart/{guest}/items", new { productId = "BOOK-003", quantity = 1, price = 1 });
+        await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{user}/items", new { productId = "BOOK-001", quantity = 1, price = 1 });
+        await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{guest}/items", new { productId = "BOOK-001", quantity = 2, price = 1 });
+        await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{guest}/items", new { productId = "BOOK-003", quantity = 1, price = 1 });
 
-        var (status, _, merged) = await Send(host, HttpMethod.Post, $"/cart/{user}/merge", new { guestId = guest });
-        var (_, _, again) = await Send(host, HttpMethod.Post, $"/cart/{user}/merge", new { guestId = guest });
-        var (_, _, guestAfter) = await Send(host, HttpMethod.Get, $"/cart/{guest}");
+        var (status, _, merged) = await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{user}/merge", new { guestId = guest });
+        var (_, _, again) = await hosts.SendAsync(host, HttpMethod.Post, $"/cart/{user}/merge", new { guestId = guest });
+        var (_, _, guestAfter) = await hosts.SendAsync(host, HttpMethod.Get, $"/cart/{guest}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal([("BOOK-001", 3), ("BOOK-003", 1)], Lines(merged));
@@ -148,11 +147,11 @@ public sealed class CartContractTests(CatalogHosts hosts)
     public async Task EdgeRoutesAndHealth_UnderApiCart_AnswerAsTheOriginalNginxMapped(string host)
     {
         var user = NewUser();
-        await Send(host, HttpMethod.Post, $"/api/cart/{user}/items", new { productId = "BOOK-002", quantity = 1, price = 1 });
+        await hosts.SendAsync(host, HttpMethod.Post, $"/api/cart/{user}/items", new { productId = "BOOK-002", quantity = 1, price = 1 });
 
-        var (_, _, direct) = await Send(host, HttpMethod.Get, $"/cart/{user}");
-        var (healthStatus, _, health) = await Send(host, HttpMethod.Get, "/api/cart/healthz");
-        var (_, _, userCalledHealthz) = await Send(host, HttpMethod.Get, "/cart/healthz");
+        var (_, _, direct) = await hosts.SendAsync(host, HttpMethod.Get, $"/cart/{user}");
+        var (healthStatus, _, health) = await hosts.SendAsync(host, HttpMethod.Get, "/api/cart/healthz");
+        var (_, _, userCalledHealthz) = await hosts.SendAsync(host, HttpMethod.Get, "/cart/healthz");
 
         Assert.Equal([("BOOK-002", 1)], Lines(direct));
         Assert.Equal(HttpStatusCode.OK, healthStatus);
@@ -161,25 +160,8 @@ public sealed class CartContractTests(CatalogHosts hosts)
         Assert.Equal("healthz", userCalledHealthz.GetProperty("userId").GetString());
     }
 
-    private async Task<(HttpStatusCode Status, string Raw, JsonElement Json)> Send(string host, HttpMethod method, string path, object? body = null)
-    {
-        var client = (await hosts.GetAsync(host)).CreateClient();
-        using var request = new HttpRequestMessage(method, path);
-        request.Content = body switch
-        {
-            null => null,
-            string json => new StringContent(json, Encoding.UTF8, "application/json"),
-            _ => JsonContent.Create(body),
-        };
-        var response = await client.SendAsync(request);
-        var raw = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, raw, JsonDocument.Parse(raw).RootElement);
-    }
-
     private static List<(string, int)> Lines(JsonElement cart) =>
         [.. cart.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("productId").GetString()!, i.GetProperty("quantity").GetInt32()))];
-
-    private static List<string> Keys(JsonElement json) => [.. json.EnumerateObject().Select(p => p.Name)];
 
     private static string NewUser() => $"shopper-{Guid.NewGuid():N}"[..24];
 }

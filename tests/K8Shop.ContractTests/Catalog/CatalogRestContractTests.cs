@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using K8Shop.ContractTests.Hosts;
+using static K8Shop.ContractTests.Hosts.HostRequests;
 using K8Shop.TestSupport;
 
 namespace K8Shop.ContractTests.Catalog;
@@ -18,7 +19,7 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task GetCatalog_NoParameters_ReturnsOnlyItemsAndCountWithEveryBook(string host)
     {
-        var (status, json) = await Get(host, "/catalog");
+        var (status, _, json) = await hosts.SendAsync(host, HttpMethod.Get, "/catalog");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(["items", "count"], Keys(json));
@@ -63,10 +64,10 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task GetProduct_ByUuidAndBySkuInAnyCase_ReturnTheSameProduct(string host)
     {
-        var (_, bySku) = await Get(host, "/catalog/book-001");
+        var (_, _, bySku) = await hosts.SendAsync(host, HttpMethod.Get, "/catalog/book-001");
         var id = bySku.GetProperty("id").GetString()!;
 
-        var (status, byId) = await Get(host, $"/catalog/{id}");
+        var (status, _, byId) = await hosts.SendAsync(host, HttpMethod.Get, $"/catalog/{id}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("BOOK-001", byId.GetProperty("sku").GetString());
@@ -79,7 +80,7 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
         var client = (await hosts.GetAsync(host)).CreateClient();
 
         var response = await client.GetAsync("/catalog/BOOK-999");
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var json = await response.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -90,7 +91,7 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task GetProduct_MalformedId_Is400NamingTheIdField(string host)
     {
-        var (status, json) = await Get(host, "/catalog/not%20a%20sku%3B");
+        var (status, _, json) = await hosts.SendAsync(host, HttpMethod.Get, "/catalog/not%20a%20sku%3B");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.True(json.GetProperty("errors").TryGetProperty("id", out _));
@@ -100,7 +101,7 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task GetCatalog_AllFiltersTogether_AreAndedAndOrderedByTitle(string host)
     {
-        var (_, json) = await Get(host, "/catalog?q=book-00&tag=PROGRAMMING&min=39&max=45");
+        var (_, _, json) = await hosts.SendAsync(host, HttpMethod.Get, "/catalog?q=book-00&tag=PROGRAMMING&min=39&max=45");
 
         Assert.Equal(["BOOK-001"], Skus(json));
         Assert.Equal(1, json.GetProperty("count").GetInt32());
@@ -109,8 +110,8 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task GetCatalog_PercentAndUnderscoreInQ_AreLiteralNotWildcards(string host)
     {
-        var (_, percent) = await Get(host, "/catalog?q=%25");
-        var (_, underscore) = await Get(host, "/catalog?q=BOOK_001");
+        var (_, _, percent) = await hosts.SendAsync(host, HttpMethod.Get, "/catalog?q=%25");
+        var (_, _, underscore) = await hosts.SendAsync(host, HttpMethod.Get, "/catalog?q=BOOK_001");
 
         Assert.DoesNotContain(Skus(percent), s => s.StartsWith("BOOK-", StringComparison.Ordinal));
         Assert.Empty(Skus(underscore));
@@ -119,8 +120,8 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task GetCatalog_NonNumericMinAndEmptyMax_AreIgnoredAsTheOriginalDid(string host)
     {
-        var (_, all) = await Get(host, "/catalog?q=book-");
-        var (status, lenient) = await Get(host, "/catalog?q=book-&min=abc&max=");
+        var (_, _, all) = await hosts.SendAsync(host, HttpMethod.Get, "/catalog?q=book-");
+        var (status, _, lenient) = await hosts.SendAsync(host, HttpMethod.Get, "/catalog?q=book-&min=abc&max=");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(Skus(all), Skus(lenient));
@@ -129,7 +130,7 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task GetCatalog_QLongerThanTheLimit_Is400NamingQ(string host)
     {
-        var (status, json) = await Get(host, "/catalog?q=" + new string('x', 201));
+        var (status, _, json) = await hosts.SendAsync(host, HttpMethod.Get, "/catalog?q=" + new string('x', 201));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(["must be at most 200 characters"], json.GetProperty("errors").GetProperty("q").EnumerateArray().Select(e => e.GetString()));
@@ -138,8 +139,8 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task GetCatalog_PageAndSort_ReturnThatSliceWithPagingFields(string host)
     {
-        var (_, all) = await Get(host, "/catalog?q=book-&sort=-price");
-        var (status, page) = await Get(host, "/catalog?q=book-&sort=-price&page=2&pageSize=5");
+        var (_, _, all) = await hosts.SendAsync(host, HttpMethod.Get, "/catalog?q=book-&sort=-price");
+        var (status, _, page) = await hosts.SendAsync(host, HttpMethod.Get, "/catalog?q=book-&sort=-price&page=2&pageSize=5");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(["items", "count", "total", "page", "pageSize", "totalPages"], Keys(page));
@@ -155,7 +156,7 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
     [InlineData("/catalog?sort=popularity", "sort")]
     public async Task GetCatalog_BadPagingOrSort_Is400NamingTheField(string path, string field)
     {
-        var (status, json) = await Get(CatalogHosts.Embedded, path);
+        var (status, _, json) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Get, path);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.True(json.GetProperty("errors").TryGetProperty(field, out _));
@@ -164,8 +165,8 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task Healthz_AtBothPaths_AnswersInTheCatalogsShape(string host)
     {
-        var (status, json) = await Get(host, "/healthz");
-        var (edgeStatus, edge) = await Get(host, "/api/catalog/healthz");
+        var (status, _, json) = await hosts.SendAsync(host, HttpMethod.Get, "/healthz");
+        var (edgeStatus, _, edge) = await hosts.SendAsync(host, HttpMethod.Get, "/api/catalog/healthz");
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (status, edgeStatus));
         Assert.True(json.GetProperty("ok").GetBoolean());
@@ -177,9 +178,9 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task EdgeRoutes_UnderApiCatalog_AnswerAsTheServiceRoutes(string host)
     {
-        var (_, list) = await Get(host, "/catalog?q=book-00");
-        var (_, edgeList) = await Get(host, "/api/catalog?q=book-00");
-        var (_, edgeProduct) = await Get(host, "/api/catalog/BOOK-004");
+        var (_, _, list) = await hosts.SendAsync(host, HttpMethod.Get, "/catalog?q=book-00");
+        var (_, _, edgeList) = await hosts.SendAsync(host, HttpMethod.Get, "/api/catalog?q=book-00");
+        var (_, _, edgeProduct) = await hosts.SendAsync(host, HttpMethod.Get, "/api/catalog/BOOK-004");
 
         Assert.Equal(Skus(list), Skus(edgeList));
         Assert.Equal("Deep Work", edgeProduct.GetProperty("title").GetString());
@@ -210,15 +211,6 @@ public sealed partial class CatalogRestContractTests(CatalogHosts hosts)
         Assert.Contains("Atomic Habits", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
-
-    private async Task<(HttpStatusCode Status, JsonElement Json)> Get(string host, string path)
-    {
-        var client = (await hosts.GetAsync(host)).CreateClient();
-        var response = await client.GetAsync(path);
-        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
-    }
-
-    private static List<string> Keys(JsonElement json) => [.. json.EnumerateObject().Select(p => p.Name)];
 
     private static List<string> Skus(JsonElement list) =>
         [.. list.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("sku").GetString()!)];

@@ -55,7 +55,7 @@ public sealed class ProductsAdminContractTests(CatalogHosts hosts)
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "anything");
 
         var response = await client.PostAsJsonAsync("/products", Valid(NewSku()));
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var json = await response.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("admin routes are disabled", json.GetProperty("error").GetString());
@@ -64,11 +64,11 @@ public sealed class ProductsAdminContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task CreateUpdateDelete_WithKey_ChangeWhatTheCatalogServes(string host)
     {
-        var client = await Admin(host);
+        var client = await hosts.CreateClientAsync(host, admin: true);
         var sku = NewSku();
 
         var created = await client.PostAsJsonAsync("/products", Valid(sku));
-        var createdJson = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement;
+        var createdJson = await created.ReadJsonAsync();
         var id = createdJson.GetProperty("id").GetString();
         var updated = await client.PutAsJsonAsync($"/products/{id}", Valid(sku) with { Title = "Second Edition", Price = 31.5m });
         var served = JsonDocument.Parse(await client.GetStringAsync($"/catalog/{sku}")).RootElement;
@@ -86,7 +86,7 @@ public sealed class ProductsAdminContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task Create_WithoutDescriptionOrImage_ServesNullDescriptionAndNoImageUrl(string host)
     {
-        var client = await Admin(host);
+        var client = await hosts.CreateClientAsync(host, admin: true);
         var sku = NewSku();
         await client.PostAsJsonAsync("/products", Valid(sku) with { Description = null, ImageUrl = null });
 
@@ -100,11 +100,11 @@ public sealed class ProductsAdminContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task Create_InvalidFields_Is400NamingEachFieldAndCreatesNothing(string host)
     {
-        var client = await Admin(host);
+        var client = await hosts.CreateClientAsync(host, admin: true);
         var sku = NewSku();
 
         var response = await client.PostAsJsonAsync("/products", Valid(sku) with { Title = " ", Price = -1m, Stock = -5, Isbn = "9780000000000" });
-        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["isbn", "price", "stock", "title"], errors.EnumerateObject().Select(e => e.Name).Order());
@@ -114,10 +114,10 @@ public sealed class ProductsAdminContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task Create_MalformedJson_Is400SayingWhere(string host)
     {
-        var client = await Admin(host);
+        var client = await hosts.CreateClientAsync(host, admin: true);
 
         var response = await client.PostAsync("/products", new StringContent("""{"sku":"X-1","title":"T","price":"cheap"}""", Encoding.UTF8, "application/json"));
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var json = await response.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("$.price", json.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -126,7 +126,7 @@ public sealed class ProductsAdminContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task Create_SkuAlreadyUsed_Is409AndKeepsTheExistingProduct(string host)
     {
-        var client = await Admin(host);
+        var client = await hosts.CreateClientAsync(host, admin: true);
 
         var response = await client.PostAsJsonAsync("/products", Valid("book-001"));
         var existing = JsonDocument.Parse(await client.GetStringAsync("/catalog/BOOK-001")).RootElement;
@@ -138,18 +138,11 @@ public sealed class ProductsAdminContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task Update_UnknownProduct_Is404(string host)
     {
-        var client = await Admin(host);
+        var client = await hosts.CreateClientAsync(host, admin: true);
 
         var response = await client.PutAsJsonAsync("/products/NO-SUCH-SKU", Valid("NO-SUCH-SKU"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
-    private async Task<HttpClient> Admin(string host)
-    {
-        var client = (await hosts.GetAsync(host)).CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", K8ShopHost.AdminKey);
-        return client;
     }
 
     private static string NewSku() => $"TEST-{Guid.NewGuid():N}"[..20].ToUpperInvariant();

@@ -1,9 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using K8Shop.ContractTests.Hosts;
+using static K8Shop.ContractTests.Hosts.HostRequests;
 
 namespace K8Shop.ContractTests.Inventory;
 
@@ -18,7 +16,7 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
     {
         var sku = await NewProduct(host, stock: 12);
 
-        var (status, json) = await Send(host, HttpMethod.Get, $"/inventory/{sku.ToLowerInvariant()}");
+        var (status, _, json) = await hosts.SendAsync(host, HttpMethod.Get, $"/inventory/{sku.ToLowerInvariant()}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(["sku", "on_hand", "reserved", "available", "committed", "low_stock_threshold", "low_stock", "updated_at"], Keys(json));
@@ -31,13 +29,13 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
     {
         var sku = await NewProduct(host, stock: 10);
 
-        var (reserveStatus, reserved) = await Send(host, HttpMethod.Post, $"/inventory/{sku}/reserve", new { order_id = "o-1", qty = 3 });
-        var (_, again) = await Send(host, HttpMethod.Post, $"/inventory/{sku}/reserve", new { order_id = "o-1", qty = 3 });
-        await Send(host, HttpMethod.Post, $"/inventory/{sku}/reserve", new { order_id = "o-2", qty = 2 });
-        var (_, committed) = await Send(host, HttpMethod.Post, $"/inventory/{sku}/commit", new { order_id = "o-1" });
-        var (_, released) = await Send(host, HttpMethod.Post, $"/inventory/{sku}/release", new { order_id = "o-2" });
-        var (_, releasedAgain) = await Send(host, HttpMethod.Post, $"/inventory/{sku}/release", new { order_id = "o-2" });
-        var (_, stock) = await Send(host, HttpMethod.Get, $"/inventory/{sku}");
+        var (reserveStatus, _, reserved) = await hosts.SendAsync(host, HttpMethod.Post, $"/inventory/{sku}/reserve", new { order_id = "o-1", qty = 3 });
+        var (_, _, again) = await hosts.SendAsync(host, HttpMethod.Post, $"/inventory/{sku}/reserve", new { order_id = "o-1", qty = 3 });
+        await hosts.SendAsync(host, HttpMethod.Post, $"/inventory/{sku}/reserve", new { order_id = "o-2", qty = 2 });
+        var (_, _, committed) = await hosts.SendAsync(host, HttpMethod.Post, $"/inventory/{sku}/commit", new { order_id = "o-1" });
+        var (_, _, released) = await hosts.SendAsync(host, HttpMethod.Post, $"/inventory/{sku}/release", new { order_id = "o-2" });
+        var (_, _, releasedAgain) = await hosts.SendAsync(host, HttpMethod.Post, $"/inventory/{sku}/release", new { order_id = "o-2" });
+        var (_, _, stock) = await hosts.SendAsync(host, HttpMethod.Get, $"/inventory/{sku}");
         var catalog = JsonDocument.Parse(await (await hosts.GetAsync(host)).CreateClient().GetStringAsync($"/catalog/{sku}")).RootElement;
 
         Assert.Equal(HttpStatusCode.OK, reserveStatus);
@@ -57,8 +55,8 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
     {
         var sku = await NewProduct(host, stock: 2);
 
-        var (status, json) = await Send(host, HttpMethod.Post, $"/inventory/{sku}/reserve", new { order_id = "big", qty = 3 });
-        var (_, stock) = await Send(host, HttpMethod.Get, $"/inventory/{sku}");
+        var (status, _, json) = await hosts.SendAsync(host, HttpMethod.Post, $"/inventory/{sku}/reserve", new { order_id = "big", qty = 3 });
+        var (_, _, stock) = await hosts.SendAsync(host, HttpMethod.Get, $"/inventory/{sku}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(("rejected", "out_of_stock", 2), (json.GetProperty("status").GetString(), json.GetProperty("reason").GetString(), json.GetProperty("available").GetInt32()));
@@ -70,9 +68,9 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
     {
         var (a, b) = (await NewProduct(host, stock: 5), await NewProduct(host, stock: 5));
 
-        var (status, json) = await Send(host, HttpMethod.Post, "/inventory/apply",
+        var (status, _, json) = await hosts.SendAsync(host, HttpMethod.Post, "/inventory/apply",
             new { order_id = "apply-1", items = new object[] { new { sku = a, qty = 1 }, new { sku = a.ToLowerInvariant(), qty = 2 }, new { sku = b, qty = 1 }, new { sku = b, qty = 0 } } });
-        var (_, again) = await Send(host, HttpMethod.Post, "/inventory/apply", new { order_id = "apply-1", items = new[] { new { sku = a, qty = 3 }, new { sku = b, qty = 1 } } });
+        var (_, _, again) = await hosts.SendAsync(host, HttpMethod.Post, "/inventory/apply", new { order_id = "apply-1", items = new[] { new { sku = a, qty = 3 }, new { sku = b, qty = 1 } } });
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("""{"order_id":"apply-1","status":"inventory.updated"}""", json.GetRawText());
@@ -86,7 +84,7 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
     {
         var (a, b) = (await NewProduct(host, stock: 5), await NewProduct(host, stock: 1));
 
-        var (status, json) = await Send(host, HttpMethod.Post, "/inventory/apply", new { order_id = "apply-2", items = new[] { new { sku = a, qty = 2 }, new { sku = b, qty = 2 } } });
+        var (status, _, json) = await hosts.SendAsync(host, HttpMethod.Post, "/inventory/apply", new { order_id = "apply-2", items = new[] { new { sku = a, qty = 2 }, new { sku = b, qty = 2 } } });
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(("inventory.failed", "out_of_stock"), (json.GetProperty("status").GetString(), json.GetProperty("reason").GetString()));
@@ -105,7 +103,7 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
     {
         var sku = await NewProduct(CatalogHosts.Embedded, stock: 9);
 
-        var (status, json) = await Send(CatalogHosts.Embedded, HttpMethod.Post, "/inventory/apply", body.Replace("\"SKU\"", $"\"{sku}\"", StringComparison.Ordinal));
+        var (status, _, json) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Post, "/inventory/apply", body.Replace("\"SKU\"", $"\"{sku}\"", StringComparison.Ordinal));
 
         Assert.Equal(expected, status);
         if (field is null)
@@ -120,7 +118,7 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
     {
         var items = Enumerable.Range(1, 26).Select(i => new { sku = $"BOOK-{i:000}", qty = 1 }).ToArray();
 
-        var (status, json) = await Send(CatalogHosts.Embedded, HttpMethod.Post, "/inventory/apply", new { order_id = "wide", items });
+        var (status, _, json) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Post, "/inventory/apply", new { order_id = "wide", items });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Contains("at most 25", json.GetProperty("errors").GetProperty("items")[0].GetString(), StringComparison.Ordinal);
@@ -136,7 +134,7 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
     {
         var sku = await NewProduct(CatalogHosts.Embedded, stock: 4);
 
-        var (status, json) = await Send(CatalogHosts.Embedded, HttpMethod.Post, $"/inventory/{sku}/reserve", body);
+        var (status, _, json) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Post, $"/inventory/{sku}/reserve", body);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.True(json.GetProperty("errors").TryGetProperty(field, out _), json.ToString());
@@ -146,7 +144,7 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
     [Theory, MemberData(nameof(Hosts))]
     public async Task Reserve_UnknownSku_Is404WithTheReason(string host)
     {
-        var (status, json) = await Send(host, HttpMethod.Post, "/inventory/NO-SUCH-BOOK/reserve", new { order_id = "u", qty = 1 });
+        var (status, _, json) = await hosts.SendAsync(host, HttpMethod.Post, "/inventory/NO-SUCH-BOOK/reserve", new { order_id = "u", qty = 1 });
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("not a SKU in the catalog", json.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -156,11 +154,11 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
     public async Task SetStock_AdminOnlyAndNeverBelowReserved(string host)
     {
         var sku = await NewProduct(host, stock: 5);
-        await Send(host, HttpMethod.Post, $"/inventory/{sku}/reserve", new { order_id = "held", qty = 4 });
+        await hosts.SendAsync(host, HttpMethod.Post, $"/inventory/{sku}/reserve", new { order_id = "held", qty = 4 });
 
-        var (anonymous, _) = await Send(host, HttpMethod.Put, $"/inventory/{sku}", new { stock = 50 });
-        var (below, belowJson) = await Send(host, HttpMethod.Put, $"/inventory/{sku}", new { stock = 3 }, admin: true);
-        var (ok, json) = await Send(host, HttpMethod.Put, $"/inventory/{sku}", new { stock = 50, low_stock_threshold = 2 }, admin: true);
+        var (anonymous, _, _) = await hosts.SendAsync(host, HttpMethod.Put, $"/inventory/{sku}", new { stock = 50 });
+        var (below, _, belowJson) = await hosts.SendAsync(host, HttpMethod.Put, $"/inventory/{sku}", new { stock = 3 }, admin: true);
+        var (ok, _, json) = await hosts.SendAsync(host, HttpMethod.Put, $"/inventory/{sku}", new { stock = 50, low_stock_threshold = 2 }, admin: true);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, below);
@@ -174,9 +172,9 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
     {
         var sku = await NewProduct(host, stock: 3);
 
-        var (_, viaEdge) = await Send(host, HttpMethod.Post, $"/api/inventory/{sku}/reserve", new { order_id = "edge", qty = 1 });
-        var (_, applied) = await Send(host, HttpMethod.Post, "/api/inventory/apply", new { order_id = "edge-apply", items = new[] { new { sku, qty = 1 } } });
-        var (healthStatus, health) = await Send(host, HttpMethod.Get, "/api/inventory/healthz");
+        var (_, _, viaEdge) = await hosts.SendAsync(host, HttpMethod.Post, $"/api/inventory/{sku}/reserve", new { order_id = "edge", qty = 1 });
+        var (_, _, applied) = await hosts.SendAsync(host, HttpMethod.Post, "/api/inventory/apply", new { order_id = "edge-apply", items = new[] { new { sku, qty = 1 } } });
+        var (healthStatus, _, health) = await hosts.SendAsync(host, HttpMethod.Get, "/api/inventory/healthz");
 
         Assert.Equal("reserved", viaEdge.GetProperty("status").GetString());
         Assert.Equal("inventory.updated", applied.GetProperty("status").GetString());
@@ -188,31 +186,12 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
     private async Task<string> NewProduct(string host, int stock)
     {
         var sku = $"INV-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
-        var (status, json) = await Send(host, HttpMethod.Post, "/products",
+        var (status, _, json) = await hosts.SendAsync(host, HttpMethod.Post, "/products",
             new { sku, title = $"Stock test {sku}", price = 10.0m, stock, tags = new[] { "test" } }, admin: true);
         Assert.True(status == HttpStatusCode.Created, json.ToString());
         return sku;
     }
 
     private async Task<int> Available(string host, string sku) =>
-        (await Send(host, HttpMethod.Get, $"/inventory/{sku}")).Json.GetProperty("available").GetInt32();
-
-    private async Task<(HttpStatusCode Status, JsonElement Json)> Send(string host, HttpMethod method, string path, object? body = null, bool admin = false)
-    {
-        var client = (await hosts.GetAsync(host)).CreateClient();
-        using var request = new HttpRequestMessage(method, path);
-        if (admin)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", K8ShopHost.AdminKey);
-        request.Content = body switch
-        {
-            null => null,
-            string json => new StringContent(json, Encoding.UTF8, "application/json"),
-            _ => JsonContent.Create(body),
-        };
-        var response = await client.SendAsync(request);
-        var raw = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, raw.Length == 0 ? default : JsonDocument.Parse(raw).RootElement);
-    }
-
-    private static List<string> Keys(JsonElement json) => [.. json.EnumerateObject().Select(p => p.Name)];
+        (await hosts.SendAsync(host, HttpMethod.Get, $"/inventory/{sku}")).Json.GetProperty("available").GetInt32();
 }

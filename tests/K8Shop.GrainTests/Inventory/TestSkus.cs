@@ -6,6 +6,11 @@ namespace K8Shop.GrainTests.Inventory;
 /// <summary>Inventory grains are keyed by SKU and only exist for catalog SKUs: every test adds its own product.</summary>
 internal static class TestSkus
 {
+    /// <summary>The reservation time to live the tests use when expiry is not what they check.</summary>
+    public static readonly TimeSpan Ttl = TimeSpan.FromHours(1);
+
+    public static string NewOrder() => $"order-{Guid.NewGuid():N}";
+
     /// <summary>Adds a product with a unique lower-case SKU and the given stock; returns its inventory key (upper case).</summary>
     public static async Task<string> CreateAsync(IGrainFactory grains, int stock)
     {

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace K8Shop.ContractTests.Hosts;
+
+/// <summary>Requests to a contract host by name, as the contract tests send them, and reading their JSON replies.</summary>
+public static class HostRequests
+{
+    /// <summary>A client for the named host; with <paramref name="admin"/> it sends the admin key as a bearer token.</summary>
+    public static async Task<HttpClient> CreateClientAsync(this CatalogHosts hosts, string host, bool admin = false)
+    {
+        var client = (await hosts.GetAsync(host)).CreateClient();
+        if (admin)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", K8ShopHost.AdminKey);
+        return client;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="method"/> <paramref name="path"/> to the named host, with an optional JSON body (an object to
+    /// serialize, or a string sent as it is) and, with <paramref name="admin"/>, the admin key. Answers the status, the
+    /// reply as text, and the reply parsed (<c>default</c> when the reply is empty).
+    /// </summary>
+    public static async Task<(HttpStatusCode Status, string Raw, JsonElement Json)> SendAsync(
+        this CatalogHosts hosts, string host, HttpMethod method, string path, object? body = null, bool admin = false)
+    {
+        var client = await hosts.CreateClientAsync(host, admin);
+        using var request = new HttpRequestMessage(method, path);
+        request.Content = body switch
+        {
+            null => null,
+            string json => new StringContent(json, Encoding.UTF8, "application/json"),
+            _ => JsonContent.Create(body),
+        };
+        var response = await client.SendAsync(request);
+        var raw = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, raw, Parse(raw));
+    }
+
+    /// <summary>The reply's body parsed as JSON (<c>default</c> when it is empty).</summary>
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
+        Parse(await response.Content.ReadAsStringAsync());
+
+    /// <summary>A JSON object's property names, in the order the reply wrote them.</summary>
+    public static List<string> Keys(JsonElement json) => [.. json.EnumerateObject().Select(p => p.Name)];
+
+    private static JsonElement Parse(string raw) => raw.Length == 0 ? default : JsonDocument.Parse(raw).RootElement;
+}
