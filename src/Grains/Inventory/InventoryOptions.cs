@@ -11,8 +11,12 @@ public sealed class InventoryOptions
     /// <summary>Most changes in one write.</summary>
     public int MaxBatchSize { get; set; } = 2_000;
 
-    /// <summary>Upper bound on storage writes per second per SKU (DynamoDB allows 1,000 write units/s per item); 0 for none.</summary>
-    public int MaxWritesPerSecond { get; set; } = 400;
+    /// <summary>
+    /// Upper bound on storage writes per second per SKU; 0 for none. DynamoDB gives one item 1,000 write units per
+    /// second, one unit per KB written, and a hot SKU's item holds its open reservations (~15 KB with a few hundred
+    /// in flight), so 50 writes/s keeps it under the limit; fewer writes also leave more CPU for requests.
+    /// </summary>
+    public int MaxWritesPerSecond { get; set; } = 50;
 
     /// <summary>Queued changes per SKU past which new requests are refused at once (429, Retry-After) instead of timing out.</summary>
     public int MaxBacklog { get; set; } = 20_000;
