@@ -10,55 +10,44 @@ namespace K8Shop.TestSupport;
 public static class TestServices
 {
     public const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Database=k8shop;Username=k8shop;Password=k8shop";
+    public const string DefaultRedis = "127.0.0.1:6379";
+    public const string DefaultDynamoDB = "http://127.0.0.1:8000";
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    public const string DefaultRedis = "127.0.0.1:6379";
+    public static string PostgresConnectionString => Setting("ConnectionStrings__Postgres", DefaultPostgres);
 
-    public static string RedisConnectionString =>
-        Environment.GetEnvironmentVariable("ConnectionStrings__Redis") is { Length: > 0 } configured ? configured : DefaultRedis;
+    public static string RedisConnectionString => Setting("ConnectionStrings__Redis", DefaultRedis);
+
+    /// <summary>The DynamoDB endpoint of the tests: dynalite from dev-services.sh, or DynamoDB__ServiceUrl.</summary>
+    public static string DynamoDBServiceUrl => Setting("DynamoDB__ServiceUrl", DefaultDynamoDB);
 
     /// <summary>The redis-server binary the tests start their own servers with (installed by dev-services.sh).</summary>
     public static string RedisServerBinary => File.Exists("/usr/bin/redis-server") ? "/usr/bin/redis-server" : "redis-server";
 
-    private static readonly Lazy<string?> RedisProblem = new(() =>
+    private static readonly Lazy<string?> PostgresProblem = Probe("PostgreSQL", "postgres", () =>
     {
-        try
-        {
-            using var client = new System.Net.Sockets.TcpClient();
-            var endpoint = RedisConnectionString.Split(',')[0].Split(':');
-            client.Connect(endpoint[0], endpoint.Length > 1 ? int.Parse(endpoint[1], System.Globalization.CultureInfo.InvariantCulture) : 6379);
-            return File.Exists(RedisServerBinary) || RedisServerBinary == "redis-server" ? null : "redis-server is not installed";
-        }
-        catch (Exception ex)
-        {
-            return $"Redis is not reachable ({ex.Message}); start it with 'scripts/dev-services.sh up redis'";
-        }
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Timeout = 3 }.ConnectionString);
+        connection.Open();
     });
+
+    private static readonly Lazy<string?> RedisProblem = Probe("Redis", "redis", () =>
+    {
+        var endpoint = RedisConnectionString.Split(',')[0].Split(':');
+        Connect(endpoint[0], endpoint.Length > 1 ? int.Parse(endpoint[1], System.Globalization.CultureInfo.InvariantCulture) : 6379);
+    });
+
+    private static readonly Lazy<string?> DynamoDBProblem = Probe($"DynamoDB (dynalite) at {DynamoDBServiceUrl}", "dynalite", () =>
+    {
+        var uri = new Uri(DynamoDBServiceUrl);
+        Connect(uri.Host, uri.Port);
+    });
+
+    /// <summary>Why PostgreSQL tests cannot run here, or null when they can (always null under CI).</summary>
+    public static string? PostgresSkipReason => IsCi ? null : PostgresProblem.Value;
 
     /// <summary>Why Redis tests cannot run here, or null when they can (always null under CI).</summary>
     public static string? RedisSkipReason => IsCi ? null : RedisProblem.Value;
-
-    public const string DefaultDynamoDB = "http://127.0.0.1:8000";
-
-    /// <summary>The DynamoDB endpoint of the tests: dynalite from dev-services.sh, or DynamoDB__ServiceUrl.</summary>
-    public static string DynamoDBServiceUrl =>
-        Environment.GetEnvironmentVariable("DynamoDB__ServiceUrl") is { Length: > 0 } configured ? configured : DefaultDynamoDB;
-
-    private static readonly Lazy<string?> DynamoDBProblem = new(() =>
-    {
-        try
-        {
-            var uri = new Uri(DynamoDBServiceUrl);
-            using var client = new System.Net.Sockets.TcpClient();
-            client.Connect(uri.Host, uri.Port);
-            return null;
-        }
-        catch (Exception ex)
-        {
-            return $"DynamoDB (dynalite) is not reachable at {DynamoDBServiceUrl} ({ex.Message}); start it with 'scripts/dev-services.sh up dynalite'";
-        }
-    });
 
     /// <summary>Why DynamoDB tests cannot run here, or null when they can (always null under CI).</summary>
     public static string? DynamoDBSkipReason => IsCi ? null : DynamoDBProblem.Value;
@@ -66,25 +55,28 @@ public static class TestServices
     /// <summary>Why tests needing the cluster profile's stores (PostgreSQL, Redis, DynamoDB) cannot run here, or null.</summary>
     public static string? ClusterSkipReason => PostgresSkipReason ?? RedisSkipReason ?? DynamoDBSkipReason;
 
-    public static string PostgresConnectionString =>
-        Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") is { Length: > 0 } configured ? configured : DefaultPostgres;
+    private static string Setting(string variable, string fallback) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured ? configured : fallback;
 
-    private static readonly Lazy<string?> PostgresProblem = new(() =>
+    /// <summary>Tries the service once, on first use: null when it answers, else a reason that says how to start it.</summary>
+    private static Lazy<string?> Probe(string service, string devServiceName, Action connect) => new(() =>
     {
         try
         {
-            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Timeout = 3 }.ConnectionString);
-            connection.Open();
+            connect();
             return null;
         }
         catch (Exception ex)
         {
-            return $"PostgreSQL is not reachable ({ex.Message}); start it with 'scripts/dev-services.sh up postgres'";
+            return $"{service} is not reachable ({ex.Message}); start it with 'scripts/dev-services.sh up {devServiceName}'";
         }
     });
 
-    /// <summary>Why PostgreSQL tests cannot run here, or null when they can (always null under CI).</summary>
-    public static string? PostgresSkipReason => IsCi ? null : PostgresProblem.Value;
+    private static void Connect(string host, int port)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        client.Connect(host, port);
+    }
 }
 
 /// <summary>A fact that needs PostgreSQL: skipped with the reason when it is missing outside CI.</summary>

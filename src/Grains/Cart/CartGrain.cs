@@ -142,7 +142,7 @@ public sealed partial class CartGrain(
             state.State = previous;
             DeactivateOnIdle();
             // The runtime wraps storage failures; callers should see the store's own, serializable reason.
-            if (ex.InnerException is StorageUnavailableException unavailable)
+            if (GrainFailures.Cause(ex) is StorageUnavailableException unavailable)
                 throw unavailable;
             throw;
         }

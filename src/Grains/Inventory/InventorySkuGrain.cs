@@ -151,7 +151,7 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
             _state.State = previous;
             LogWriteFailed(Sku, ex.InnerException?.Message ?? ex.Message);
             DeactivateOnIdle();
-            if (ex.InnerException is StorageUnavailableException unavailable)
+            if (GrainFailures.Cause(ex) is StorageUnavailableException unavailable)
                 throw unavailable;
             throw;
         }

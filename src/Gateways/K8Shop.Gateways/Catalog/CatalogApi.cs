@@ -1,4 +1,5 @@
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Storage;
 using K8Shop.Gateways.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -68,7 +69,7 @@ public static class CatalogApi
         {
             health = await grains.GetGrain<ICatalogGrain>(0).CheckHealthAsync();
         }
-        catch (Exception ex) when (ex is Orleans.Runtime.SiloUnavailableException or TimeoutException or Orleans.Runtime.OrleansMessageRejectionException)
+        catch (Exception ex) when (GrainFailures.IsClusterUnavailable(ex))
         {
             health = new CatalogHealth(false, "unknown", "the silo did not answer");
         }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Storage;
 using V1 = K8Shop.Contracts.Catalog.V1;
 
 namespace K8Shop.Gateways.Catalog;
@@ -62,7 +63,7 @@ public sealed class CatalogGrpcService(IGrainFactory grains) : V1.CatalogService
         {
             throw new RpcException(new Status(StatusCode.Unavailable, ex.Message));
         }
-        catch (Exception ex) when (ex is Orleans.Runtime.SiloUnavailableException or TimeoutException or Orleans.Runtime.OrleansMessageRejectionException)
+        catch (Exception ex) when (GrainFailures.IsClusterUnavailable(ex))
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "the shop's backend did not answer in time; retry shortly"));
         }

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 
 namespace K8Shop.Gateways.Errors;
 
@@ -15,7 +14,7 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var cause = Unwrap(exception);
+        var cause = GrainFailures.Cause(exception);
         var (status, error, detail, errors) = Classify(cause);
         if (status == StatusCodes.Status500InternalServerError)
             LogUnexpected(exception, context.Request.Path);
@@ -46,16 +45,10 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         InventoryBusyException busy => (429, "busy", busy.Message, null),
         Orleans.Storage.InconsistentStateException => (503, "concurrent update", "the record changed under this request; retry", null),
         CatalogUnavailableException down => (503, "catalog unavailable", down.Message + "; retry shortly", null),
-        SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
+        _ when GrainFailures.IsClusterUnavailable(exception) =>
             (503, "service unavailable", "the shop's backend did not answer in time; retry shortly", null),
         _ => (500, "internal error", "an unexpected error occurred; it has been logged", null),
     };
-
-    // The runtime wraps failures raised while a grain activates (e.g. loading its state); answer for the cause.
-    private static Exception Unwrap(Exception exception) =>
-        exception is OrleansException { InnerException: StorageUnavailableException or CatalogUnavailableException or Orleans.Storage.InconsistentStateException } wrapped
-            ? wrapped.InnerException!
-            : exception;
 
     // A JSON parse error names the field (path) and the reason; pass both on.
     private static string Describe(BadHttpRequestException bad) =>
