@@ -1,4 +1,6 @@
 using K8Shop.Grains.Catalog;
+using K8Shop.Grains.Orders;
+using K8Shop.Grains.Payments;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -37,6 +39,8 @@ public static class SiloHostingExtensions
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddK8ShopCarts(useRedis: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopInventory(useDynamoDB: profile.IsCluster, builder.Configuration);
+            silo.AddMemoryGrainStorage(OrderStorage.Name);
+            silo.AddMemoryGrainStorage(PaymentStorage.Name);
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(StreamProviderName);
