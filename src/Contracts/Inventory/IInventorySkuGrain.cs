@@ -24,6 +24,12 @@ public interface IInventorySkuGrain : IGrainWithStringKey
 
     /// <summary>Adds received units.</summary>
     Task<InventoryView> RestockAsync(int quantity);
+
+    /// <summary>
+    /// Takes back units an order bought (its cancellation after commit): they return to stock once per order id;
+    /// repeating it changes nothing more.
+    /// </summary>
+    Task<ReservationChange> ReturnAsync(string orderId, int quantity);
 }
 
 /// <summary>Runs the original's all-or-nothing <c>POST /inventory/apply</c> over several SKUs.</summary>

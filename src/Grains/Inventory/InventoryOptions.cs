@@ -27,6 +27,9 @@ public sealed class InventoryOptions
     /// <summary>Closed orders remembered per SKU, so a late duplicate reserve or commit changes nothing.</summary>
     public int ClosedOrderMemory { get; set; } = 32;
 
+    /// <summary>Orders whose bought units came back, remembered per SKU so a repeated return adds nothing.</summary>
+    public int ReturnMemory { get; set; } = 256;
+
     /// <summary>Largest quantity one reservation may take.</summary>
     public int MaxQuantityPerReservation { get; set; } = 1_000;
 

@@ -129,6 +129,27 @@ public static class InventoryRules
         return state with { Initialized = true, OnHand = state.OnHand + quantity, UpdatedAt = now };
     }
 
+    /// <summary>Takes back the units an order bought, once per order id; a repeat changes nothing.</summary>
+    public static (InventoryState, ReservationChange) Return(InventoryState state, string sku, string orderId, int quantity, DateTimeOffset now, InventoryOptions options)
+    {
+        if (quantity <= 0 || quantity > options.MaxQuantityPerReservation)
+            throw new InventoryRuleException("qty", $"must be between 1 and {options.MaxQuantityPerReservation}");
+        if (state.Returned.Contains(orderId, StringComparer.Ordinal))
+            return (state, new ReservationChange(sku, orderId, ReservationStatus.Released, 0));
+        if ((long)state.OnHand + quantity > int.MaxValue)
+            throw new InventoryRuleException("qty", "would overflow the units on hand");
+        var returned = state.Returned.Add(orderId);
+        if (returned.Count > options.ReturnMemory)
+            returned = returned.RemoveRange(0, returned.Count - options.ReturnMemory);
+        return (state with
+        {
+            OnHand = state.OnHand + quantity,
+            Committed = Math.Max(0, state.Committed - quantity),
+            Returned = returned,
+            UpdatedAt = now,
+        }, new ReservationChange(sku, orderId, ReservationStatus.Released, quantity));
+    }
+
     /// <summary>The state as seen at <paramref name="now"/>: expired reservations already returned.</summary>
     public static InventoryView View(string sku, InventoryState state, DateTimeOffset now, InventoryOptions options)
     {

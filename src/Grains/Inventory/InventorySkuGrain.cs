@@ -108,6 +108,9 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
         return View();
     }
 
+    public Task<ReservationChange> ReturnAsync(string orderId, int quantity) =>
+        Returning(() => _committer.Submit(s => InventoryRules.Return(s, Sku, orderId, quantity, _clock.GetUtcNow(), _options)));
+
     private InventoryView View() => InventoryRules.View(Sku, _durable, _clock.GetUtcNow(), _options);
 
     private void Admit()

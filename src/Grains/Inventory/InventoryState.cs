@@ -40,6 +40,10 @@ public sealed record InventoryState
     [Id(7), JsonPropertyName("updatedAt")]
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>Orders whose bought units came back (cancelled after commit), newest last; rare, so remembered longer.</summary>
+    [Id(8), JsonPropertyName("returned")]
+    public ImmutableList<string> Returned { get; init; } = [];
+
     [JsonIgnore]
     public int Available => OnHand - Reserved;
 }

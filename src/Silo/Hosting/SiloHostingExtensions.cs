@@ -39,6 +39,7 @@ public static class SiloHostingExtensions
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddK8ShopCarts(useRedis: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopInventory(useDynamoDB: profile.IsCluster, builder.Configuration);
+            silo.AddK8ShopOrders(usePostgres: profile.IsCluster, builder.Configuration);
             silo.AddMemoryGrainStorage(OrderStorage.Name);
             silo.AddMemoryGrainStorage(PaymentStorage.Name);
             silo.AddMemoryGrainStorage("PubSubStore");

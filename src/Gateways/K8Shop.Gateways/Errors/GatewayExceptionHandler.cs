@@ -1,6 +1,8 @@
 using K8Shop.Contracts.Cart;
 using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Inventory;
+using K8Shop.Contracts.Orders;
+using K8Shop.Contracts.Payments;
 using K8Shop.Contracts.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -43,6 +45,13 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         InventoryRuleException { NotFound: true } unknown => (404, unknown.Message, unknown.Message, null),
         InventoryRuleException rule => (422, rule.Message, rule.Message, new Dictionary<string, string[]> { [rule.Field] = [rule.Reason] }),
         InventoryBusyException busy => (429, "busy", busy.Message, null),
+        OrderRuleException rule => (422, rule.Message, rule.Message, new Dictionary<string, string[]> { [rule.Field] = [rule.Reason] }),
+        OrderNotFoundException missing => (404, missing.Message, missing.Message, null),
+        OrderStateException state => (409, state.Message, state.Message, null),
+        IdempotencyConflictException conflict => (422, conflict.Message, conflict.Message, new Dictionary<string, string[]> { ["Idempotency-Key"] = ["was already used for a different request"] }),
+        PaymentConflictException conflict => (409, conflict.Message, conflict.Message, null),
+        PaymentStateException { NotFound: true } missing => (404, missing.Message, missing.Message, null),
+        PaymentStateException state => (409, state.Message, state.Message, null),
         Orleans.Storage.InconsistentStateException => (503, "concurrent update", "the record changed under this request; retry", null),
         CatalogUnavailableException down => (503, "catalog unavailable", down.Message + "; retry shortly", null),
         _ when GrainFailures.IsClusterUnavailable(exception) =>

@@ -4,6 +4,8 @@ using K8Shop.Gateways.Catalog;
 using K8Shop.Gateways.Covers;
 using K8Shop.Gateways.Errors;
 using K8Shop.Gateways.Inventory;
+using K8Shop.Gateways.Orders;
+using K8Shop.Gateways.Payments;
 using K8Shop.Gateways.Health;
 using K8Shop.Gateways.Products;
 using Microsoft.AspNetCore.Builder;
@@ -50,6 +52,8 @@ public static class GatewayHostingExtensions
         app.MapProductsEndpoints();
         app.MapCartEndpoints();
         app.MapInventoryEndpoints();
+        app.MapOrderEndpoints();
+        app.MapPaymentEndpoints();
         app.MapCoverEndpoints();
         app.MapGrpcService<CatalogGrpcService>();
         app.MapOpenApi();

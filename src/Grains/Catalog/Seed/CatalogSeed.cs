@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Ids;
 
 namespace K8Shop.Grains.Catalog.Seed;
 
@@ -28,17 +27,7 @@ public static class CatalogSeed
         new(IdFor(d.Sku), d.Sku, d.Title, d.Description, d.Price, d.ImageUrl, d.Tags, d.Stock, d.Author, d.Isbn, d.PublishedYear, at, at);
 
     /// <summary>The UUID a seeded SKU always gets (RFC 9562 version 5, SHA-1 of namespace and upper-cased SKU).</summary>
-    public static Guid IdFor(string sku)
-    {
-        Span<byte> input = stackalloc byte[16 + Encoding.UTF8.GetMaxByteCount(sku.Length)];
-        SeedNamespace.TryWriteBytes(input, bigEndian: true, out _);
-        var length = 16 + Encoding.UTF8.GetBytes(sku.ToUpperInvariant(), input[16..]);
-        Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
-        SHA1.HashData(input[..length], hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true);
-    }
+    public static Guid IdFor(string sku) => NameBasedGuid.Create(SeedNamespace, sku.ToUpperInvariant());
 
     private static IReadOnlyList<ProductDraft> Read()
     {

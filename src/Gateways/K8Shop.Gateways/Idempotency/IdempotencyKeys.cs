@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace K8Shop.Gateways.Idempotency;
+
+/// <summary>The <c>Idempotency-Key</c> request header: up to 255 printable ASCII characters, or absent.</summary>
+public static class IdempotencyKeys
+{
+    public const string Header = "Idempotency-Key";
+    public const int MaxLength = 255;
+
+    /// <summary>The key, null when absent; a present but malformed key adds an error naming the header.</summary>
+    public static string? Read(HttpRequest request, Dictionary<string, string[]> errors)
+    {
+        if (!request.Headers.TryGetValue(Header, out var values))
+            return null;
+        var key = values.Count == 1 ? values[0] : null;
+        if (string.IsNullOrEmpty(key) || key.Length > MaxLength || key.Any(c => c is < ' ' or > '~'))
+        {
+            errors[Header] = [$"must be one value of 1 to {MaxLength} printable ASCII characters"];
+            return null;
+        }
+        return key;
+    }
+
+    /// <summary>A fingerprint of a request's meaningful parts, to tell a replay from another request under the same key.</summary>
+    public static string Fingerprint(params IEnumerable<string?> parts)
+    {
+        var text = string.Join("\u001f", parts.Select(p => p ?? "\u0000"));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}

@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Orders;
+using K8Shop.Contracts.Storage;
+using K8Shop.Gateways.Admin;
+using K8Shop.Gateways.Cart;
+using K8Shop.Gateways.Errors;
+using K8Shop.Gateways.Idempotency;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace K8Shop.Gateways.Orders;
+
+/// <summary>
+/// The original order-service's <c>POST /orders</c>, now the checkout saga, plus what its documentation promised:
+/// read an order, a user's orders, ship and deliver (admin), cancel; also under /api/orders as nginx mapped them.
+/// </summary>
+public static class OrdersApi
+{
+    public const int MaxItems = 100;
+    public const int MaxPageSize = 100;
+    public const decimal MaxClientPrice = 1_000_000m;
+
+    public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Exact routes first, as nginx's '= /api/orders/healthz' won over the prefix.
+        app.MapGet("/orders/healthz", GetHealth).WithName("OrdersHealth").WithTags("Health");
+        app.MapGet("/api/orders/healthz", GetHealth).ExcludeFromDescription();
+        Map(app.MapGroup("/orders").WithTags("Orders"), "");
+        Map(app.MapGroup("/api/orders").ExcludeFromDescription(), "Edge");
+        return app;
+    }
+
+    private static void Map(RouteGroupBuilder orders, string suffix)
+    {
+        orders.MapPost("", Place).WithName("PlaceOrder" + suffix).WithSummary("Places an order and runs checkout to its outcome");
+        orders.MapGet("/{orderId}", Get).WithName("GetOrder" + suffix).WithSummary("An order with its payment and timeline");
+        orders.MapGet("/user/{userId}", ListForUser).WithName("ListUserOrders" + suffix).WithSummary("A user's orders, newest first");
+        orders.MapPut("/{orderId}/status", SetStatus).WithName("SetOrderStatus" + suffix).WithSummary("Marks an order shipped or delivered (admin)")
+            .WithMetadata(new RequiresAdminKeyAttribute());
+        orders.MapPost("/{orderId}/cancel", Cancel).WithName("CancelOrder" + suffix).WithSummary("Cancels: releases stock, refunds a payment");
+    }
+
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Place(IGrainFactory grains, HttpRequest http, PlaceOrderRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var key = IdempotencyKeys.Read(http, errors);
+        if (string.IsNullOrEmpty(request.UserId))
+            errors["userId"] = ["Field required"];
+        else
+            CartInput.CheckUserId(request.UserId, errors);
+        if (request.PaymentToken is { Length: > 128 })
+            errors["paymentToken"] = ["must be at most 128 characters"];
+        if (request.Items is [])
+            return TypedResults.Problem(detail: "items required", statusCode: StatusCodes.Status400BadRequest);
+        var lines = CheckItems(request.Items, errors);
+        if (errors.Count > 0)
+            return Problems.Unprocessable(errors);
+
+        var fromCart = request.Items is null;
+        var hash = IdempotencyKeys.Fingerprint(
+            [request.UserId, fromCart ? "cart" : "lines", request.PaymentToken,
+             .. lines.Select(l => $"{l.Sku.ToUpperInvariant()}:{l.Quantity}")]);
+        var orderId = key is null ? OrderIds.New() : OrderIds.FromIdempotencyKey(key);
+        var view = await grains.GetGrain<IOrderGrain>(orderId).PlaceAsync(new PlaceOrder(request.UserId!, lines, fromCart, request.PaymentToken, hash));
+        return TypedResults.Ok(OrderResponse.From(view));
+    }
+
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(IGrainFactory grains, string orderId)
+    {
+        if (CheckOrderId(orderId) is { } invalid)
+            return invalid;
+        var view = await grains.GetGrain<IOrderGrain>(orderId).GetAsync();
+        return view is null ? NotFound(orderId) : TypedResults.Ok(OrderResponse.From(view));
+    }
+
+    public static async Task<Results<Ok<OrderListResponse>, ProblemHttpResult>> ListForUser(IGrainFactory grains, string userId, string? page, string? pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        CartInput.CheckUserId(userId, errors);
+        var pageNumber = Whole(page, "page", 1, 1, 1_000_000, errors);
+        var size = Whole(pageSize, "pageSize", 20, 1, MaxPageSize, errors);
+        if (errors.Count > 0)
+            return Problems.Unprocessable(errors);
+
+        var ids = await grains.GetGrain<IUserOrdersGrain>(userId).ListAsync((pageNumber - 1) * size, size);
+        var views = await Task.WhenAll(ids.OrderIds.Select(id => grains.GetGrain<IOrderGrain>(id).GetAsync()));
+        // An id is recorded just before its order is first stored; a crash in between leaves an id with no order.
+        var orders = views.OfType<OrderView>().Select(OrderResponse.From).ToList();
+        return TypedResults.Ok(new OrderListResponse(userId, pageNumber, size, ids.Total, orders));
+    }
+
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> SetStatus(IGrainFactory grains, string orderId, OrderStatusRequest request)
+    {
+        if (CheckOrderId(orderId) is { } invalid)
+            return invalid;
+        var status = OrderStatuses.Parse(request.Status);
+        if (status is not (OrderStatus.Shipped or OrderStatus.Delivered))
+            return Problems.Unprocessable(new Dictionary<string, string[]> { ["status"] = ["must be 'shipped' or 'delivered'"] });
+        return TypedResults.Ok(OrderResponse.From(await grains.GetGrain<IOrderGrain>(orderId).SetFulfilmentAsync(status.Value)));
+    }
+
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Cancel(IGrainFactory grains, string orderId)
+    {
+        if (CheckOrderId(orderId) is { } invalid)
+            return invalid;
+        return TypedResults.Ok(OrderResponse.From(await grains.GetGrain<IOrderGrain>(orderId).CancelAsync()));
+    }
+
+    public static async Task<JsonHttpResult<OrdersHealthResponse>> GetHealth(IGrainFactory grains)
+    {
+        var health = await grains.GetGrain<IBackendHealthGrain>("orders").CheckAsync();
+        return TypedResults.Json(new OrdersHealthResponse(health.Ok, health.Backend == "postgresql", health.Backend),
+            statusCode: health.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>Each line: a catalog SKU, a whole quantity from 1 to 1,000 (<c>qty</c>, or <c>quantity</c>), and a positive price if one is sent.</summary>
+    private static ImmutableArray<OrderLineRequest> CheckItems(List<PlaceOrderItem?>? items, Dictionary<string, string[]> errors)
+    {
+        if (items is null)
+            return [];
+        if (items.Count > MaxItems)
+        {
+            errors["items"] = [$"must have at most {MaxItems} lines (got {items.Count})"];
+            return [];
+        }
+        var lines = ImmutableArray.CreateBuilder<OrderLineRequest>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item?.Sku is not { } sku || !ProductRules.IsSku(sku))
+                errors[$"items[{i}].sku"] = [item?.Sku is null ? "Field required" : "must be a catalog SKU"];
+            var qty = item?.Qty ?? item?.Quantity;
+            if (qty is null)
+                errors[$"items[{i}].qty"] = ["Field required"];
+            else if (decimal.Truncate(qty.Value) != qty)
+                errors[$"items[{i}].qty"] = ["must be a whole number"];
+            else if (qty < 1 || qty > 1_000)
+                errors[$"items[{i}].qty"] = ["must be between 1 and 1000"];
+            if (item?.Price is { } price && (price <= 0 || price > MaxClientPrice))
+                errors[$"items[{i}].price"] = [$"must be greater than 0 and at most {MaxClientPrice} (the catalog sets the price anyway)"];
+            if (item?.Sku is { } s && qty is { } q && !errors.Keys.Any(k => k.StartsWith($"items[{i}]", StringComparison.Ordinal)))
+                lines.Add(new OrderLineRequest(s, (int)q));
+        }
+        return lines.ToImmutable();
+    }
+
+    private static ProblemHttpResult? CheckOrderId(string orderId) =>
+        orderId.Length is 0 or > 128 || orderId.Any(char.IsControl)
+            ? Problems.Unprocessable(new Dictionary<string, string[]> { ["orderId"] = ["must be 1 to 128 printable characters"] })
+            : null;
+
+    private static ProblemHttpResult NotFound(string orderId) =>
+        TypedResults.Problem(detail: $"order {orderId} does not exist", statusCode: StatusCodes.Status404NotFound);
+
+    private static int Whole(string? text, string field, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+            return fallback;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return value;
+        errors[field] = [$"must be a whole number from {min} to {max}"];
+        return fallback;
+    }
+}

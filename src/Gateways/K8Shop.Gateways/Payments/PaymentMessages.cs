@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using K8Shop.Contracts.Payments;
+using K8Shop.Gateways.Cart;
+using K8Shop.Gateways.Orders;
+
+namespace K8Shop.Gateways.Payments;
+
+/// <summary>The original payment request (snake_case); <c>payment_token</c> is ours, for test cards that decline.</summary>
+public sealed record PaymentRequest(
+    [property: JsonPropertyName("order_id")] string? OrderId,
+    [property: JsonPropertyName("user_id")] string? UserId,
+    [property: JsonPropertyName("total_amount"), JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] decimal? TotalAmount,
+    [property: JsonPropertyName("payment_token")] string? PaymentToken);
+
+/// <summary>The original answer (<c>order_id</c>, <c>status</c>) and what it lacked: ids, amount, reason, refund.</summary>
+public sealed record PaymentResponse(
+    [property: JsonPropertyName("order_id")] string OrderId,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("payment_id")] string PaymentId,
+    [property: JsonPropertyName("user_id")] string UserId,
+    [property: JsonPropertyName("amount"), JsonConverter(typeof(PythonFloatConverter))] decimal Amount,
+    [property: JsonPropertyName("reference"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reference,
+    [property: JsonPropertyName("reason"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
+    [property: JsonPropertyName("created_at")] string CreatedAt,
+    [property: JsonPropertyName("refunded_at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RefundedAt,
+    [property: JsonPropertyName("refund_reference"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RefundReference)
+{
+    public static PaymentResponse From(PaymentView p) => new(
+        p.OrderId, p.WireStatus, p.PaymentId, p.UserId, p.Amount, p.Reference, p.Reason,
+        OrderResponse.Iso(p.CreatedAt), p.RefundedAt is { } at ? OrderResponse.Iso(at) : null, p.RefundReference);
+}
+
+/// <summary>The original health answer: <c>{"ok":true}</c>.</summary>
+public sealed record PaymentHealthResponse([property: JsonPropertyName("ok")] bool Ok, [property: JsonPropertyName("backend")] string Backend);

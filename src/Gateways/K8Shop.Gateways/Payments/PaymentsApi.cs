@@ -1,0 +1,94 @@
+using K8Shop.Contracts.Payments;
+using K8Shop.Contracts.Storage;
+using K8Shop.Gateways.Errors;
+using K8Shop.Gateways.Idempotency;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace K8Shop.Gateways.Payments;
+
+/// <summary>
+/// The original payment-service's <c>POST /payments</c>, now one charge per order whatever the retries, plus what
+/// its documentation promised: read a payment (by payment id or order id) and refund it; also under /api/payments.
+/// </summary>
+public static class PaymentsApi
+{
+    public const string Required = "order_id, user_id and positive total_amount required";
+    public const decimal MaxAmount = 1_000_000_000m;
+
+    public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/payments/healthz", GetHealth).WithName("PaymentsHealth").WithTags("Health");
+        app.MapGet("/api/payment/healthz", GetHealth).ExcludeFromDescription();
+        app.MapGet("/api/payments/healthz", GetHealth).ExcludeFromDescription();
+        Map(app.MapGroup("/payments").WithTags("Payments"), "");
+        Map(app.MapGroup("/api/payments").ExcludeFromDescription(), "Edge");
+        return app;
+    }
+
+    private static void Map(RouteGroupBuilder payments, string suffix)
+    {
+        payments.MapPost("", Charge).WithName("ChargePayment" + suffix).WithSummary("Charges an order once; a retry gets the same decision");
+        payments.MapGet("/{paymentId}", Get).WithName("GetPayment" + suffix).WithSummary("A payment, by payment id or order id");
+        payments.MapPost("/{paymentId}/refund", Refund).WithName("RefundPayment" + suffix).WithSummary("Refunds a payment in full, once");
+    }
+
+    public static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Charge(IGrainFactory grains, HttpRequest http, PaymentRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var key = IdempotencyKeys.Read(http, errors);
+        if (errors.Count > 0)
+            return Problems.Unprocessable(errors);
+        if (string.IsNullOrWhiteSpace(request.OrderId) || string.IsNullOrWhiteSpace(request.UserId) || request.TotalAmount is not > 0)
+            return Invalid(request);
+        if (request.OrderId.Length > 128 || request.UserId.Length > 128 || request.TotalAmount > MaxAmount || request.PaymentToken is { Length: > 128 })
+            return Problems.WithError(StatusCodes.Status400BadRequest, Required,
+                $"order_id and user_id must be at most 128 characters, total_amount at most {MaxAmount}, payment_token at most 128 characters");
+
+        var charge = new ChargeRequest(request.UserId, request.TotalAmount.Value, request.PaymentToken);
+        var payment = key is null
+            ? await grains.GetGrain<IPaymentGrain>(request.OrderId).ChargeAsync(charge)
+            : await grains.GetGrain<IPaymentRequestGrain>(key).ChargeAsync(request.OrderId, charge,
+                IdempotencyKeys.Fingerprint(request.OrderId, request.UserId, request.TotalAmount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), request.PaymentToken));
+        return TypedResults.Ok(PaymentResponse.From(payment));
+    }
+
+    public static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Get(IGrainFactory grains, string paymentId)
+    {
+        var payment = await grains.GetGrain<IPaymentGrain>(OrderIdOf(paymentId)).GetAsync();
+        return payment is null
+            ? TypedResults.Problem(detail: $"payment {paymentId} does not exist", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(PaymentResponse.From(payment));
+    }
+
+    public static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Refund(IGrainFactory grains, string paymentId) =>
+        TypedResults.Ok(PaymentResponse.From(await grains.GetGrain<IPaymentGrain>(OrderIdOf(paymentId)).RefundAsync()));
+
+    public static async Task<JsonHttpResult<PaymentHealthResponse>> GetHealth(IGrainFactory grains)
+    {
+        var health = await grains.GetGrain<IBackendHealthGrain>("payments").CheckAsync();
+        return TypedResults.Json(new PaymentHealthResponse(health.Ok, health.Backend),
+            statusCode: health.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static string OrderIdOf(string paymentId) => PaymentIds.OrderIdOf(paymentId) ?? paymentId;
+
+    private static ProblemHttpResult Invalid(PaymentRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.OrderId))
+            errors["order_id"] = ["Field required"];
+        if (string.IsNullOrWhiteSpace(request.UserId))
+            errors["user_id"] = ["Field required"];
+        if (request.TotalAmount is not > 0)
+            errors["total_amount"] = ["must be a positive number"];
+        return TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Detail = Required,
+            Extensions = { ["error"] = Required },
+        });
+    }
+}

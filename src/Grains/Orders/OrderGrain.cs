@@ -1,0 +1,323 @@
+using System.Collections.Immutable;
+using K8Shop.Contracts.Cart;
+using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Inventory;
+using K8Shop.Contracts.Orders;
+using K8Shop.Contracts.Payments;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace K8Shop.Grains.Orders;
+
+/// <summary>
+/// One order and its checkout saga. <see cref="OrderSaga"/> decides; this grain runs each step (all idempotent
+/// per order id), stores the transition, and only then moves on or answers. A reminder registered before the
+/// order is first stored resumes a saga a crash cut short, and is removed once nothing is left to do.
+/// </summary>
+public sealed partial class OrderGrain(
+    [PersistentState("order", OrderStorage.Name)] IPersistentState<OrderState> state,
+    IOptions<OrderOptions> options,
+    TimeProvider clock,
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
+{
+    public const string ReminderName = "checkout-saga";
+
+    private readonly OrderOptions _options = options.Value;
+
+    private string OrderId => this.GetPrimaryKeyString();
+
+    private OrderState Order => state.State;
+
+    public async Task<OrderView> PlaceAsync(PlaceOrder command)
+    {
+        if (Order.Placed)
+        {
+            if (!string.Equals(Order.RequestHash, command.RequestHash, StringComparison.Ordinal))
+                throw new IdempotencyConflictException($"order {OrderId} was placed with a different request; use a new Idempotency-Key for a new order");
+            await RunSagaAsync();
+            return Order.FirstReply ?? View();
+        }
+
+        if (string.IsNullOrWhiteSpace(command.UserId))
+            throw new OrderRuleException("userId", "is required");
+        var requested = command.FromCart ? await CartLinesAsync(command.UserId) : command.Lines;
+        var lines = OrderPricing.Normalize(requested, _options);
+        var catalog = GrainFactory.GetGrain<ICatalogGrain>(0);
+        var prices = await Task.WhenAll(lines.Select(l => catalog.GetPriceAsync(l.Sku)));
+        var priced = OrderPricing.Price(lines, prices);
+
+        // The reminder first: whatever happens after, something will bring the order to an end.
+        await this.RegisterOrUpdateReminder(ReminderName, _options.ResumeAfter, _options.ResumeAfter);
+        var now = clock.GetUtcNow();
+        await GrainFactory.GetGrain<IUserOrdersGrain>(command.UserId).AddAsync(OrderId, now);
+        state.State = new OrderState
+        {
+            UserId = command.UserId,
+            Lines = priced,
+            Total = OrderPricing.Total(priced),
+            ItemCount = priced.Sum(l => l.Quantity),
+            CreatedAt = now,
+            UpdatedAt = now,
+            Status = OrderStatus.Pending,
+            RequestHash = command.RequestHash,
+            PaymentToken = command.PaymentToken,
+            FromCart = command.FromCart,
+            Timeline = [new OrderTransition(OrderStatus.Pending, now, null)],
+        };
+        await state.WriteStateAsync();
+        LogPlaced(OrderId, priced.Length, Order.Total);
+
+        await RunSagaAsync();
+        return Order.FirstReply ?? View();
+    }
+
+    public Task<OrderView?> GetAsync() => Task.FromResult(Order.Placed ? View() : null);
+
+    public async Task<OrderView> CancelAsync()
+    {
+        RequirePlaced();
+        await ApplyAsync(SagaEvent.CancelRequested, "cancel");
+        await RunSagaAsync();
+        return View();
+    }
+
+    public async Task<OrderView> SetFulfilmentAsync(OrderStatus status)
+    {
+        RequirePlaced();
+        var @event = status switch
+        {
+            OrderStatus.Shipped => SagaEvent.Shipped,
+            OrderStatus.Delivered => SagaEvent.Delivered,
+            _ => throw new OrderRuleException("status", "must be 'shipped' or 'delivered'"),
+        };
+        await ApplyAsync(@event, status == OrderStatus.Shipped ? "be shipped" : "be delivered");
+        return View();
+    }
+
+    public async Task<OrderView?> ResumeAsync()
+    {
+        if (!Order.Placed)
+            return null;
+        await RunSagaAsync();
+        return View();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!Order.Placed || (Order.Status.IsSettled() && CartDone))
+        {
+            await ForgetReminderAsync();
+            return;
+        }
+        LogResuming(OrderId, Order.Status.Wire());
+        try
+        {
+            await RunSagaAsync();
+        }
+        catch (Exception ex)
+        {
+            // The next tick tries again; each step is idempotent.
+            LogResumeFailed(ex, OrderId, Order.Status.Wire());
+        }
+    }
+
+    // An order placed from the cart takes its lines out of the cart once confirmed.
+    private bool CartDone => !(Order.FromCart && !Order.CartCleared && Order.Status == OrderStatus.Confirmed);
+
+    private void RequirePlaced()
+    {
+        if (!Order.Placed)
+            throw new OrderNotFoundException(OrderId);
+    }
+
+    /// <summary>Applies a request from outside the saga (cancel, ship); a repeat that changes nothing stores nothing.</summary>
+    private async Task ApplyAsync(SagaEvent @event, string action)
+    {
+        SagaPosition next;
+        try
+        {
+            next = OrderSaga.Apply(Order.Position, @event);
+        }
+        catch (InvalidTransitionException)
+        {
+            throw new OrderStateException(OrderId, Order.Status, action);
+        }
+        if (next == Order.Position)
+            return;
+        if (!next.Status.IsSettled())
+            await this.RegisterOrUpdateReminder(ReminderName, _options.ResumeAfter, _options.ResumeAfter);
+        await StoreAsync(next, null, _ => { });
+    }
+
+    private async Task RunSagaAsync()
+    {
+        for (var step = OrderSaga.Next(Order.Position); step != SagaStep.None; step = OrderSaga.Next(Order.Position))
+        {
+            var (@event, note, change) = await RunStepAsync(step);
+            await StoreAsync(OrderSaga.Apply(Order.Position, @event), note, change);
+        }
+
+        if (!CartDone)
+        {
+            var cart = GrainFactory.GetGrain<ICartGrain>(Order.UserId);
+            foreach (var line in Order.Lines)
+                await cart.RemoveItemAsync(line.Sku);
+            Order.CartCleared = true;
+            await state.WriteStateAsync();
+        }
+        await ForgetReminderAsync();
+    }
+
+    private async Task<(SagaEvent Event, string? Note, Action<OrderState> Change)> RunStepAsync(SagaStep step)
+    {
+        switch (step)
+        {
+            case SagaStep.ReserveStock:
+                return await ReserveAsync();
+            case SagaStep.Charge:
+                return await ChargeAsync();
+            case SagaStep.CommitStock:
+                return await CommitAsync();
+            case SagaStep.ReleaseStock:
+                await Task.WhenAll(Order.Lines.Select(l => Inventory(l.Sku).ReleaseAsync(OrderId)));
+                return (SagaEvent.StockReleased, null, _ => { });
+            case SagaStep.CancelPayment:
+                var payment = await Payment().CancelAsync();
+                return (SagaEvent.PaymentCancelled, payment?.Status.ToString().ToLowerInvariant(),
+                    s => s.Payment = payment is null ? new OrderPayment("payment.voided", null, null, "cancelled before any charge") : Summary(payment));
+            case SagaStep.ReturnStock:
+                await Task.WhenAll(Order.Lines.Select(l => Inventory(l.Sku).ReturnAsync(OrderId, l.Quantity)));
+                return (SagaEvent.StockReturned, null, _ => { });
+            default:
+                throw new InvalidOperationException($"no step {step}");
+        }
+    }
+
+    private async Task<(SagaEvent, string?, Action<OrderState>)> ReserveAsync()
+    {
+        var results = await Task.WhenAll(Order.Lines.Select(l => TryReserveAsync(l)));
+        var shortSkus = results.Where(r => r.Status is not (ReservationStatus.Reserved or ReservationStatus.Committed)).Select(r => r.Sku).ToImmutableArray();
+        if (!shortSkus.IsEmpty)
+        {
+            LogOutOfStock(OrderId, string.Join(",", shortSkus));
+            return (SagaEvent.StockShort, "out of stock: " + string.Join(", ", shortSkus), s =>
+            {
+                s.Reason = "out_of_stock";
+                s.ShortSkus = shortSkus;
+            });
+        }
+        var until = results.Select(r => r.ExpiresAt).Where(e => e is not null).DefaultIfEmpty(clock.GetUtcNow() + _options.ReservationTtl).Min();
+        return (SagaEvent.StockReserved, null, s => s.ReservedUntil = until);
+    }
+
+    private async Task<ReservationResult> TryReserveAsync(OrderLine line)
+    {
+        try
+        {
+            return await Inventory(line.Sku).ReserveAsync(OrderId, line.Quantity, _options.ReservationTtl);
+        }
+        catch (InventoryRuleException)
+        {
+            // The SKU left the catalog since the order was priced: nothing can be held for it.
+            return new ReservationResult(line.Sku, OrderId, ReservationStatus.OutOfStock, line.Quantity, null, 0);
+        }
+    }
+
+    private async Task<(SagaEvent, string?, Action<OrderState>)> ChargeAsync()
+    {
+        if (Order.ReservedUntil is { } until && clock.GetUtcNow() >= until)
+            return (SagaEvent.StockShort, "reservations lapsed before the charge", s =>
+            {
+                s.Reason = "reservation_expired";
+                s.ShortSkus = [.. s.Lines.Select(l => l.Sku)];
+            });
+
+        var payment = await Payment().ChargeAsync(new ChargeRequest(Order.UserId, Order.Total, Order.PaymentToken));
+        if (payment.Status == PaymentStatus.Succeeded)
+            return (SagaEvent.PaymentApproved, payment.Reference, s => s.Payment = Summary(payment));
+        LogDeclined(OrderId, payment.Reason ?? "declined");
+        return (SagaEvent.PaymentDeclined, payment.Reason, s =>
+        {
+            s.Payment = Summary(payment);
+            s.Reason = payment.Reason ?? "payment_declined";
+        });
+    }
+
+    private async Task<(SagaEvent, string?, Action<OrderState>)> CommitAsync()
+    {
+        var results = await Task.WhenAll(Order.Lines.Select(l => Inventory(l.Sku).CommitAsync(OrderId)));
+        var lapsed = results.Where(r => r.Status != ReservationStatus.Committed).Select(r => r.Sku).ToList();
+        // Before the expiry only this order could have closed its reservation, so "not reserved" means an earlier
+        // commit whose answer a crash lost. After it, the units may have gone to someone else: say so.
+        if (lapsed.Count > 0 && Order.ReservedUntil is { } until && clock.GetUtcNow() >= until)
+        {
+            LogLapsedCommit(OrderId, string.Join(",", lapsed));
+            return (SagaEvent.StockCommitted, "reservation lapsed before commit: " + string.Join(", ", lapsed), _ => { });
+        }
+        return (SagaEvent.StockCommitted, null, _ => { });
+    }
+
+    private async Task StoreAsync(SagaPosition next, string? note, Action<OrderState> change)
+    {
+        var now = clock.GetUtcNow();
+        var before = Order.Status;
+        change(Order);
+        Order.Status = next.Status;
+        Order.Ending = next.Ending;
+        Order.StockCommitted = next.StockCommitted;
+        Order.UpdatedAt = now;
+        Order.Timeline = Order.Timeline.Add(new OrderTransition(next.Status, now, note));
+        if (next.Status.IsSettled() && Order.FirstReply is null)
+            Order.FirstReply = View();
+        await state.WriteStateAsync();
+        LogTransition(OrderId, before.Wire(), next.Status.Wire());
+    }
+
+    private async Task ForgetReminderAsync()
+    {
+        var reminder = await this.GetReminder(ReminderName);
+        if (reminder is not null)
+            await this.UnregisterReminder(reminder);
+    }
+
+    private async Task<ImmutableArray<OrderLineRequest>> CartLinesAsync(string userId)
+    {
+        var cart = await GrainFactory.GetGrain<ICartGrain>(userId).GetAsync();
+        if (cart.Items.IsEmpty)
+            throw new OrderRuleException("items", "required: the order has no lines and the user's cart is empty");
+        return [.. cart.Items.Select(i => new OrderLineRequest(i.ProductId, i.Quantity))];
+    }
+
+    private OrderView View() => new(
+        OrderId, Order.UserId, Order.Status, Order.Total, Order.ItemCount, Order.Lines, Order.CreatedAt, Order.UpdatedAt,
+        Order.Payment ?? new OrderPayment(Order.Status is OrderStatus.Rejected ? "payment.skipped" : "payment.pending", null, null, null),
+        Order.Reason, Order.ShortSkus, Order.Timeline, Order.FromCart);
+
+    private static OrderPayment Summary(PaymentView payment) => new(payment.WireStatus, payment.PaymentId, payment.Reference, payment.Reason);
+
+    private IInventorySkuGrain Inventory(string sku) => GrainFactory.GetGrain<IInventorySkuGrain>(InventoryKey.For(sku));
+
+    private IPaymentGrain Payment() => GrainFactory.GetGrain<IPaymentGrain>(OrderId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} placed: {LineCount} lines, total {Total}")]
+    private partial void LogPlaced(string orderId, int lineCount, decimal total);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderId}: {From} -> {To}")]
+    private partial void LogTransition(string orderId, string from, string to);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} out of stock on {Skus}")]
+    private partial void LogOutOfStock(string orderId, string skus);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} payment declined: {Reason}")]
+    private partial void LogDeclined(string orderId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} resuming its saga at {Status}")]
+    private partial void LogResuming(string orderId, string status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} could not resume at {Status}; the reminder will try again")]
+    private partial void LogResumeFailed(Exception exception, string orderId, string status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId} was paid after its reservations on {Skus} lapsed; those units were not deducted (check stock)")]
+    private partial void LogLapsedCommit(string orderId, string skus);
+}

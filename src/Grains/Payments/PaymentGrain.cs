@@ -1,0 +1,120 @@
+using K8Shop.Contracts.Payments;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace K8Shop.Grains.Payments;
+
+/// <summary>
+/// One order's payment. The grain handles one call at a time and stores the decision before answering, so a
+/// retried charge, however it arrives, finds the first one: an order is charged at most once, refunded at most once.
+/// </summary>
+public sealed partial class PaymentGrain(
+    [PersistentState("payment", PaymentStorage.Name)] IPersistentState<PaymentState> state,
+    IOptions<PaymentOptions> options,
+    TimeProvider clock,
+    ILogger<PaymentGrain> logger) : Grain, IPaymentGrain
+{
+    private readonly PaymentOptions _options = options.Value;
+
+    private string OrderId => this.GetPrimaryKeyString();
+
+    private PaymentState Payment => state.State;
+
+    public async Task<PaymentView> ChargeAsync(ChargeRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.UserId))
+            throw new PaymentConflictException("user_id is required");
+        if (request.Amount <= 0)
+            throw new PaymentConflictException("total_amount must be positive");
+        if (Payment.Exists)
+        {
+            if (Payment.Status == PaymentStatus.Voided)
+                return View();
+            if (Payment.Amount != request.Amount || !string.Equals(Payment.UserId, request.UserId, StringComparison.Ordinal))
+                throw new PaymentConflictException(
+                    $"order {OrderId} was already charged {Payment.Amount} for another request; one order has one charge");
+            return View();
+        }
+
+        if (_options.Latency > TimeSpan.Zero)
+            await Task.Delay(_options.Latency, clock);
+        var decline = PaymentDecider.Decline(OrderId, request.Amount, request.PaymentToken, _options);
+        state.State = new PaymentState
+        {
+            Exists = true,
+            UserId = request.UserId,
+            Amount = request.Amount,
+            Status = decline is null ? PaymentStatus.Succeeded : PaymentStatus.Failed,
+            Reference = decline is null ? PaymentDecider.Reference("ch", OrderId, _options.Seed) : null,
+            Reason = decline,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        await state.WriteStateAsync();
+        LogCharged(OrderId, Payment.Status, decline ?? "approved");
+        return View();
+    }
+
+    public Task<PaymentView?> GetAsync() => Task.FromResult(Payment.Exists ? View() : null);
+
+    public async Task<PaymentView> RefundAsync()
+    {
+        if (!Payment.Exists)
+            throw new PaymentStateException($"no payment exists for order {OrderId}", notFound: true);
+        if (Payment.Status == PaymentStatus.Refunded)
+            return View();
+        if (Payment.Status != PaymentStatus.Succeeded)
+            throw new PaymentStateException($"the payment for order {OrderId} was {View().WireStatus}; only a succeeded payment can be refunded", notFound: false);
+        Payment.Status = PaymentStatus.Refunded;
+        Payment.RefundedAt = clock.GetUtcNow();
+        Payment.RefundReference = PaymentDecider.Reference("re", OrderId, _options.Seed);
+        await state.WriteStateAsync();
+        LogRefunded(OrderId);
+        return View();
+    }
+
+    public async Task<PaymentView?> CancelAsync()
+    {
+        if (!Payment.Exists)
+        {
+            state.State = new PaymentState
+            {
+                Exists = true,
+                Status = PaymentStatus.Voided,
+                Reason = "order_cancelled",
+                CreatedAt = clock.GetUtcNow(),
+            };
+            await state.WriteStateAsync();
+            return null;
+        }
+        return Payment.Status == PaymentStatus.Succeeded ? await RefundAsync() : View();
+    }
+
+    private PaymentView View() => new(
+        PaymentIds.For(OrderId), OrderId, Payment.UserId, Payment.Amount, Payment.Status, Payment.Reference, Payment.Reason,
+        Payment.CreatedAt, Payment.RefundedAt, Payment.RefundReference);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment for order {OrderId}: {Status} ({Reason})")]
+    private partial void LogCharged(string orderId, PaymentStatus status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment for order {OrderId} refunded")]
+    private partial void LogRefunded(string orderId);
+}
+
+/// <summary>One idempotency key of <c>POST /payments</c>; calls on a key run one at a time, so a replay waits for the first.</summary>
+public sealed class PaymentRequestGrain(
+    [PersistentState("request", PaymentStorage.Name)] IPersistentState<PaymentRequestState> state) : Grain, IPaymentRequestGrain
+{
+    public async Task<PaymentView> ChargeAsync(string orderId, ChargeRequest request, string requestHash)
+    {
+        if (state.State.RequestHash is { } first && !string.Equals(first, requestHash, StringComparison.Ordinal))
+            throw new Contracts.Orders.IdempotencyConflictException("this Idempotency-Key was already used for a different payment request");
+        if (state.State.Reply is { } reply)
+            return reply;
+        var payment = await GrainFactory.GetGrain<IPaymentGrain>(orderId).ChargeAsync(request);
+        state.State.RequestHash = requestHash;
+        state.State.Reply = payment;
+        await state.WriteStateAsync();
+        return payment;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using K8Shop.Grains.Orders;
+using K8Shop.Grains.Payments;
+using K8Shop.Grains.Storage;
+using K8Shop.Silo.Storage;
+
+namespace K8Shop.Silo.Hosting;
+
+public static class OrdersHostingExtensions
+{
+    /// <summary>The original payment service's decline rate, in percent; read when <c>Payments:FailProbability</c> is not set.</summary>
+    public const string OriginalFailProbabilityVariable = "PAYMENT_FAIL_PROB";
+
+    /// <summary>Order and payment settings (sections <c>Orders</c>, <c>Payments</c>) and the health probes of their store.</summary>
+    public static ISiloBuilder AddK8ShopOrders(this ISiloBuilder silo, bool usePostgres, IConfiguration configuration)
+    {
+        silo.Services.AddOptions<OrderOptions>()
+            .Bind(configuration.GetSection(OrderOptions.SectionName))
+            .Validate(o => o.MaxLines > 0 && o.MaxQuantityPerLine > 0, "Orders:MaxLines and Orders:MaxQuantityPerLine must be positive.")
+            .Validate(o => o.ReservationTtl > TimeSpan.Zero && o.ResumeAfter > TimeSpan.Zero, "Orders:ReservationTtl and Orders:ResumeAfter must be positive.")
+            .ValidateOnStart();
+        silo.Services.AddOptions<PaymentOptions>()
+            .Bind(configuration.GetSection(PaymentOptions.SectionName))
+            .Configure(options =>
+            {
+                if (configuration[$"{PaymentOptions.SectionName}:{nameof(PaymentOptions.FailProbability)}"] is null
+                    && configuration[OriginalFailProbabilityVariable] is { Length: > 0 } percent)
+                {
+                    options.FailProbability = int.TryParse(percent, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                        ? value
+                        : throw new InvalidOperationException($"{OriginalFailProbabilityVariable} is '{percent}'; use a whole percentage from 0 to 100.");
+                }
+            })
+            .Validate(o =>
+            {
+                o.Validate();
+                return true;
+            })
+            .ValidateOnStart();
+        silo.Services.AddSingleton(TimeProvider.System);
+
+        if (usePostgres)
+        {
+            silo.Services.AddKeyedSingleton<IBackendProbe, PostgresBackendProbe>("orders");
+            silo.Services.AddKeyedSingleton<IBackendProbe, PostgresBackendProbe>("payments");
+        }
+        else
+        {
+            silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("orders");
+            silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("payments");
+        }
+        return silo;
+    }
+}
