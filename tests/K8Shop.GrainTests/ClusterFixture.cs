@@ -1,8 +1,13 @@
 using K8Shop.Grains.Cart;
 using K8Shop.Grains.Catalog;
 using K8Shop.Grains.Inventory;
+using K8Shop.Grains.Orders;
+using K8Shop.Grains.Payments;
 using K8Shop.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace K8Shop.GrainTests;
@@ -16,6 +21,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The inventory settings the silo runs with: the defaults, unpaced so tests do not wait on write pacing.</summary>
     public static readonly InventoryOptions InventoryLimits = new() { MaxWritesPerSecond = 0 };
 
+    /// <summary>How soon the reminder resumes an interrupted saga: seconds here, so a test can wait for it.</summary>
+    public static readonly TimeSpan ResumeAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary>The largest amount the silo's payment decider approves.</summary>
+    public const decimal PaymentLimit = 5_000m;
+
     private readonly InProcessTestCluster _cluster;
 
     public ClusterFixture()
@@ -25,6 +36,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             host.Services.AddInMemoryCatalog();
             host.Services.AddSingleton<TimeProvider>(Clock);
+            // Orleans resolves its clocks from the app's TimeProvider unless told otherwise: reminders keep real time.
+            host.Services.AddKeyedSingleton(Orleans.Reminders.ReminderTimeProviderNames.Reminders, TimeProvider.System);
             host.Services.AddOptions<CartOptions>().Configure(o =>
             {
                 o.MaxLines = CartLimits.MaxLines;
@@ -34,17 +47,28 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("cart");
             host.Services.AddOptions<InventoryOptions>().Configure(o => o.MaxWritesPerSecond = InventoryLimits.MaxWritesPerSecond);
             host.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("inventory");
+            host.Services.AddOptions<OrderOptions>().Configure(o => o.ResumeAfter = ResumeAfter);
+            host.Services.AddOptions<PaymentOptions>().Configure(o => o.MaxAmount = PaymentLimit);
         });
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddMemoryGrainStorage(CartStorage.Name);
             silo.AddMemoryGrainStorage(InventoryStorage.Name);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(OrderStorage.Name, (sp, _) => OrderStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
+            silo.Services.AddKeyedSingleton<IGrainStorage>(PaymentStorage.Name, (sp, _) => PaymentStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
+            silo.UseInMemoryReminderService();
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ResumeAfter);
         });
         _cluster = builder.Build();
     }
 
     public IGrainFactory Grains => _cluster.Client;
+
+    /// <summary>Where orders are stored; tests plan write failures on it (one silo, so one store).</summary>
+    public static CrashingGrainStorage OrderStore { get; } = new();
+
+    public static CrashingGrainStorage PaymentStore { get; } = new();
 
     /// <summary>The silo's wall clock; tests move it forward, never back.</summary>
     public ManualTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);

@@ -65,7 +65,17 @@ public sealed partial class OrderGrain(
             FromCart = command.FromCart,
             Timeline = [new OrderTransition(OrderStatus.Pending, now, null)],
         };
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not placed after all: a retry must place it afresh, not resume a saga that was never stored.
+            state.State = new OrderState();
+            DeactivateOnIdle();
+            throw;
+        }
         LogPlaced(OrderId, priced.Length, Order.Total);
 
         await RunSagaAsync();
@@ -270,7 +280,16 @@ public sealed partial class OrderGrain(
         Order.Timeline = Order.Timeline.Add(new OrderTransition(next.Status, now, note));
         if (next.Status.IsSettled() && Order.FirstReply is null)
             Order.FirstReply = View();
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory now runs ahead of the store: reload on the next call, and redo the step from what is stored.
+            DeactivateOnIdle();
+            throw;
+        }
         LogTransition(OrderId, before.Wire(), next.Status.Wire());
     }
 
