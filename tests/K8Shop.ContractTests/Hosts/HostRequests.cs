@@ -24,10 +24,12 @@ public static class HostRequests
     /// reply as text, and the reply parsed (<c>default</c> when the reply is empty).
     /// </summary>
     public static async Task<(HttpStatusCode Status, string Raw, JsonElement Json)> SendAsync(
-        this CatalogHosts hosts, string host, HttpMethod method, string path, object? body = null, bool admin = false)
+        this CatalogHosts hosts, string host, HttpMethod method, string path, object? body = null, bool admin = false, string? idempotencyKey = null)
     {
         var client = await hosts.CreateClientAsync(host, admin);
         using var request = new HttpRequestMessage(method, path);
+        if (idempotencyKey is not null)
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
         request.Content = body switch
         {
             null => null,
@@ -37,6 +39,17 @@ public static class HostRequests
         var response = await client.SendAsync(request);
         var raw = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, raw, Parse(raw));
+    }
+
+    /// <summary>Adds a product with a fresh upper-case SKU (prefix, then random) through the admin API; returns the SKU.</summary>
+    public static async Task<string> CreateProductAsync(this CatalogHosts hosts, string host, int stock, decimal price = 10.0m, string prefix = "T")
+    {
+        var sku = $"{prefix}-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
+        var (status, _, json) = await hosts.SendAsync(host, HttpMethod.Post, "/products",
+            new { sku, title = $"Test book {sku}", price, stock, tags = new[] { "test" } }, admin: true);
+        if (status != HttpStatusCode.Created)
+            throw new InvalidOperationException($"creating {sku} answered {(int)status}: {json}");
+        return sku;
     }
 
     /// <summary>The reply's body parsed as JSON (<c>default</c> when it is empty).</summary>

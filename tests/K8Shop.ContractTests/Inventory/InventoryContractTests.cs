@@ -183,14 +183,7 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
         Assert.Equal(1, await Available(host, sku));
     }
 
-    private async Task<string> NewProduct(string host, int stock)
-    {
-        var sku = $"INV-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
-        var (status, _, json) = await hosts.SendAsync(host, HttpMethod.Post, "/products",
-            new { sku, title = $"Stock test {sku}", price = 10.0m, stock, tags = new[] { "test" } }, admin: true);
-        Assert.True(status == HttpStatusCode.Created, json.ToString());
-        return sku;
-    }
+    private Task<string> NewProduct(string host, int stock) => hosts.CreateProductAsync(host, stock, prefix: "INV");
 
     private async Task<int> Available(string host, string sku) =>
         (await hosts.SendAsync(host, HttpMethod.Get, $"/inventory/{sku}")).Json.GetProperty("available").GetInt32();
