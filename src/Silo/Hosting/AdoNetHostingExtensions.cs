@@ -1,0 +1,57 @@
+using System.Net;
+using K8Shop.Grains.Orders;
+using K8Shop.Grains.Payments;
+using Npgsql;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace K8Shop.Silo.Hosting;
+
+public static class AdoNetHostingExtensions
+{
+    /// <summary>Npgsql's ADO.NET invariant; Orleans' AdoNet options default to SQL Server without it.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>
+    /// Membership, reminders and the order and payment storages. Embedded: localhost clustering and memory.
+    /// Cluster: Orleans' ADO.NET providers on PostgreSQL, through the silo's <see cref="NpgsqlDataSource"/> (one
+    /// pool per silo) and the queries of migrations 0003-0005, which run before the silo joins the cluster.
+    /// </summary>
+    public static ISiloBuilder AddK8ShopMembershipAndState(this ISiloBuilder silo, bool usePostgres, SiloEndpointOptions endpoints)
+    {
+        if (!usePostgres)
+        {
+            silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: endpoints.ServiceId, clusterId: endpoints.ClusterId);
+            silo.AddMemoryGrainStorage(OrderStorage.Name);
+            silo.AddMemoryGrainStorage(PaymentStorage.Name);
+            silo.UseInMemoryReminderService();
+            return silo;
+        }
+
+        silo.ConfigureEndpoints(IPAddress.Parse(endpoints.AdvertisedIP), endpoints.SiloPort, endpoints.GatewayPort);
+        silo.UseAdoNetClustering(options => options.Configure<NpgsqlDataSource>((o, dataSource) =>
+        {
+            o.Invariant = Invariant;
+            o.DataSource = dataSource;
+        }));
+        silo.UseAdoNetReminderService(options => options.Configure<NpgsqlDataSource>((o, dataSource) =>
+        {
+            o.Invariant = Invariant;
+            o.DataSource = dataSource;
+        }));
+        silo.AddPostgresGrainStorage(OrderStorage.Name);
+        silo.AddPostgresGrainStorage(PaymentStorage.Name);
+        return silo;
+    }
+
+    private static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, string name) =>
+        silo.AddAdoNetGrainStorage(name, options => options.Configure<NpgsqlDataSource, Serializer>((o, dataSource, serializer) =>
+        {
+            o.Invariant = Invariant;
+            o.DataSource = dataSource;
+            // Orleans' binary format, not JSON: order and payment states are [GenerateSerializer] types whose
+            // [Id]s keep old rows readable as fields are added, the payload is compact, and there is no
+            // Newtonsoft type-name handling to configure or secure. The rows are not readable in psql; the grains' APIs are.
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+}
