@@ -1,13 +1,14 @@
 using System.Net;
 using K8Shop.Grains.Orders;
 using K8Shop.Grains.Payments;
+using K8Shop.Silo.Storage;
 using Npgsql;
 using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace K8Shop.Silo.Hosting;
 
-public static class AdoNetHostingExtensions
+public static class AdoNetPostgresHostingExtensions
 {
     /// <summary>Npgsql's ADO.NET invariant; Orleans' AdoNet options default to SQL Server without it.</summary>
     public const string Invariant = "Npgsql";
@@ -29,23 +30,37 @@ public static class AdoNetHostingExtensions
         }
 
         silo.ConfigureEndpoints(IPAddress.Parse(endpoints.AdvertisedIP), endpoints.SiloPort, endpoints.GatewayPort);
+        return silo
+            .UsePostgresClustering()
+            .UsePostgresReminderService()
+            .AddPostgresGrainStorage(OrderStorage.Name)
+            .AddPostgresGrainStorage(PaymentStorage.Name);
+    }
+
+    /// <summary>Membership in <c>orleans.membership</c>, on the registered <see cref="NpgsqlDataSource"/>.</summary>
+    public static ISiloBuilder UsePostgresClustering(this ISiloBuilder silo) =>
         silo.UseAdoNetClustering(options => options.Configure<NpgsqlDataSource>((o, dataSource) =>
         {
             o.Invariant = Invariant;
             o.DataSource = dataSource;
         }));
+
+    /// <summary>Reminders in <c>orleans.reminder</c>, on the registered <see cref="NpgsqlDataSource"/>.</summary>
+    public static ISiloBuilder UsePostgresReminderService(this ISiloBuilder silo) =>
         silo.UseAdoNetReminderService(options => options.Configure<NpgsqlDataSource>((o, dataSource) =>
         {
             o.Invariant = Invariant;
             o.DataSource = dataSource;
         }));
-        silo.AddPostgresGrainStorage(OrderStorage.Name);
-        silo.AddPostgresGrainStorage(PaymentStorage.Name);
-        return silo;
-    }
 
-    private static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, string name) =>
-        silo.AddAdoNetGrainStorage(name, options => options.Configure<NpgsqlDataSource, Serializer>((o, dataSource, serializer) =>
+    /// <summary>
+    /// A grain storage in <c>orleans.grain_state</c>, on the registered <see cref="NpgsqlDataSource"/>, keyed by the
+    /// grain's full identity (see <see cref="FullIdentityGrainStorage"/>).
+    /// </summary>
+    public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, string name)
+    {
+        var adoNetName = name + "-adonet";
+        silo.AddAdoNetGrainStorage(adoNetName, options => options.Configure<NpgsqlDataSource, Serializer>((o, dataSource, serializer) =>
         {
             o.Invariant = Invariant;
             o.DataSource = dataSource;
@@ -54,4 +69,8 @@ public static class AdoNetHostingExtensions
             // Newtonsoft type-name handling to configure or secure. The rows are not readable in psql; the grains' APIs are.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, _) =>
+            new FullIdentityGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(adoNetName)));
+        return silo;
+    }
 }
