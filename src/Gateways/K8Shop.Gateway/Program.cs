@@ -1,14 +1,8 @@
+using K8Shop.Gateway.Hosting;
 using K8Shop.Gateways.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.UseOrleansClient(client =>
-{
-    var orleans = builder.Configuration.GetSection("Orleans");
-    client.UseLocalhostClustering(
-        gatewayPort: orleans.GetValue("GatewayPort", 30000),
-        serviceId: orleans.GetValue("ServiceId", "k8shop")!,
-        clusterId: orleans.GetValue("ClusterId", "k8shop-dev")!);
-});
+builder.UseOrleansClient(client => client.UseK8ShopClustering(builder.Configuration));
 builder.Services.AddK8ShopGateway(builder.Configuration);
 
 var app = builder.Build();

@@ -32,11 +32,16 @@ public sealed class SiloEndpointOptions
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>The address other silos and clients reach this silo at, as written to the membership table (cluster profile).</summary>
+    public string AdvertisedIP { get; set; } = "127.0.0.1";
+
     public void Validate()
     {
         if (SiloPort is < 1 or > 65535 || GatewayPort is < 1 or > 65535 || SiloPort == GatewayPort)
             throw new InvalidOperationException($"Orleans:SiloPort ({SiloPort}) and Orleans:GatewayPort ({GatewayPort}) must be distinct ports from 1 to 65535.");
         if (string.IsNullOrWhiteSpace(ServiceId) || string.IsNullOrWhiteSpace(ClusterId))
             throw new InvalidOperationException("Orleans:ServiceId and Orleans:ClusterId must not be empty.");
+        if (!System.Net.IPAddress.TryParse(AdvertisedIP, out _))
+            throw new InvalidOperationException($"Orleans:AdvertisedIP ('{AdvertisedIP}') must be an IP address, e.g. 127.0.0.1 or the pod's IP.");
     }
 }

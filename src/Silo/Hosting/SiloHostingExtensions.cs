@@ -1,6 +1,4 @@
 using K8Shop.Grains.Catalog;
-using K8Shop.Grains.Orders;
-using K8Shop.Grains.Payments;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -12,7 +10,7 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// Adds the Orleans silo and the datastores the profile asks for. Embedded: localhost clustering and
-    /// in-memory storage, streams, reminders, catalog, carts and inventory. Cluster: the catalog on PostgreSQL, carts on Redis, inventory on DynamoDB.
+    /// in-memory storage, streams, reminders, catalog, carts and inventory. Cluster: the catalog, membership, reminders, orders and payments on PostgreSQL, carts on Redis, inventory on DynamoDB.
     /// </summary>
     public static WebApplicationBuilder AddK8ShopSilo(this WebApplicationBuilder builder)
     {
@@ -30,7 +28,7 @@ public static class SiloHostingExtensions
 
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: endpoints.ServiceId, clusterId: endpoints.ClusterId);
+            silo.AddK8ShopMembershipAndState(usePostgres: profile.IsCluster, endpoints);
             silo.Configure<ClusterOptions>(options =>
             {
                 options.ServiceId = endpoints.ServiceId;
@@ -40,10 +38,7 @@ public static class SiloHostingExtensions
             silo.AddK8ShopCarts(useRedis: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopInventory(useDynamoDB: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopOrders(usePostgres: profile.IsCluster, builder.Configuration);
-            silo.AddMemoryGrainStorage(OrderStorage.Name);
-            silo.AddMemoryGrainStorage(PaymentStorage.Name);
             silo.AddMemoryGrainStorage("PubSubStore");
-            silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(StreamProviderName);
             if (profile.Dashboard)
                 silo.AddDashboard();

@@ -7,6 +7,9 @@ namespace K8Shop.IntegrationTests.Migrations;
 
 public sealed class MigrationRunnerTests
 {
+    private static readonly string[] AllMigrations =
+        ["0001_catalog_schema", "0002_catalog_seed", "0003_orleans_membership", "0004_orleans_grain_storage", "0005_orleans_reminders"];
+
     [PostgresFact]
     public async Task Apply_RunTwice_SecondRunAppliesNothingAndDuplicatesNothing()
     {
@@ -16,11 +19,11 @@ public sealed class MigrationRunnerTests
         var first = await MigratedCatalogDatabase.Runner(dataSource).ApplyAsync();
         var second = await MigratedCatalogDatabase.Runner(dataSource).ApplyAsync();
 
-        Assert.Equal(["0001_catalog_schema", "0002_catalog_seed"], first);
+        Assert.Equal(AllMigrations, first);
         Assert.Empty(second);
         Assert.Equal(CatalogSeed.Load().Count, await Count(dataSource, "catalog.products"));
         Assert.Equal(CatalogSeed.Load().Count, await Count(dataSource, "catalog.product_inventory"));
-        Assert.Equal(2, await Count(dataSource, "public.k8shop_migrations"));
+        Assert.Equal(AllMigrations.Length, await Count(dataSource, "public.k8shop_migrations"));
     }
 
     [PostgresFact]
@@ -34,7 +37,7 @@ public sealed class MigrationRunnerTests
             MigratedCatalogDatabase.Runner(dataSource).ApplyAsync(),
             MigratedCatalogDatabase.Runner(dataSource).ApplyAsync());
 
-        Assert.Equal(2, results.Sum(r => r.Count));
+        Assert.Equal(AllMigrations.Length, results.Sum(r => r.Count));
         Assert.Equal(CatalogSeed.Load().Count, await Count(dataSource, "catalog.products"));
     }
 

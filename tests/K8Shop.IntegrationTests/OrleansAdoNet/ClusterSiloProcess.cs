@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using K8Shop.TestSupport;
+
+namespace K8Shop.IntegrationTests.OrleansAdoNet;
+
+/// <summary>
+/// The built silo (src/Silo's output for this configuration) started as its own process with the cluster profile
+/// on the test services, its ports moved by environment variables; killed by its own pid on dispose.
+/// </summary>
+public sealed class ClusterSiloProcess : IAsyncDisposable
+{
+    private readonly StringBuilder _output = new();
+    private readonly Process _process;
+
+    private ClusterSiloProcess(Process process) => _process = process;
+
+    public int SiloPort { get; } = TestPorts.Free();
+
+    public int GatewayPort { get; } = TestPorts.Free();
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public static ClusterSiloProcess Start(string postgres, string serviceId, string clusterId)
+    {
+        var siloDll = Path.Combine(SiloOutputDirectory(), "K8Shop.Silo.dll");
+        var start = new ProcessStartInfo("dotnet", [siloDll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(siloDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var silo = new ClusterSiloProcess(new Process { StartInfo = start });
+        var env = start.Environment;
+        env["K8Shop__Profile"] = "cluster";
+        env["K8Shop__Dashboard"] = "false";
+        env["ConnectionStrings__Postgres"] = postgres;
+        env["ConnectionStrings__Redis"] = TestServices.RedisConnectionString;
+        env["DynamoDB__ServiceUrl"] = TestServices.DynamoDBServiceUrl;
+        env["Orleans__ServiceId"] = serviceId;
+        env["Orleans__ClusterId"] = clusterId;
+        env["Orleans__SiloPort"] = silo.SiloPort.ToString(CultureInfo.InvariantCulture);
+        env["Orleans__GatewayPort"] = silo.GatewayPort.ToString(CultureInfo.InvariantCulture);
+        env["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{TestPorts.Free()}";
+        env["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{TestPorts.Free()}";
+        silo._process.OutputDataReceived += (_, e) => silo.Append(e.Data);
+        silo._process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
+        silo._process.Start();
+        silo._process.BeginOutputReadLine();
+        silo._process.BeginErrorReadLine();
+        return silo;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private static string SiloOutputDirectory()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "K8Shop.sln")))
+            root = root.Parent;
+        if (root is null)
+            throw new InvalidOperationException("K8Shop.sln not found above the test output directory.");
+        return Path.Combine(root.FullName, "src", "Silo", "bin", testOutput.Parent!.Name, testOutput.Name);
+    }
+}
