@@ -3,6 +3,8 @@ using K8Shop.Grains.Orders;
 using K8Shop.Grains.Payments;
 using K8Shop.Grains.Storage;
 using K8Shop.Silo.Storage;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace K8Shop.Silo.Hosting;
 
@@ -38,6 +40,12 @@ public static class OrdersHostingExtensions
             })
             .ValidateOnStart();
         silo.Services.AddSingleton(TimeProvider.System);
+        // Orleans refuses reminders more frequent than a minute; a shorter Orders:ResumeAfter (tests, fault drills) lowers that floor.
+        silo.Services.AddOptions<ReminderOptions>().PostConfigure<IOptions<OrderOptions>>((reminders, orders) =>
+        {
+            if (orders.Value.ResumeAfter < reminders.MinimumReminderPeriod)
+                reminders.MinimumReminderPeriod = orders.Value.ResumeAfter;
+        });
 
         if (usePostgres)
         {

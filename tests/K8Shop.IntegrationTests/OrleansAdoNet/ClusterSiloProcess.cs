@@ -14,11 +14,20 @@ public sealed class ClusterSiloProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Process _process;
 
-    private ClusterSiloProcess(Process process) => _process = process;
+    private ClusterSiloProcess(Process process, ClusterSiloProcess? samePortsAs)
+    {
+        _process = process;
+        SiloPort = samePortsAs?.SiloPort ?? TestPorts.Free();
+        GatewayPort = samePortsAs?.GatewayPort ?? TestPorts.Free();
+        HttpPort = samePortsAs?.HttpPort ?? TestPorts.Free();
+    }
 
-    public int SiloPort { get; } = TestPorts.Free();
+    public int SiloPort { get; }
 
-    public int GatewayPort { get; } = TestPorts.Free();
+    public int GatewayPort { get; }
+
+    /// <summary>The REST port (gateway endpoints co-hosted by the silo).</summary>
+    public int HttpPort { get; }
 
     public string Output
     {
@@ -27,7 +36,12 @@ public sealed class ClusterSiloProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ClusterSiloProcess Start(string postgres, string serviceId, string clusterId)
+    /// <summary>
+    /// Starts a silo. <paramref name="settings"/> adds environment variables; <paramref name="samePortsAs"/> reuses an
+    /// earlier silo's ports, as a restarted pod keeps its address (the new generation then supersedes the old at once).
+    /// </summary>
+    public static ClusterSiloProcess Start(
+        string postgres, string serviceId, string clusterId, IReadOnlyDictionary<string, string>? settings = null, ClusterSiloProcess? samePortsAs = null)
     {
         var siloDll = Path.Combine(SiloOutputDirectory(), "K8Shop.Silo.dll");
         var start = new ProcessStartInfo("dotnet", [siloDll])
@@ -36,7 +50,7 @@ public sealed class ClusterSiloProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        var silo = new ClusterSiloProcess(new Process { StartInfo = start });
+        var silo = new ClusterSiloProcess(new Process { StartInfo = start }, samePortsAs);
         var env = start.Environment;
         env["K8Shop__Profile"] = "cluster";
         env["K8Shop__Dashboard"] = "false";
@@ -47,14 +61,43 @@ public sealed class ClusterSiloProcess : IAsyncDisposable
         env["Orleans__ClusterId"] = clusterId;
         env["Orleans__SiloPort"] = silo.SiloPort.ToString(CultureInfo.InvariantCulture);
         env["Orleans__GatewayPort"] = silo.GatewayPort.ToString(CultureInfo.InvariantCulture);
-        env["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{TestPorts.Free()}";
+        env["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{silo.HttpPort}";
         env["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{TestPorts.Free()}";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            env[name] = value;
         silo._process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         silo._process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         silo._process.Start();
         silo._process.BeginOutputReadLine();
         silo._process.BeginErrorReadLine();
         return silo;
+    }
+
+    /// <summary>Ends the process at once (SIGKILL), as a crashed node: no shutdown, no goodbye to the cluster.</summary>
+    public async Task CrashAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Waits until the REST port answers the orders health route; fails with the silo's output.</summary>
+    public async Task WaitUntilServingAsync(HttpClient http, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync($"http://127.0.0.1:{HttpPort}/orders/healthz")).IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+        throw new InvalidOperationException($"the silo did not serve within {timeout.TotalSeconds} s:\n{Output}");
     }
 
     public async ValueTask DisposeAsync()

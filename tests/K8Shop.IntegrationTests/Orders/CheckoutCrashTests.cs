@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using K8Shop.Contracts.Orders;
+using K8Shop.IntegrationTests.OrleansAdoNet;
+using K8Shop.TestSupport;
+using Xunit.Abstractions;
+
+namespace K8Shop.IntegrationTests.Orders;
+
+/// <summary>
+/// The silo process is killed (SIGKILL) in the middle of checkouts and started again on the same PostgreSQL,
+/// Redis and DynamoDB table. Nothing the shop acknowledged is lost, every order the crash interrupted is finished
+/// by its reminder with no client calling again, no stock is leaked and no order is charged twice.
+/// </summary>
+public sealed class CheckoutCrashTests(ITestOutputHelper output)
+{
+    private const string AdminKey = "crash-test-admin";
+    private static readonly string[] Skus = ["BOOK-001", "BOOK-002", "BOOK-003"];
+    private const int StockPerSku = 40;
+    private const int Checkouts = 120;
+    private const int Clients = 16;
+
+    [ClusterFact]
+    public async Task Killing_the_silo_mid_checkout_loses_nothing_acknowledged_and_every_order_settles_after_restart()
+    {
+        await using var database = await PostgresDatabase.CreateAsync("orders_crash");
+        var (serviceId, clusterId) = ($"k8shop-{Guid.NewGuid():N}", $"crash-{Guid.NewGuid():N}");
+        var settings = new Dictionary<string, string>
+        {
+            ["Admin__ApiKey"] = AdminKey,
+            ["DynamoDB__TableName"] = $"k8shop-crash-{Guid.NewGuid():N}",
+            ["Orders__ResumeAfter"] = "00:00:03",
+            ["Inventory__MaxWritesPerSecond"] = "0",
+        };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        var silo = ClusterSiloProcess.Start(database.ConnectionString, serviceId, clusterId, settings);
+        try
+        {
+            await silo.WaitUntilServingAsync(http, TimeSpan.FromSeconds(60));
+            var url = $"http://127.0.0.1:{silo.HttpPort}";
+            foreach (var sku in Skus)
+                await SetStockAsync(http, url, sku, StockPerSku);
+
+            // Checkouts of 1-4 units over three SKUs (more units asked than in stock, so some are refused), one in
+            // six with a card that declines; each under its own Idempotency-Key.
+            var keys = Enumerable.Range(0, Checkouts).Select(i => $"crash-{clusterId}-{i}").ToArray();
+            var acknowledged = new ConcurrentDictionary<string, JsonElement>();
+            var next = -1;
+            var crashAt = Checkouts * 2 / 5;
+            async Task ClientAsync()
+            {
+                for (var i = Interlocked.Increment(ref next); i < Checkouts; i = Interlocked.Increment(ref next))
+                {
+                    var body = new
+                    {
+                        userId = $"crash-user-{i % 10}",
+                        items = new[] { new { sku = Skus[i % 3], qty = 1 + i % 4 }, new { sku = Skus[(i + 1) % 3], qty = 1 } },
+                        paymentToken = i % 6 == 5 ? "tok_decline" : null,
+                    };
+                    try
+                    {
+                        using var request = new HttpRequestMessage(HttpMethod.Post, $"{url}/orders") { Content = JsonContent.Create(body) };
+                        request.Headers.Add("Idempotency-Key", keys[i]);
+                        using var response = await http.SendAsync(request);
+                        if (response.StatusCode == HttpStatusCode.OK)
+                            acknowledged[keys[i]] = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                    {
+                        // The silo is gone: this checkout was never acknowledged.
+                    }
+                }
+            }
+
+            var clients = Enumerable.Range(0, Clients).Select(_ => Task.Run(ClientAsync)).ToArray();
+            while (Volatile.Read(ref next) < crashAt)
+                await Task.Delay(5);
+            await silo.CrashAsync();
+            await Task.WhenAll(clients);
+            var acknowledgedBeforeCrash = acknowledged.Count;
+            output.WriteLine($"{acknowledgedBeforeCrash} of {Checkouts} checkouts acknowledged before the crash");
+
+            var restarted = ClusterSiloProcess.Start(database.ConnectionString, serviceId, clusterId, settings, samePortsAs: silo);
+            await silo.DisposeAsync();
+            silo = restarted;
+            await silo.WaitUntilServingAsync(http, TimeSpan.FromSeconds(60));
+
+            // Nobody calls the interrupted orders again: their reminders must finish them.
+            var orders = await WaitForSettledOrdersAsync(http, url, keys, TimeSpan.FromSeconds(60), output.WriteLine);
+
+            foreach (var (key, reply) in acknowledged)
+            {
+                var stored = orders[key];
+                Assert.NotNull(stored);
+                Assert.Equal(reply.GetProperty("orderId").GetString(), stored.Value.GetProperty("orderId").GetString());
+                Assert.Equal(reply.GetProperty("status").GetString(), stored.Value.GetProperty("status").GetString());
+                Assert.Equal(reply.GetProperty("total").GetDecimal(), stored.Value.GetProperty("total").GetDecimal());
+            }
+
+            var storedOrders = orders.Values.OfType<JsonElement>().ToList();
+            output.WriteLine($"{storedOrders.Count} orders stored: " + string.Join(", ",
+                storedOrders.GroupBy(o => o.GetProperty("status").GetString()).Select(g => $"{g.Key} {g.Count()}")));
+            Assert.True(storedOrders.Count > acknowledgedBeforeCrash, "the crash interrupted no stored order; the test proves nothing");
+
+            foreach (var sku in Skus)
+            {
+                var sold = storedOrders.Where(o => o.GetProperty("status").GetString() == "confirmed")
+                    .SelectMany(o => o.GetProperty("items").EnumerateArray())
+                    .Where(i => i.GetProperty("sku").GetString() == sku)
+                    .Sum(i => i.GetProperty("quantity").GetInt32());
+                var stock = await GetJsonAsync(http, $"{url}/inventory/{sku}");
+                Assert.Equal((0, sold, StockPerSku - sold),
+                    (stock.GetProperty("reserved").GetInt32(), stock.GetProperty("committed").GetInt32(), stock.GetProperty("available").GetInt32()));
+            }
+
+            foreach (var order in storedOrders)
+            {
+                var orderId = order.GetProperty("orderId").GetString();
+                var status = order.GetProperty("status").GetString();
+                using var response = await http.GetAsync($"{url}/payments/{orderId}");
+                if (status == "rejected")
+                {
+                    Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                    continue;
+                }
+                var payment = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                Assert.Equal(status == "confirmed" ? "payment.succeeded" : "payment.failed", payment.GetProperty("status").GetString());
+                Assert.Equal(order.GetProperty("total").GetDecimal(), payment.GetProperty("amount").GetDecimal());
+                Assert.Equal(payment.GetProperty("payment_id").GetString(), order.GetProperty("payment").GetProperty("payment_id").GetString());
+            }
+        }
+        finally
+        {
+            await silo.DisposeAsync();
+        }
+    }
+
+    /// <summary>Each key's order (null when none was ever stored), once every stored one is settled.</summary>
+    private static async Task<Dictionary<string, JsonElement?>> WaitForSettledOrdersAsync(HttpClient http, string url, string[] keys, TimeSpan timeout, Action<string> log)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var orders = new Dictionary<string, JsonElement?>();
+            foreach (var key in keys)
+            {
+                using var response = await http.GetAsync($"{url}/orders/{OrderIds.FromIdempotencyKey(key)}");
+                orders[key] = response.StatusCode == HttpStatusCode.NotFound
+                    ? null
+                    : JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+            }
+            var unsettled = orders.Values.OfType<JsonElement>()
+                .Where(o => o.GetProperty("status").GetString() is not ("confirmed" or "rejected" or "payment_failed")).ToList();
+            log($"{unsettled.Count} stored orders not settled yet: " + string.Join(", ", unsettled.Select(o => o.GetProperty("status").GetString())));
+            if (unsettled.Count == 0)
+                return orders;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{unsettled.Count} orders did not settle: " + string.Join(", ", unsettled.Select(o => o.GetProperty("status").GetString())));
+            await Task.Delay(500);
+        }
+    }
+
+    private static async Task SetStockAsync(HttpClient http, string url, string sku, int stock)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"{url}/inventory/{sku}") { Content = JsonContent.Create(new { stock }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static async Task<JsonElement> GetJsonAsync(HttpClient http, string url) =>
+        JsonDocument.Parse(await http.GetStringAsync(url)).RootElement.Clone();
+}
