@@ -25,6 +25,9 @@ public sealed partial class OrderGrain(
 
     private readonly OrderOptions _options = options.Value;
 
+    // The reminder as this activation registered it: forgetting it then needs no lookup.
+    private IGrainReminder? _reminder;
+
     private string OrderId => this.GetPrimaryKeyString();
 
     private OrderState Order => state.State;
@@ -47,10 +50,10 @@ public sealed partial class OrderGrain(
         var prices = await Task.WhenAll(lines.Select(l => catalog.GetPriceAsync(l.Sku)));
         var priced = OrderPricing.Price(lines, prices);
 
-        // The reminder first: whatever happens after, something will bring the order to an end.
-        await this.RegisterOrUpdateReminder(ReminderName, _options.ResumeAfter, _options.ResumeAfter);
+        // The reminder first: whatever happens after, something will bring the order to an end. The user's index
+        // may point at an order a crash kept from being stored; readers skip those.
         var now = clock.GetUtcNow();
-        await GrainFactory.GetGrain<IUserOrdersGrain>(command.UserId).AddAsync(OrderId, now);
+        await Task.WhenAll(RememberAsync(), GrainFactory.GetGrain<IUserOrdersGrain>(command.UserId).AddAsync(OrderId, now));
         state.State = new OrderState
         {
             UserId = command.UserId,
@@ -156,7 +159,7 @@ public sealed partial class OrderGrain(
         if (next == Order.Position)
             return;
         if (!next.Status.IsSettled())
-            await this.RegisterOrUpdateReminder(ReminderName, _options.ResumeAfter, _options.ResumeAfter);
+            await RememberAsync();
         await StoreAsync(next, null, _ => { });
     }
 
@@ -170,9 +173,8 @@ public sealed partial class OrderGrain(
 
         if (!CartDone)
         {
-            var cart = GrainFactory.GetGrain<ICartGrain>(Order.UserId);
-            foreach (var line in Order.Lines)
-                await cart.RemoveItemAsync(line.Sku);
+            // Orders stored before cart clearing moved into the commit step.
+            await ClearCartAsync();
             Order.CartCleared = true;
             await state.WriteStateAsync();
         }
@@ -263,9 +265,21 @@ public sealed partial class OrderGrain(
         if (lapsed.Count > 0 && Order.ReservedUntil is { } until && clock.GetUtcNow() >= until)
         {
             LogLapsedCommit(OrderId, string.Join(",", lapsed));
-            return (SagaEvent.StockCommitted, "reservation lapsed before commit: " + string.Join(", ", lapsed), _ => { });
+            await ClearCartAsync();
+            return (SagaEvent.StockCommitted, "reservation lapsed before commit: " + string.Join(", ", lapsed), s => s.CartCleared = s.FromCart);
         }
-        return (SagaEvent.StockCommitted, null, _ => { });
+        // The ordered lines leave the cart with the same write that confirms the order (removing them again after a crash changes nothing).
+        await ClearCartAsync();
+        return (SagaEvent.StockCommitted, null, s => s.CartCleared = s.FromCart);
+    }
+
+    private async Task ClearCartAsync()
+    {
+        if (!Order.FromCart || Order.CartCleared)
+            return;
+        var cart = GrainFactory.GetGrain<ICartGrain>(Order.UserId);
+        foreach (var line in Order.Lines)
+            await cart.RemoveItemAsync(line.Sku);
     }
 
     private async Task StoreAsync(SagaPosition next, string? note, Action<OrderState> change)
@@ -293,11 +307,15 @@ public sealed partial class OrderGrain(
         LogTransition(OrderId, before.Wire(), next.Status.Wire());
     }
 
+    private async Task RememberAsync() =>
+        _reminder = await this.RegisterOrUpdateReminder(ReminderName, _options.ResumeAfter, _options.ResumeAfter);
+
     private async Task ForgetReminderAsync()
     {
-        var reminder = await this.GetReminder(ReminderName);
+        var reminder = _reminder ?? await this.GetReminder(ReminderName);
         if (reminder is not null)
             await this.UnregisterReminder(reminder);
+        _reminder = null;
     }
 
     private async Task<ImmutableArray<OrderLineRequest>> CartLinesAsync(string userId)
