@@ -1,32 +1,19 @@
+using K8Shop.Contracts.Rules;
+
 namespace K8Shop.Contracts.Inventory;
 
 /// <summary>An inventory request broke a rule (unknown SKU, bad quantity, stock below reserved); nothing changed.</summary>
 [GenerateSerializer, Alias("k8shop.inventory.InventoryRuleException")]
-public sealed class InventoryRuleException : Exception
+public sealed class InventoryRuleException : FieldRuleException
 {
     public InventoryRuleException() : this("request", "is invalid") { }
 
-    public InventoryRuleException(string field, string reason, bool notFound = false) : base($"{field} {reason}")
-    {
-        Field = field;
-        Reason = reason;
-        NotFound = notFound;
-    }
+    public InventoryRuleException(string field, string reason, bool notFound = false) : base(field, reason) => NotFound = notFound;
 
-    public InventoryRuleException(string message, Exception inner) : base(message, inner)
-    {
-        Field = "request";
-        Reason = message;
-    }
-
-    [Id(0)]
-    public string Field { get; init; }
-
-    [Id(1)]
-    public string Reason { get; init; }
+    public InventoryRuleException(string message, Exception inner) : base(message, inner) { }
 
     /// <summary>True when the SKU itself is unknown (404 rather than 422).</summary>
-    [Id(2)]
+    [Id(0)]
     public bool NotFound { get; init; }
 }
 

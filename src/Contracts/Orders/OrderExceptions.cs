@@ -1,28 +1,16 @@
+using K8Shop.Contracts.Rules;
+
 namespace K8Shop.Contracts.Orders;
 
 /// <summary>An order request broke a rule (empty, unknown SKU, bad quantity); nothing was stored or reserved.</summary>
 [GenerateSerializer, Alias("k8shop.orders.OrderRuleException")]
-public sealed class OrderRuleException : Exception
+public sealed class OrderRuleException : FieldRuleException
 {
     public OrderRuleException() : this("request", "is invalid") { }
 
-    public OrderRuleException(string field, string reason) : base($"{field} {reason}")
-    {
-        Field = field;
-        Reason = reason;
-    }
+    public OrderRuleException(string field, string reason) : base(field, reason) { }
 
-    public OrderRuleException(string message, Exception inner) : base(message, inner)
-    {
-        Field = "request";
-        Reason = message;
-    }
-
-    [Id(0)]
-    public string Field { get; init; }
-
-    [Id(1)]
-    public string Reason { get; init; }
+    public OrderRuleException(string message, Exception inner) : base(message, inner) { }
 }
 
 /// <summary>The order cannot do that in its current state (cancel a shipped order, ship a rejected one).</summary>

@@ -3,6 +3,7 @@ using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
+using K8Shop.Contracts.Rules;
 using K8Shop.Contracts.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -40,12 +41,10 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         BadHttpRequestException bad => (bad.StatusCode, "invalid request", Describe(bad), null),
         InvalidProductException invalid => (400, Problems.Summarize(invalid.Errors), Problems.Summarize(invalid.Errors), invalid.Errors),
         DuplicateSkuException duplicate => (409, duplicate.Message, duplicate.Message, new Dictionary<string, string[]> { ["sku"] = ["is already used by another product"] }),
-        CartRuleException rule => (422, rule.Message, rule.Message, new Dictionary<string, string[]> { [rule.Field] = [rule.Reason] }),
         StorageUnavailableException store => (503, store.Message, store.Message, null),
         InventoryRuleException { NotFound: true } unknown => (404, unknown.Message, unknown.Message, null),
-        InventoryRuleException rule => (422, rule.Message, rule.Message, new Dictionary<string, string[]> { [rule.Field] = [rule.Reason] }),
+        FieldRuleException rule => (422, rule.Message, rule.Message, new Dictionary<string, string[]> { [rule.Field] = [rule.Reason] }),
         InventoryBusyException busy => (429, "busy", busy.Message, null),
-        OrderRuleException rule => (422, rule.Message, rule.Message, new Dictionary<string, string[]> { [rule.Field] = [rule.Reason] }),
         OrderNotFoundException missing => (404, missing.Message, missing.Message, null),
         OrderStateException state => (409, state.Message, state.Message, null),
         IdempotencyConflictException conflict => (422, conflict.Message, conflict.Message, new Dictionary<string, string[]> { ["Idempotency-Key"] = ["was already used for a different request"] }),
