@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
-# Hot-SKU benchmark: inventory on DynamoDB (dynalite), the load generator over REST, in one run:
-# durable reservations/s on one SKU with group commit, the same with one write per change, storage writes/s on
-# the hot item (from the item's version attribute), and the ratios. The invariant checks must pass in both.
-# Usage: scripts/bench.sh hot-sku [seconds, default 20] [clients, default 256]
+# Benchmarks through the load generator against a Release silo in the cluster profile (PostgreSQL, Redis,
+# dynalite), each on a fresh DynamoDB table and its own Orleans cluster id. Reports go to artifacts/bench/.
+#
+# hot-sku: durable reservations/s on one SKU with group commit, the same with one write per change, storage
+#   writes/s on the hot item (from the item's version attribute), and the ratios.
+# checkout: (a) checkouts/s at saturation (closed loop), (b) checkout and order-call latency in an open loop at
+#   half that rate, (c) pgbench tps for the same work as plain SQL rows on the same PostgreSQL, and the ratio.
+# The load generator's invariant checks must pass in every run, else the script exits non-zero.
+# Usage: scripts/bench.sh hot-sku|checkout [seconds, default 20] [clients, default 256 (hot-sku) or 64 (checkout)]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 scenario=${1:-hot-sku}
 duration=${2:-20}
-clients=${3:-256}
-[[ "$scenario" == hot-sku ]] || { echo "usage: $0 hot-sku [seconds] [clients]" >&2; exit 2; }
-sku=BOOK-001
+case $scenario in
+  hot-sku) clients=${3:-256} ;;
+  checkout) clients=${3:-64} ;;
+  *) echo "usage: $0 hot-sku|checkout [seconds] [clients]" >&2; exit 2 ;;
+esac
 http_port=18081
 out="artifacts/bench"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-report="$out/hot-sku-$stamp.txt"
+report="$out/$scenario-$stamp.txt"
 mkdir -p "$out"
 step() { printf '==> %s\n' "$*"; }
 
@@ -26,55 +33,146 @@ dotnet build src/Silo -c Release --nologo -clp:ErrorsOnly -v q
 dotnet build tools/K8Shop.LoadGen -c Release --nologo -clp:ErrorsOnly -v q
 
 silo=""
-stop_silo() { [[ -n "$silo" ]] && kill "$silo" 2>/dev/null && wait "$silo" 2>/dev/null; silo=""; }
+stop_silo() { if [[ -n "$silo" ]]; then kill "$silo" 2>/dev/null || true; wait "$silo" 2>/dev/null || true; fi; silo=""; }
 trap stop_silo EXIT
 
-# run NAME GROUP_COMMIT MAX_WRITES_PER_SECOND: starts a silo on a fresh table, drives it, prints
-# "granted/s writes elapsed passed".
-run() {
-  local name=$1 group=$2 pace=$3 table="k8shop-bench-$stamp-$1"
-  Kestrel__Endpoints__Http__Url="http://127.0.0.1:$http_port" Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:15052" \
-    Orleans__SiloPort=21112 Orleans__GatewayPort=31001 Logging__LogLevel__Default=Warning \
-    Admin__ApiKey=bench Inventory__GroupCommit="$group" Inventory__MaxWritesPerSecond="$pace" DynamoDB__TableName="$table" \
+# start_silo NAME TABLE [VAR=VALUE...]: a Release silo in the cluster profile on its own ports, DynamoDB table
+# and Orleans cluster id (membership lives in the shared PostgreSQL), logging warnings only; waits until it serves.
+start_silo() {
+  local name=$1 table=$2
+  shift 2
+  env K8Shop__Profile=cluster ConnectionStrings__Postgres="$ConnectionStrings__Postgres" ConnectionStrings__Redis="$ConnectionStrings__Redis" \
+    Kestrel__Endpoints__Http__Url="http://127.0.0.1:$http_port" Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:15052" \
+    Orleans__SiloPort=21112 Orleans__GatewayPort=31001 Orleans__ClusterId="bench-$stamp-$name" Logging__LogLevel__Default=Warning \
+    Admin__ApiKey=bench DynamoDB__TableName="$table" "$@" \
     dotnet src/Silo/bin/Release/net10.0/K8Shop.Silo.dll >"$out/silo-$name.log" 2>&1 &
   silo=$!
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$http_port/api/inventory/healthz" >/dev/null && break; sleep 0.5; done
-  curl -fs "http://127.0.0.1:$http_port/inventory/$sku" >/dev/null || { echo "the silo did not start; see $out/silo-$name.log" >&2; exit 1; }
+  curl -fs "http://127.0.0.1:$http_port/inventory/BOOK-001" >/dev/null || { echo "the silo did not start; see $out/silo-$name.log" >&2; exit 1; }
+}
 
-  local before after started finished status=0
-  before=$(python3 scripts/bench/dynamo_version.py "$DynamoDB__ServiceUrl" "$table" "/$sku")
-  started=$(date +%s.%N)
+# loadgen REPORT ARGS...: the Release load generator against the silo, its text report to REPORT.txt and JSON to
+# REPORT.json (the live progress line stays on stderr); prints its exit status instead of failing.
+loadgen() {
+  local report=$1 status=0
+  shift
   dotnet tools/K8Shop.LoadGen/bin/Release/net10.0/k8shop-loadgen.dll --url "http://127.0.0.1:$http_port" --admin-key bench \
-    --scenario hot-sku --sku "$sku" --clients "$clients" --duration "${duration}s" --warmup 5s --setup-stock 5000000 \
-    --release-ratio 0.3 --commit-ratio 1 --json "$out/hot-sku-$name.json" >"$out/hot-sku-$name.txt" || status=$?
-  finished=$(date +%s.%N)
-  after=$(python3 scripts/bench/dynamo_version.py "$DynamoDB__ServiceUrl" "$table" "/$sku")
-  stop_silo
-  python3 - "$out/hot-sku-$name.json" "$before" "$after" "$started" "$finished" "$status" <<'PY'
+    --json "$report.json" "$@" >"$report.txt" || status=$?
+  echo "$status"
+}
+
+# json_field FILE EXPRESSION: a value from a load generator JSON report (EXPRESSION in Python over `r`).
+json_field() { python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"; }
+
+hot_sku() {
+  local sku=BOOK-001
+  # run NAME GROUP_COMMIT MAX_WRITES_PER_SECOND: one silo on a fresh table, driven; prints "granted/s writes elapsed passed".
+  run() {
+    local name=$1 table="k8shop-bench-$stamp-$1" before after started finished status
+    start_silo "$name" "$table" Inventory__GroupCommit="$2" Inventory__MaxWritesPerSecond="$3"
+    before=$(python3 scripts/bench/dynamo_version.py "$DynamoDB__ServiceUrl" "$table" "/$sku")
+    started=$(date +%s.%N)
+    status=$(loadgen "$out/hot-sku-$name" --scenario hot-sku --sku "$sku" --clients "$clients" --duration "${duration}s" --warmup 5s \
+      --setup-stock 5000000 --release-ratio 0.3 --commit-ratio 1)
+    finished=$(date +%s.%N)
+    after=$(python3 scripts/bench/dynamo_version.py "$DynamoDB__ServiceUrl" "$table" "/$sku")
+    stop_silo
+    python3 - "$out/hot-sku-$name.json" "$before" "$after" "$started" "$finished" "$status" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
 writes = int(sys.argv[3]) - int(sys.argv[2])
 elapsed = float(sys.argv[5]) - float(sys.argv[4])
 print(report["throughput"]["granted_per_second"], writes, elapsed, "PASS" if report["passed"] and sys.argv[6] == "0" else "FAIL")
 PY
+  }
+
+  step "group commit: $clients clients on $sku for ${duration}s (+5s warm-up)"
+  read -r grouped_rate grouped_writes grouped_elapsed grouped_check < <(run grouped true 50)
+  # The baseline is the plain approach: every change waits for its own write, with no pacing.
+  step "one write per change, unpaced: same load"
+  read -r single_rate single_writes single_elapsed single_check < <(run single false 0)
+
+  {
+    echo "K8Shop hot-SKU benchmark, $(date -u +%FT%TZ), $(nproc) cores, inventory on dynalite, $clients clients, ${duration}s measured"
+    echo "(an order is a reserve, then a release (30%) or a commit (70%); reservations/s counts granted, durable reserves)"
+    awk -v r="$grouped_rate" -v w="$grouped_writes" -v e="$grouped_elapsed" -v c="$grouped_check" 'BEGIN {
+      printf "group commit:          %8.0f reservations/s, %6.0f storage writes/s on the hot item (%d writes in %.0f s), invariants %s\n", r, w / e, w, e, c }'
+    awk -v r="$single_rate" -v w="$single_writes" -v e="$single_elapsed" -v c="$single_check" 'BEGIN {
+      printf "one write per change:  %8.0f reservations/s, %6.0f storage writes/s on the hot item (%d writes in %.0f s), invariants %s\n", r, w / e, w, e, c }'
+    awk -v g="$grouped_rate" -v s="$single_rate" 'BEGIN { printf "ratio group/single:    %.1f x (goal >= 10)\n", g / s }'
+    awk -v g="$grouped_rate" 'BEGIN { printf "goal >= 5000 reservations/s on one SKU: %s\n", (g >= 5000 ? "met" : "not met") }'
+    awk -v w="$grouped_writes" -v e="$grouped_elapsed" 'BEGIN { printf "goal <= 500 writes/s on the hot item: %s\n", (w / e <= 500 ? "met" : "not met") }'
+    echo "details: $out/hot-sku-grouped.{txt,json}, $out/hot-sku-single.{txt,json}"
+  } | tee "$report"
+  [[ "$grouped_check" == PASS && "$single_check" == PASS ]]
 }
 
-step "group commit: $clients clients on $sku for ${duration}s (+5s warm-up)"
-read -r grouped_rate grouped_writes grouped_elapsed grouped_check < <(run grouped true 50)
-# The baseline is the plain approach: every change waits for its own write, with no pacing.
-step "one write per change, unpaced: same load"
-read -r single_rate single_writes single_elapsed single_check < <(run single false 0)
+checkout() {
+  local sku=BOOK-001 skus=150 pace=${BENCH_INVENTORY_WRITES_PER_SECOND:-50} pg_port=${K8SHOP_PG_PORT:-5432}
+  local sat="$out/checkout-saturation" open="$out/checkout-open" sat_status open_status
+  # A checkout writes about ten grain states and reminder rows; carts left behind by rejected orders expire within the hour.
+  start_silo checkout "k8shop-bench-$stamp-checkout" Inventory__MaxWritesPerSecond="$pace" Cart__IdleExpiry=01:00:00
+  local shop=(--scenario checkout --sku "$sku" --skus "$skus" --setup-stock 1000000 --warmup 5s --duration "${duration}s")
 
-{
-  echo "K8Shop hot-SKU benchmark, $(date -u +%FT%TZ), $(nproc) cores, inventory on dynalite, $clients clients, ${duration}s measured"
-  echo "(an order is a reserve, then a release (30%) or a commit (70%); reservations/s counts granted, durable reserves)"
-  awk -v r="$grouped_rate" -v w="$grouped_writes" -v e="$grouped_elapsed" -v c="$grouped_check" 'BEGIN {
-    printf "group commit:          %8.0f reservations/s, %6.0f storage writes/s on the hot item (%d writes in %.0f s), invariants %s\n", r, w / e, w, e, c }'
-  awk -v r="$single_rate" -v w="$single_writes" -v e="$single_elapsed" -v c="$single_check" 'BEGIN {
-    printf "one write per change:  %8.0f reservations/s, %6.0f storage writes/s on the hot item (%d writes in %.0f s), invariants %s\n", r, w / e, w, e, c }'
-  awk -v g="$grouped_rate" -v s="$single_rate" 'BEGIN { printf "ratio group/single:    %.1f x (goal >= 10)\n", g / s }'
-  awk -v g="$grouped_rate" 'BEGIN { printf "goal >= 5000 reservations/s on one SKU: %s\n", (g >= 5000 ? "met" : "not met") }'
-  awk -v w="$grouped_writes" -v e="$grouped_elapsed" 'BEGIN { printf "goal <= 500 writes/s on the hot item: %s\n", (w / e <= 500 ? "met" : "not met") }'
-  echo "details: $out/hot-sku-grouped.{txt,json}, $out/hot-sku-single.{txt,json}"
-} | tee "$report"
-[[ "$grouped_check" == PASS && "$single_check" == PASS ]]
+  step "(a) saturation: $clients clients in a closed loop for ${duration}s (+5s warm-up)"
+  sat_status=$(loadgen "$sat" "${shop[@]}" --clients "$clients")
+  local saturated half
+  saturated=$(json_field "$sat.json" 'r["checkout"]["figures"]["checkouts_per_second"]')
+  half=$(awk -v s="$saturated" 'BEGIN { printf "%.1f", (s / 2 > 1 ? s / 2 : 1) }')
+
+  step "(b) open loop at half that rate, $half checkouts/s, for ${duration}s (+5s warm-up)"
+  open_status=$(loadgen "$open" "${shop[@]}" --rate "$half")
+  stop_silo
+
+  step "(c) pgbench: an order, two items and a payment per transaction, $clients clients for ${duration}s"
+  export PGPASSWORD=k8shop
+  local pg=(-h 127.0.0.1 -p "$pg_port" -U k8shop)
+  psql "${pg[@]}" -d k8shop -Atqc "SELECT 1 FROM pg_database WHERE datname = 'k8shop_bench'" | grep -q 1 ||
+    psql "${pg[@]}" -d k8shop -qc "CREATE DATABASE k8shop_bench"
+  psql "${pg[@]}" -d k8shop_bench -q -v ON_ERROR_STOP=1 -f scripts/bench/checkout-pg-schema.sql 2>&1 | grep -v NOTICE || true
+  pgbench "${pg[@]}" -n -M prepared -c "$clients" -j "$(nproc)" -T "$duration" -f scripts/bench/checkout-pg.sql k8shop_bench >"$out/checkout-pgbench.txt" 2>&1 ||
+    { cat "$out/checkout-pgbench.txt" >&2; exit 1; }
+  local tps
+  tps=$(awk '/^tps = / { print $3 }' "$out/checkout-pgbench.txt")
+
+  local figures=(
+    "$(json_field "$sat.json" 'r["checkout"]["figures"]["confirmed_per_second"]')"
+    "$(json_field "$sat.json" '" ".join(str(l[k]) for l in r["latency"] if l["kind"] == "checkout" for k in ("p50_ms", "p99_ms"))')"
+    "$(json_field "$sat.json" '" ".join(str(l[k]) for l in r["latency"] if l["kind"] == "order" for k in ("p50_ms", "p99_ms"))')"
+    "$(json_field "$sat.json" 'r["errors"]["http_429"] + r["errors"]["http_503"] + r["errors"]["http_other"] + r["errors"]["timeouts"] + r["errors"]["connection_errors"] + r["errors"]["invalid_replies"]')"
+    "$(json_field "$open.json" 'r["checkout"]["figures"]["checkouts_per_second"]')"
+    "$(json_field "$open.json" '" ".join(str(l[k]) for l in r["latency"] if l["kind"] == "checkout" for k in ("p50_ms", "p90_ms", "p99_ms", "max_ms"))')"
+    "$(json_field "$open.json" '" ".join(str(l[k]) for l in r["latency"] if l["kind"] == "order" for k in ("p50_ms", "p90_ms", "p99_ms", "max_ms"))')"
+    "$(json_field "$open.json" 'r["outcomes"]["dropped"]')"
+  )
+  local sat_check=FAIL open_check=FAIL
+  [[ $sat_status == 0 && $(json_field "$sat.json" 'r["passed"]') == True ]] && sat_check=PASS
+  [[ $open_status == 0 && $(json_field "$open.json" 'r["passed"]') == True ]] && open_check=PASS
+  read -r sat_p50 sat_p99 <<<"${figures[1]}"
+  read -r sat_order_p50 sat_order_p99 <<<"${figures[2]}"
+  read -r open_p50 open_p90 open_p99 open_max <<<"${figures[5]}"
+  read -r order_p50 order_p90 order_p99 order_max <<<"${figures[6]}"
+
+  {
+    echo "K8Shop checkout benchmark, $(date -u +%FT%TZ), $(nproc) cores, ${duration}s measured per phase (+5s warm-up), $clients clients"
+    echo "(cluster profile: orders, payments, membership and reminders on PostgreSQL, carts on Redis, inventory on dynalite with"
+    echo " Inventory__MaxWritesPerSecond=$pace; a checkout is 1-3 cart adds over $skus SKUs, $sku hottest, then POST /orders for the cart)"
+    awk -v r="$saturated" -v c="${figures[0]}" -v p50="$sat_p50" -v p99="$sat_p99" -v o50="$sat_order_p50" -v o99="$sat_order_p99" -v e="${figures[3]}" -v k="$sat_check" 'BEGIN {
+      printf "(a) saturation, closed loop:   %7.1f checkouts/s (%.1f confirmed/s); checkout p50 %.1f ms, p99 %.1f ms; order call p50 %.1f ms, p99 %.1f ms; %d errors; invariants %s\n", r, c, p50, p99, o50, o99, e, k }'
+    awk -v h="$half" -v r="${figures[4]}" -v p50="$open_p50" -v p90="$open_p90" -v p99="$open_p99" -v m="$open_max" -v d="${figures[7]}" -v k="$open_check" 'BEGIN {
+      printf "(b) open loop at %.1f/s:       %7.1f checkouts/s; whole checkout p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d dropped; invariants %s\n", h, r, p50, p90, p99, m, d, k }'
+    awk -v p50="$order_p50" -v p90="$order_p90" -v p99="$order_p99" -v m="$order_max" 'BEGIN {
+      printf "                               order call alone p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms\n", p50, p90, p99, m }'
+    awk -v t="$tps" -v c="$clients" 'BEGIN { printf "(c) pgbench, %d clients:       %7.1f tps (order + 2 items + payment in one transaction, prepared statements)\n", c, t }'
+    awk -v r="$saturated" -v t="$tps" 'BEGIN { printf "ratio checkouts/s / pgbench tps: %.3f\n", r / t }'
+    awk -v p="$open_p99" 'BEGIN { printf "goal p99 <= 50 ms (whole checkout, open loop at half saturation): %s\n", (p <= 50 ? "met" : "not met") }'
+    awk -v r="$saturated" -v t="$tps" 'BEGIN { printf "goal ratio >= 0.25: %s\n", (r / t >= 0.25 ? "met" : "not met") }'
+    echo "details: $sat.{txt,json}, $open.{txt,json}, $out/checkout-pgbench.txt, $out/silo-checkout.log"
+  } | tee "$report"
+  [[ "$sat_check" == PASS && "$open_check" == PASS ]]
+}
+
+case $scenario in
+  hot-sku) hot_sku ;;
+  checkout) checkout ;;
+esac

@@ -44,6 +44,29 @@ public sealed class ArgumentParserTests
         Assert.Equal("http://gw:9000/api/", options.Url.ToString());
     }
 
+    [Fact]
+    public void CheckoutRun_ReadsItsOptions_AndSharesTheHotSkuAndSkew()
+    {
+        var options = Valid(
+            "--scenario", "checkout", "--rate", "120", "--sku", "BOOK-007", "--skus", "40", "--skew", "0.9",
+            "--order-retries", "5", "--verify-sample", "50", "--decline-ratio", "0.1", "--repeat-ratio", "0.05");
+
+        Assert.Equal("checkout", options.Scenario);
+        Assert.Equal(LoadMode.OpenLoop, options.Mode);
+        Assert.Equal(120, options.Rate);
+        Assert.Equal(("BOOK-007", 40, 0.9), (options.Sku, options.Skus, options.Skew));
+        Assert.Equal((5, 50, 0.1, 0.05), (options.OrderRetries, options.VerifySample, options.DeclineRatio, options.RepeatRatio));
+    }
+
+    [Fact]
+    public void CheckoutDefaults_RetryThreeTimes_VerifyAThousandOrders_DeclineNone()
+    {
+        var options = Valid("--scenario", "checkout");
+
+        Assert.Equal((3, 1000, 0.0), (options.OrderRetries, options.VerifySample, options.DeclineRatio));
+        Assert.Equal("BOOK-001", options.Sku);
+    }
+
     [Theory]
     [InlineData("30s", 30_000)]
     [InlineData("1.5s", 1_500)]
@@ -72,9 +95,15 @@ public sealed class ArgumentParserTests
     [InlineData("--duration and --operations exclude each other", "--duration", "10s", "--operations", "5")]
     [InlineData("--duration must be a positive duration such as 500ms, 30s or 2m, got '0'", "--duration", "0")]
     [InlineData("--warmup must be a duration such as 0, 500ms, 5s or 2m, got 'soon'", "--warmup", "soon")]
-    [InlineData("--scenario must be one of hot-sku, mixed, got 'checkout'", "--scenario", "checkout")]
-    [InlineData("--skus only applies to the mixed scenario, not hot-sku", "--skus", "10")]
-    [InlineData("--sku only applies to the hot-sku scenario, not mixed", "--scenario", "mixed", "--sku", "BOOK-002")]
+    [InlineData("--scenario must be one of hot-sku, mixed, checkout, got 'browse'", "--scenario", "browse")]
+    [InlineData("--skus only applies to the mixed and checkout scenarios, not hot-sku", "--skus", "10")]
+    [InlineData("--sku only applies to the hot-sku and checkout scenarios, not mixed", "--scenario", "mixed", "--sku", "BOOK-002")]
+    [InlineData("--release-ratio only applies to the hot-sku and mixed scenarios, not checkout", "--scenario", "checkout", "--release-ratio", "0.5")]
+    [InlineData("--ttl only applies to the hot-sku and mixed scenarios, not checkout", "--scenario", "checkout", "--ttl", "60")]
+    [InlineData("--verify-sample only applies to the checkout scenario, not hot-sku", "--verify-sample", "10")]
+    [InlineData("--decline-ratio only applies to the checkout scenario, not mixed", "--scenario", "mixed", "--decline-ratio", "0.1")]
+    [InlineData("--order-retries must be an integer from 0 to 10, got '11'", "--scenario", "checkout", "--order-retries", "11")]
+    [InlineData("--decline-ratio must be a number from 0 to 1, got '2'", "--scenario", "checkout", "--decline-ratio", "2")]
     [InlineData("--release-ratio must be a number from 0 to 1, got '1.5'", "--release-ratio", "1.5")]
     [InlineData("--rate must be a number above 0 and at most 1000000, got '0'", "--rate", "0")]
     [InlineData("--setup-stock needs the gateway's admin key: --admin-key or K8SHOP_ADMIN_KEY", "--setup-stock", "100")]

@@ -15,6 +15,7 @@ public static class ArgumentParser
     [
         "scenario", "url", "clients", "rate", "max-in-flight", "duration", "operations", "warmup", "sku", "skus",
         "skew", "seed", "release-ratio", "commit-ratio", "repeat-ratio", "setup-stock", "admin-key", "ttl", "timeout", "json",
+        "order-retries", "verify-sample", "decline-ratio",
     ];
 
     public static ParseResult Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
@@ -59,9 +60,13 @@ public static class ArgumentParser
         var scenario = values.Text("scenario") ?? defaults.Scenario;
         if (!ScenarioCatalog.Names.Contains(scenario))
             throw new UsageException($"--scenario must be one of {string.Join(", ", ScenarioCatalog.Names)}, got '{scenario}'");
-        RequireScenario(values, "sku", HotSkuScenario.ScenarioName, scenario);
-        RequireScenario(values, "skus", MixedScenario.ScenarioName, scenario);
-        RequireScenario(values, "skew", MixedScenario.ScenarioName, scenario);
+        RequireScenario(values, "sku", scenario, HotSkuScenario.ScenarioName, CheckoutScenario.ScenarioName);
+        RequireScenario(values, "skus", scenario, MixedScenario.ScenarioName, CheckoutScenario.ScenarioName);
+        RequireScenario(values, "skew", scenario, MixedScenario.ScenarioName, CheckoutScenario.ScenarioName);
+        foreach (var reservationOption in (string[])["release-ratio", "commit-ratio", "ttl"])
+            RequireScenario(values, reservationOption, scenario, HotSkuScenario.ScenarioName, MixedScenario.ScenarioName);
+        foreach (var checkoutOption in (string[])["order-retries", "verify-sample", "decline-ratio"])
+            RequireScenario(values, checkoutOption, scenario, CheckoutScenario.ScenarioName);
 
         var clients = values.Int("clients", 1, 100_000);
         var rate = values.Double("rate", 0, 1_000_000, minExclusive: true);
@@ -104,13 +109,16 @@ public static class ArgumentParser
             TtlSeconds = values.Int("ttl", 1, int.MaxValue) ?? defaults.TtlSeconds,
             Timeout = values.Duration("timeout", allowZero: false) ?? defaults.Timeout,
             JsonPath = CheckJsonPath(values.Text("json")),
+            OrderRetries = values.Int("order-retries", 0, 10) ?? defaults.OrderRetries,
+            VerifySample = values.Int("verify-sample", 0, 1_000_000) ?? defaults.VerifySample,
+            DeclineRatio = values.Double("decline-ratio", 0, 1) ?? defaults.DeclineRatio,
         };
     }
 
-    private static void RequireScenario(OptionValues values, string option, string scenario, string chosen)
+    private static void RequireScenario(OptionValues values, string option, string chosen, params string[] scenarios)
     {
-        if (values.Has(option) && chosen != scenario)
-            throw new UsageException($"--{option} only applies to the {scenario} scenario, not {chosen}");
+        if (values.Has(option) && !scenarios.Contains(chosen))
+            throw new UsageException($"--{option} only applies to the {string.Join(" and ", scenarios)} scenario{(scenarios.Length > 1 ? "s" : "")}, not {chosen}");
     }
 
     private static Uri? ParseUrl(string? text)

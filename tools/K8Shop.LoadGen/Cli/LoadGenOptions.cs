@@ -37,6 +37,15 @@ public sealed class LoadGenOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
     public string? JsonPath { get; init; }
 
+    /// <summary>checkout: how many more times an order is sent, same key and body, after a retryable failure.</summary>
+    public int OrderRetries { get; init; } = 3;
+
+    /// <summary>checkout: how many settled orders (a uniform sample) to read back and replay after the load.</summary>
+    public int VerifySample { get; init; } = 1000;
+
+    /// <summary>checkout: share of orders paid with a token the payment service declines.</summary>
+    public double DeclineRatio { get; init; }
+
     /// <summary>How many requests can be in flight at once, which is also the connection pool's size.</summary>
     public int Concurrency => Mode == LoadMode.ClosedLoop ? Clients : MaxInFlight;
 }

@@ -6,22 +6,29 @@ public static class Usage
     public const string Text = """
         usage: k8shop-loadgen [options]
 
-        Drives the K8Shop gateway's inventory API (reserve, release, commit), reports throughput, latency
-        percentiles and errors, then checks per SKU that the server's stock agrees with what the client did.
-        An operation is one fresh order: a reserve and, when granted, maybe its release or commit.
+        Drives the K8Shop gateway's inventory API (reserve, release, commit) or its checkout (cart, orders),
+        reports throughput, latency percentiles and errors, then checks per SKU that the server's stock agrees
+        with what the client did. An operation is one fresh order: a reserve and, when granted, maybe its
+        release or commit; in checkout, one fresh shopper's cart adds and order.
 
         scenario
-          --scenario NAME     hot-sku (every client on one SKU) or mixed (Zipf-skewed SKUs); default hot-sku
-          --sku SKU           hot-sku: the SKU; default BOOK-001
-          --skus N            mixed: SKUs BOOK-001..BOOK-N; default 150
-          --skew S            mixed: Zipf exponent, P(rank k) ~ 1/k^S, 0 = uniform; default 1.1
+          --scenario NAME     hot-sku (every client on one SKU), mixed (Zipf-skewed SKUs) or checkout
+                              (1-3 cart adds, then POST /orders); default hot-sku
+          --sku SKU           hot-sku: the SKU; checkout: the hottest SKU; default BOOK-001
+          --skus N            mixed: SKUs BOOK-001..BOOK-N; checkout: N SKUs, the hot one first; default 150
+          --skew S            mixed, checkout: Zipf exponent, P(rank k) ~ 1/k^S, 0 = uniform; default 1.1
           --seed N            seed for every random choice; default 42
           --release-ratio P   share of granted reservations released; default 0.2
           --commit-ratio P    share of the rest committed, the others stay reserved; default 0.3
-          --repeat-ratio P    share of granted reservations whose reserve is sent again, which must
-                              return the same reservation; default 0
+          --repeat-ratio P    share of granted reservations whose reserve is sent again (checkout: of
+                              answered orders sent again, same key), which must return the same; default 0
           --ttl SECONDS       ttl_seconds sent with each reserve; keep it longer than the run, since an
                               expiry would break the end-of-run check; default 3600
+          --decline-ratio P   checkout: share of orders paid with a declining token; default 0
+          --order-retries N   checkout: resends of an order (same Idempotency-Key) after 429, 5xx or a
+                              timeout, waiting Retry-After or 50 ms doubling; default 3
+          --verify-sample N   checkout: settled orders read back, replayed and their payments checked
+                              after the load (a uniform sample); default 1000
 
         load (one of)
           --clients N         closed loop: N clients, each starting its next operation when the

@@ -20,6 +20,9 @@ public sealed class PhaseStats
     /// <summary>Every request's latency in coarse buckets, for the live line's p99.</summary>
     public LatencyHistogram Live { get; } = new();
 
+    /// <summary>Every whole checkout's latency in coarse buckets, for the checkout scenario's live line.</summary>
+    public LatencyHistogram LiveCheckouts { get; } = new();
+
     public long Operations => Interlocked.Read(ref _operations);
     public long GrantedUnits => Interlocked.Read(ref _grantedUnits);
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -39,6 +42,14 @@ public sealed class PhaseStats
         Interlocked.Increment(ref _requests[(int)kind]);
         _latencies[(int)kind].Add(ticks);
         Live.Record(ticks * 1_000_000 / Stopwatch.Frequency);
+    }
+
+    /// <summary>A whole checkout, due time to its order's answer: its latency is kept, but it is not a request.</summary>
+    public void CheckoutAnswered(long dueAt, long answeredAt)
+    {
+        var ticks = answeredAt - dueAt;
+        _latencies[(int)RequestKind.Checkout].Add(ticks);
+        LiveCheckouts.Record(ticks * 1_000_000 / Stopwatch.Frequency);
     }
 
     public void Add(Outcome outcome) => Interlocked.Increment(ref _outcomes[(int)outcome]);

@@ -1,12 +1,18 @@
 namespace K8Shop.LoadGen.Metrics;
 
-/// <summary>The requests whose latencies are reported apart.</summary>
+/// <summary>The requests whose latencies are reported apart, and <see cref="Checkout"/>, which spans a whole checkout.</summary>
 public enum RequestKind
 {
     Reserve,
     RepeatReserve,
     Release,
     Commit,
+    CartAdd,
+    Order,
+    RepeatOrder,
+
+    /// <summary>Not a request: a checkout from its due time to its order's answer, recorded by <see cref="PhaseStats.CheckoutAnswered"/>.</summary>
+    Checkout,
 }
 
 /// <summary>The business answers a phase counts (errors are counted by <see cref="Inventory.ErrorKind"/>).</summary>
@@ -18,6 +24,18 @@ public enum Outcome
     Committed,
     NotReserved,
     RepeatConfirmed,
+    OrderConfirmed,
+    OrderRejected,
+    OrderPaymentFailed,
+
+    /// <summary>An order answered in a state between its start and its end (a saga step cut short).</summary>
+    OrderUnsettled,
+
+    /// <summary>No answer to the order after every retry, or a 4xx other than 429.</summary>
+    OrderUnanswered,
+
+    /// <summary>One more POST /orders with the same key after a retryable failure.</summary>
+    OrderRetried,
 }
 
 public static class RequestKinds
@@ -28,6 +46,10 @@ public static class RequestKinds
         RequestKind.RepeatReserve => "reserve-repeat",
         RequestKind.Release => "release",
         RequestKind.Commit => "commit",
+        RequestKind.CartAdd => "cart-add",
+        RequestKind.Order => "order",
+        RequestKind.RepeatOrder => "order-repeat",
+        RequestKind.Checkout => "checkout",
         _ => kind.ToString(),
     };
 }

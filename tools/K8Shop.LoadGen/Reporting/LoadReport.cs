@@ -12,12 +12,13 @@ public sealed record LoadReport(
     IReadOnlyList<LatencySummary> Latency,
     ErrorCounts Errors,
     ReconciliationSummary Reconciliation,
-    IReadOnlyList<SkuInvariants> Invariants)
+    IReadOnlyList<SkuInvariants> Invariants,
+    CheckoutReport? Checkout = null)
 {
-    public bool Passed => Invariants.All(sku => sku.Passed);
+    public bool Passed => Invariants.All(sku => sku.Passed) && (Checkout?.Passed ?? true);
 }
 
-/// <summary>What was run; never the admin key.</summary>
+/// <summary>What was run; never the admin key. The last four are the checkout scenario's, null for the others.</summary>
 public sealed record RunSettings(
     string Scenario,
     string Target,
@@ -34,7 +35,11 @@ public sealed record RunSettings(
     double CommitRatio,
     double RepeatRatio,
     int TtlSeconds,
-    int? SetupStock);
+    int? SetupStock,
+    string? HotSku = null,
+    int? OrderRetries = null,
+    int? VerifySample = null,
+    double? DeclineRatio = null);
 
 /// <summary>
 /// Rates over the measured window: from the end of the warmup to the completion of the last measured operation.
@@ -62,7 +67,7 @@ public sealed record OutcomeCounts(
     long RepeatsConfirmed,
     long Dropped);
 
-/// <summary>Exact nearest-rank percentiles over every measured sample of one request kind, in milliseconds.</summary>
+/// <summary>Exact nearest-rank percentiles over every measured sample of one request kind (or of whole checkouts), in milliseconds.</summary>
 public sealed record LatencySummary(string Kind, long Count, double P50Ms, double P90Ms, double P99Ms, double P999Ms, double MaxMs);
 
 /// <summary>Measured failed requests by kind; OtherStatuses breaks HttpOther down by status code.</summary>

@@ -23,7 +23,8 @@ public static class ReportBuilder
         ReconciliationSummary reconciliation,
         IReadOnlyDictionary<string, StockLevel> initial,
         IReadOnlyDictionary<string, CallResult<StockLevel>> final,
-        IReadOnlyDictionary<string, SkuTally> tallies)
+        IReadOnlyDictionary<string, SkuTally> tallies,
+        CheckoutFindings? checkout = null)
     {
         var measured = recorder.Measured;
         var seconds = window.TotalSeconds;
@@ -36,10 +37,24 @@ public static class ReportBuilder
             measured.Count(Outcome.Committed), measured.Count(Outcome.NotReserved), measured.Count(Outcome.RepeatConfirmed), measured.Dropped);
         var invariants = scenario.Skus
             .Select(sku => final[sku] is { Reply: { } level }
-                ? InvariantChecker.Check(initial[sku], level, tallies[sku])
+                ? checkout is null ? InvariantChecker.Check(initial[sku], level, tallies[sku]) : CheckoutInvariantChecker.Check(initial[sku], level, tallies[sku])
                 : InvariantChecker.Unreadable(initial[sku], tallies[sku], final[sku].Failure!))
             .ToList();
-        return new LoadReport(Settings(options, scenario), throughput, outcomes, Latencies(measured), Errors(measured), reconciliation, invariants);
+        return new LoadReport(Settings(options, scenario), throughput, outcomes, Latencies(measured), Errors(measured), reconciliation, invariants,
+            checkout is null ? null : Checkout(measured, seconds, checkout));
+    }
+
+    private static CheckoutReport Checkout(PhaseStats measured, double seconds, CheckoutFindings findings)
+    {
+        var confirmed = measured.Count(Outcome.OrderConfirmed);
+        var checkouts = confirmed + measured.Count(Outcome.OrderRejected) + measured.Count(Outcome.OrderPaymentFailed) + measured.Count(Outcome.OrderUnsettled);
+        var unanswered = measured.Count(Outcome.OrderUnanswered);
+        var figures = new CheckoutFigures(
+            checkouts, PerSecond(checkouts, seconds), confirmed, PerSecond(confirmed, seconds), measured.Count(Outcome.OrderRejected),
+            measured.Count(Outcome.OrderPaymentFailed), measured.Count(Outcome.OrderUnsettled), unanswered,
+            measured.Operations - checkouts - unanswered, measured.Count(Outcome.OrderRetried), measured.Count(Outcome.RepeatConfirmed));
+        var checks = CheckoutInvariantChecker.Orders(findings.SettledOrders, findings.RepeatMismatches, findings.Reconciliation, findings.Verification);
+        return new CheckoutReport(figures, findings.Reconciliation, findings.Verification, checks);
     }
 
     private static RunSettings Settings(LoadGenOptions options, IScenario scenario)
@@ -49,7 +64,11 @@ public static class ReportBuilder
             scenario.Name, scenario.Description, closed ? "closed-loop" : "open-loop", options.Url.ToString(),
             closed ? options.Clients : null, closed ? null : options.Rate, closed ? null : options.MaxInFlight,
             options.Warmup.TotalSeconds, options.Duration?.TotalSeconds, options.Operations, options.Seed,
-            options.ReleaseRatio, options.CommitRatio, options.RepeatRatio, options.TtlSeconds, options.SetupStock);
+            options.ReleaseRatio, options.CommitRatio, options.RepeatRatio, options.TtlSeconds, options.SetupStock,
+            scenario is CheckoutScenario checkout ? checkout.HotSku : null,
+            scenario is CheckoutScenario ? options.OrderRetries : null,
+            scenario is CheckoutScenario ? options.VerifySample : null,
+            scenario is CheckoutScenario ? options.DeclineRatio : null);
     }
 
     private static List<LatencySummary> Latencies(PhaseStats measured)

@@ -24,8 +24,11 @@ public static class RunHeader
         output.WriteLine($"  mode      {mode}");
         output.WriteLine($"  url       {options.Url}");
         output.WriteLine($"  length    {Durations.Format(options.Warmup)} warmup (not in the figures), then {length}");
-        output.WriteLine(string.Create(invariant,
-            $"  choices   release {options.ReleaseRatio:0.##}, else commit {options.CommitRatio:0.##}, else hold; repeat reserve {options.RepeatRatio:0.##}; ttl {options.TtlSeconds}s; seed {options.Seed}"));
+        output.WriteLine(scenario is CheckoutScenario
+            ? string.Create(invariant,
+                $"  choices   declined payments {options.DeclineRatio:0.##}; repeat order {options.RepeatRatio:0.##}; up to {options.OrderRetries} order retries; verify {options.VerifySample} orders after; seed {options.Seed}")
+            : string.Create(invariant,
+                $"  choices   release {options.ReleaseRatio:0.##}, else commit {options.CommitRatio:0.##}, else hold; repeat reserve {options.RepeatRatio:0.##}; ttl {options.TtlSeconds}s; seed {options.Seed}"));
         output.WriteLine($"  setup     {setup}");
         output.WriteLine();
         output.Flush();

@@ -13,14 +13,21 @@ public static class TextReport
 
     public static void Write(TextWriter text, LoadReport report)
     {
-        Figures(text, report);
+        if (report.Checkout is { } checkout)
+            CheckoutText.Figures(text, report, checkout);
+        else
+            Figures(text, report);
         Latency(text, report.Latency);
         Errors(text, report.Errors);
         Reconciliation(text, report);
-        Invariants(text, report.Invariants);
+        Invariants(text, report.Invariants, report.Checkout is not null);
+        if (report.Checkout is { } orders)
+            CheckoutText.Checks(text, orders);
+        var orderChecks = report.Checkout is { } run ? $" and {run.Checks.Count} order check(s)" : "";
+        var failedOrderChecks = report.Checkout is { } failed ? $", {failed.Checks.Count(check => !check.Passed)} of {failed.Checks.Count} order check(s) failed" : "";
         text.WriteLine(report.Passed
-            ? $"Result: PASS, every invariant holds on {report.Invariants.Count} SKU(s) (exit 0)"
-            : $"Result: FAIL, {report.Invariants.Count(sku => !sku.Passed)} of {report.Invariants.Count} SKU(s) broke an invariant (exit 1)");
+            ? $"Result: PASS, every invariant holds on {report.Invariants.Count} SKU(s){orderChecks} (exit 0)"
+            : $"Result: FAIL, {report.Invariants.Count(sku => !sku.Passed)} of {report.Invariants.Count} SKU(s) broke an invariant{failedOrderChecks} (exit 1)");
         text.Flush();
     }
 
@@ -46,7 +53,8 @@ public static class TextReport
     private static void Latency(TextWriter text, IReadOnlyList<LatencySummary> latency)
     {
         text.WriteLine("Latency in ms: exact nearest-rank percentiles over every measured request (the value at rank ceil(p/100 * n));");
-        text.WriteLine("an operation's first request is timed from its due time, later ones from their send");
+        text.WriteLine("an operation's first request is timed from its due time, later ones from their send; checkout spans a whole");
+        text.WriteLine("checkout, from its due time to its order's answer (retries included)");
         text.WriteLine($"  {"request",-15} {"count",9} {"p50",9} {"p90",9} {"p99",9} {"p99.9",9} {"max",9}");
         foreach (var row in latency)
             text.WriteLine($"  {row.Kind,-15} {row.Count,9} {row.P50Ms,9:0.000} {row.P90Ms,9:0.000} {row.P99Ms,9:0.000} {row.P999Ms,9:0.000} {row.MaxMs,9:0.000}");
@@ -78,7 +86,7 @@ public static class TextReport
         text.WriteLine();
     }
 
-    private static void Invariants(TextWriter text, IReadOnlyList<SkuInvariants> skus)
+    private static void Invariants(TextWriter text, IReadOnlyList<SkuInvariants> skus, bool checkout)
     {
         text.WriteLine($"Invariants: initial GET + the client's ledger (whole run, warmup included) vs final GET, {skus.Count} SKU(s); assumes nothing else touched them");
         if (skus.Count > AllSkusInDetailUpTo)
@@ -88,7 +96,10 @@ public static class TextReport
                 var passed = skus.Count(sku => sku.Checks.Where(check => check.Name == name).All(check => check.Passed));
                 text.WriteLine($"  {(passed == skus.Count ? "PASS" : "FAIL")} {name}: {passed} of {skus.Count} SKUs");
             }
-            text.WriteLine($"  totals: {skus.Sum(sku => sku.Client.Grants)} grants, {skus.Sum(sku => sku.Client.GrantedUnits)} units granted, {skus.Sum(sku => sku.Client.ReleasedUnits)} released, {skus.Sum(sku => sku.Client.CommittedUnits)} committed, {skus.Sum(sku => sku.Client.OutstandingUnits)} outstanding");
+            if (checkout)
+                text.WriteLine($"  totals: {skus.Sum(sku => sku.Client.CommittedUnits)} units in confirmed orders");
+            else
+                text.WriteLine($"  totals: {skus.Sum(sku => sku.Client.Grants)} grants, {skus.Sum(sku => sku.Client.GrantedUnits)} units granted, {skus.Sum(sku => sku.Client.ReleasedUnits)} released, {skus.Sum(sku => sku.Client.CommittedUnits)} committed, {skus.Sum(sku => sku.Client.OutstandingUnits)} outstanding");
         }
         var detailed = skus.Count <= AllSkusInDetailUpTo
             ? skus
@@ -96,7 +107,9 @@ public static class TextReport
         foreach (var sku in detailed)
         {
             var client = sku.Client;
-            text.WriteLine($"  {sku.Sku}: {client.Orders} orders, {client.Grants} granted ({client.GrantedUnits} units), released {client.ReleasedUnits}, committed {client.CommittedUnits}, outstanding {client.OutstandingUnits}");
+            text.WriteLine(checkout
+                ? $"  {sku.Sku}: {client.Orders} settled orders with it, {client.Grants} confirmed ({client.CommittedUnits} units)"
+                : $"  {sku.Sku}: {client.Orders} orders, {client.Grants} granted ({client.GrantedUnits} units), released {client.ReleasedUnits}, committed {client.CommittedUnits}, outstanding {client.OutstandingUnits}");
             foreach (var check in sku.Checks)
                 text.WriteLine($"    {(check.Passed ? "PASS" : "FAIL")} {check.Name}: {check.Detail}");
         }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using K8Shop.LoadGen.Checkout;
 using K8Shop.LoadGen.Cli;
+using K8Shop.LoadGen.Http;
 using K8Shop.LoadGen.Inventory;
 using K8Shop.LoadGen.Ledger;
 using K8Shop.LoadGen.Metrics;
@@ -8,22 +10,26 @@ using K8Shop.LoadGen.Scenarios;
 
 namespace K8Shop.LoadGen.Running;
 
-/// <summary>One run: baseline, load (with live progress), reconciliation of doubtful orders, final state, report.</summary>
+/// <summary>One run: baseline, load (with live progress), reconciliation of doubtful orders, final state (and, for checkout, the sampled orders), report.</summary>
 public sealed class LoadRunner(LoadGenOptions options, IScenario scenario, TextWriter progress, bool progressInPlace)
 {
+    private bool IsCheckout => scenario is CheckoutScenario;
+
     public async Task<LoadReport> RunAsync(CancellationToken stop)
     {
-        using var http = InventoryHttp.CreateClient(options.Url, options.Concurrency, options.Timeout);
+        using var http = GatewayHttp.CreateClient(options.Url, options.Concurrency, options.Timeout);
         var client = new InventoryClient(http, options.Timeout);
+        var checkout = new CheckoutClient(http, options.Timeout);
         var initial = await StockBaseline.PrepareAsync(client, scenario.Skus, options.SetupStock, options.AdminKey, stop);
 
         var ledger = new OrderLedger();
+        var checkoutLedger = new CheckoutLedger(options.VerifySample, options.Seed);
         var recorder = new RunRecorder();
-        var run = new RunContext(client, ledger, recorder, OrderIds.ForNewRun(), options.TtlSeconds);
+        var run = new RunContext(client, checkout, ledger, checkoutLedger, recorder, OrderIds.ForNewRun(), options.TtlSeconds, options.OrderRetries);
         var clock = new RunClock(Stopwatch.GetTimestamp(), options.Warmup, options.Duration, options.Operations);
         using (var progressStop = new CancellationTokenSource())
         {
-            var reporter = new ProgressReporter(progress, progressInPlace, recorder, clock).RunAsync(progressStop.Token);
+            var reporter = new ProgressReporter(progress, progressInPlace, recorder, clock, IsCheckout).RunAsync(progressStop.Token);
             try
             {
                 await CreateDriver(run).RunAsync(clock, stop);
@@ -35,11 +41,21 @@ public sealed class LoadRunner(LoadGenOptions options, IScenario scenario, TextW
             }
         }
         var measuredEnd = Math.Max(recorder.Measured.LastCompletion, clock.MeasureStart);
+        var window = Stopwatch.GetElapsedTime(clock.MeasureStart, measuredEnd);
 
-        var reconciliation = await new Reconciler(client, ledger).RunAsync();
-        var final = await StockBaseline.ReadFinalAsync(client, scenario.Skus);
-        var tallies = ledger.Tally(scenario.Skus);
-        return ReportBuilder.Build(options, scenario, recorder, Stopwatch.GetElapsedTime(clock.MeasureStart, measuredEnd), reconciliation, initial, final, tallies);
+        if (!IsCheckout)
+        {
+            var reconciliation = await new Reconciler(client, ledger).RunAsync();
+            var final = await StockBaseline.ReadFinalAsync(client, scenario.Skus);
+            return ReportBuilder.Build(options, scenario, recorder, window, reconciliation, initial, final, ledger.Tally(scenario.Skus));
+        }
+
+        var settlement = await new CheckoutReconciler(checkout, checkoutLedger).RunAsync();
+        var finalStock = await StockBaseline.ReadFinalAsync(client, scenario.Skus);
+        var verification = await new CheckoutVerifier(checkout).RunAsync(checkoutLedger.Sample.Snapshot());
+        var findings = new CheckoutFindings(checkoutLedger.SettledOrders, checkoutLedger.RepeatMismatches, settlement, verification);
+        return ReportBuilder.Build(options, scenario, recorder, window, new ReconciliationSummary(0, 0, 0, 0, 0), initial, finalStock,
+            checkoutLedger.Tally(scenario.Skus), findings);
     }
 
     private ILoadDriver CreateDriver(RunContext run) => options.Mode switch

@@ -10,10 +10,13 @@ namespace K8Shop.LoadGen.Running;
 /// One operation's requests. The first is timed from the operation's due time, so an open-loop start that ran late
 /// counts against latency instead of vanishing (coordinated omission); each later one is sent the moment the
 /// previous reply lands, so its send time is its due time. Outcomes go to the operation's phase and to the ledger.
+/// The checkout calls are in OperationSession.Checkout.cs.
 /// </summary>
-public sealed class OperationSession(RunContext run, long dueAt, bool measured) : IInventorySession
+public sealed partial class OperationSession(RunContext run, long dueAt, bool measured) : IShopSession
 {
+    private readonly RunContext _run = run;
     private readonly PhaseStats _stats = run.Recorder.For(measured);
+    private readonly long _dueAt = dueAt;
     private long? _firstDueAt = dueAt;
 
     /// <summary>The longest Retry-After the server sent during this operation.</summary>
@@ -21,10 +24,10 @@ public sealed class OperationSession(RunContext run, long dueAt, bool measured) 
 
     public async Task<Reservation?> ReserveAsync(string sku, int quantity)
     {
-        var orderId = run.OrderIds.Next();
-        var entry = run.Ledger.Open(orderId, sku, quantity);
+        var orderId = _run.OrderIds.Next();
+        var entry = _run.Ledger.Open(orderId, sku, quantity);
         var sentAt = NextSendTime();
-        var result = await run.Client.ReserveAsync(sku, new ReserveRequest(orderId, quantity, run.TtlSeconds));
+        var result = await _run.Client.ReserveAsync(sku, new ReserveRequest(orderId, quantity, _run.TtlSeconds));
         _stats.Request(RequestKind.Reserve, sentAt, Stopwatch.GetTimestamp());
 
         var reply = result.Reply;
@@ -52,8 +55,8 @@ public sealed class OperationSession(RunContext run, long dueAt, bool measured) 
     public async Task RepeatReserveAsync(Reservation reservation)
     {
         var sentAt = NextSendTime();
-        var request = new ReserveRequest(reservation.OrderId, reservation.Quantity, run.TtlSeconds);
-        var result = await run.Client.ReserveAsync(reservation.Sku, request);
+        var request = new ReserveRequest(reservation.OrderId, reservation.Quantity, _run.TtlSeconds);
+        var result = await _run.Client.ReserveAsync(reservation.Sku, request);
         _stats.Request(RequestKind.RepeatReserve, sentAt, Stopwatch.GetTimestamp());
 
         var failure = result.Failure
@@ -63,7 +66,7 @@ public sealed class OperationSession(RunContext run, long dueAt, bool measured) 
         else if (result.Reply!.Status == ReplyStatus.Reserved)
             _stats.Add(Outcome.RepeatConfirmed);
         else
-            run.Ledger[reservation.OrderId].RepeatMismatched();
+            _run.Ledger[reservation.OrderId].RepeatMismatched();
     }
 
     public Task ReleaseAsync(Reservation reservation) =>
@@ -74,11 +77,11 @@ public sealed class OperationSession(RunContext run, long dueAt, bool measured) 
 
     private async Task SettleAsync(Reservation reservation, RequestKind kind, string doneStatus, Outcome done)
     {
-        var entry = run.Ledger[reservation.OrderId];
+        var entry = _run.Ledger[reservation.OrderId];
         var sentAt = NextSendTime();
         var result = kind == RequestKind.Release
-            ? await run.Client.ReleaseAsync(reservation.Sku, reservation.OrderId)
-            : await run.Client.CommitAsync(reservation.Sku, reservation.OrderId);
+            ? await _run.Client.ReleaseAsync(reservation.Sku, reservation.OrderId)
+            : await _run.Client.CommitAsync(reservation.Sku, reservation.OrderId);
         _stats.Request(kind, sentAt, Stopwatch.GetTimestamp());
 
         var failure = result.Failure

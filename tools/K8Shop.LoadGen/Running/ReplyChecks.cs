@@ -1,3 +1,4 @@
+using K8Shop.LoadGen.Checkout;
 using K8Shop.LoadGen.Inventory;
 
 namespace K8Shop.LoadGen.Running;
@@ -11,4 +12,9 @@ public static class ReplyChecks
 
     public static bool IsSettleReply(SettleReply reply, string orderId, string sku, string doneStatus) =>
         reply.OrderId == orderId && reply.Sku == sku && (reply.Status == doneStatus || reply.Status == ReplyStatus.NotReserved);
+
+    /// <summary>An order reply for this shopper: an id, a status, and lines if it was confirmed.</summary>
+    public static bool IsOrderReply(OrderReply reply, string userId) =>
+        !string.IsNullOrEmpty(reply.OrderId) && !string.IsNullOrEmpty(reply.Status) && (reply.UserId is null || reply.UserId == userId)
+        && (reply.Status != OrderStatus.Confirmed || reply.Items is { Count: > 0 });
 }

@@ -3,7 +3,7 @@ namespace K8Shop.LoadGen.Scenarios;
 /// <summary>Reserves one line for a fresh order and, when granted, maybe repeats the reserve, then releases, commits or holds it.</summary>
 public sealed record ReserveThenSettle(string Sku, int Quantity, Settlement Settlement, bool RepeatReserve) : IOperation
 {
-    public async Task RunAsync(IInventorySession session)
+    public async Task RunAsync(IShopSession session)
     {
         if (await session.ReserveAsync(Sku, Quantity) is not { } reservation)
             return;

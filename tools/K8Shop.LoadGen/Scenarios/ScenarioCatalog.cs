@@ -2,10 +2,10 @@ using K8Shop.LoadGen.Cli;
 
 namespace K8Shop.LoadGen.Scenarios;
 
-/// <summary>The scenarios by name; a new one (such as checkout) is one class and one line here.</summary>
+/// <summary>The scenarios by name; a new one is one class and one line here.</summary>
 public static class ScenarioCatalog
 {
-    public static IReadOnlyList<string> Names { get; } = [HotSkuScenario.ScenarioName, MixedScenario.ScenarioName];
+    public static IReadOnlyList<string> Names { get; } = [HotSkuScenario.ScenarioName, MixedScenario.ScenarioName, CheckoutScenario.ScenarioName];
 
     public static IScenario Create(LoadGenOptions options)
     {
@@ -14,6 +14,7 @@ public static class ScenarioCatalog
         {
             HotSkuScenario.ScenarioName => new HotSkuScenario(options.Sku, policy),
             MixedScenario.ScenarioName => new MixedScenario(options.Skus, options.Skew, policy),
+            CheckoutScenario.ScenarioName => new CheckoutScenario(options.Sku, options.Skus, options.Skew, options.DeclineRatio, options.RepeatRatio),
             _ => throw new ArgumentException($"unknown scenario '{options.Scenario}'", nameof(options)),
         };
     }
