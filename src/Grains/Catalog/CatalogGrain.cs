@@ -10,15 +10,21 @@ namespace K8Shop.Grains.Catalog;
 /// silo and interleaves calls freely (reentrant): reads scale with silos and never queue behind a slow write.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed partial class CatalogGrain(ICatalogStore store, ILogger<CatalogGrain> logger) : Grain, ICatalogGrain
+public sealed partial class CatalogGrain(ICatalogStore store, CatalogPriceCache prices, ILogger<CatalogGrain> logger) : Grain, ICatalogGrain
 {
     public async Task<Product?> FindAsync(string idOrSku) =>
         await store.FindAsync(idOrSku) is { } product ? await WithStockAsync(product) : null;
 
-    public async Task<ProductPrice?> GetPriceAsync(string sku) =>
-        await store.FindAsync(sku) is { } product && string.Equals(product.Sku, sku, StringComparison.OrdinalIgnoreCase)
+    public async Task<ProductPrice?> GetPriceAsync(string sku)
+    {
+        if (prices.TryGet(sku, out var cached))
+            return cached;
+        var price = await store.FindAsync(sku) is { } product && string.Equals(product.Sku, sku, StringComparison.OrdinalIgnoreCase)
             ? new ProductPrice(product.Sku, product.Title, product.Price)
             : null;
+        prices.Set(sku, price);
+        return price;
+    }
 
     public async Task<CatalogPage> SearchAsync(CatalogQuery query)
     {
@@ -29,6 +35,7 @@ public sealed partial class CatalogGrain(ICatalogStore store, ILogger<CatalogGra
     public async Task<Product> CreateAsync(ProductDraft draft)
     {
         var product = await store.CreateAsync(Checked(draft));
+        prices.Forget(product.Sku);
         LogProductCreated(product.Sku, product.Id);
         return await WithStockAsync(product);
     }
@@ -36,6 +43,8 @@ public sealed partial class CatalogGrain(ICatalogStore store, ILogger<CatalogGra
     public async Task<Product?> UpdateAsync(string idOrSku, ProductDraft draft)
     {
         var product = await store.UpdateAsync(idOrSku, Checked(draft));
+        // The SKU may have changed: forget every price this silo holds rather than guess the old one.
+        prices.Clear();
         if (product is null)
             return null;
         LogProductUpdated(product.Sku, product.Id);
@@ -45,6 +54,7 @@ public sealed partial class CatalogGrain(ICatalogStore store, ILogger<CatalogGra
     public async Task<bool> DeleteAsync(string idOrSku)
     {
         var deleted = await store.DeleteAsync(idOrSku);
+        prices.Clear();
         if (deleted)
             LogProductDeleted(idOrSku);
         return deleted;

@@ -11,6 +11,14 @@ public static class CatalogServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ICatalogStore>(sp => new InMemoryCatalogStore(sp.GetRequiredService<TimeProvider>(), CatalogSeed.Load()));
+        return services.AddCatalogPriceCache();
+    }
+
+    /// <summary>The per-silo price cache every catalog store needs.</summary>
+    public static IServiceCollection AddCatalogPriceCache(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CatalogPriceCache>();
         return services;
     }
 }

@@ -37,6 +37,6 @@ public static class PostgresHostingExtensions
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<MigrationHostedService>();
         services.AddSingleton<ICatalogStore, PostgresCatalogStore>();
-        return services;
+        return services.AddCatalogPriceCache();
     }
 }
