@@ -18,6 +18,9 @@ public interface ICartGrain : IGrainWithStringKey
     /// <summary>Removes a line; removing an absent line changes nothing.</summary>
     Task<CartView> RemoveItemAsync(string productId);
 
+    /// <summary>Removes several lines in one write (an order taking what it bought); absent lines are left absent.</summary>
+    Task<CartView> RemoveItemsAsync(IReadOnlyList<string> productIds);
+
     /// <summary>Empties the cart and returns what it held just before.</summary>
     Task<CartView> CheckoutAsync();
 

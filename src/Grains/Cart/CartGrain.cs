@@ -51,6 +51,14 @@ public sealed partial class CartGrain(
         return View();
     }
 
+    public async Task<CartView> RemoveItemsAsync(IReadOnlyList<string> productIds)
+    {
+        await ForgetIfAbandonedAsync();
+        var now = clock.GetUtcNow();
+        await SaveAsync(productIds.Aggregate(state.State, (cart, productId) => CartRules.Remove(cart, productId, now)));
+        return View();
+    }
+
     public async Task<CartView> CheckoutAsync()
     {
         await ForgetIfAbandonedAsync();

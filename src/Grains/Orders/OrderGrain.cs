@@ -27,6 +27,7 @@ public sealed partial class OrderGrain(
 
     // The reminder as this activation registered it: forgetting it then needs no lookup.
     private IGrainReminder? _reminder;
+    private IGrainTimer? _forgetting;
 
     private string OrderId => this.GetPrimaryKeyString();
 
@@ -178,7 +179,22 @@ public sealed partial class OrderGrain(
             Order.CartCleared = true;
             await state.WriteStateAsync();
         }
-        await ForgetReminderAsync();
+        ForgetReminderAfterThisCall();
+    }
+
+    /// <summary>
+    /// The answer need not wait for the reminder's removal: a timer does it once this call is over (grain timers do
+    /// not interleave). Were it lost to a crash, the reminder's next tick finds the order settled and removes itself.
+    /// </summary>
+    private void ForgetReminderAfterThisCall()
+    {
+        _forgetting ??= this.RegisterGrainTimer(async () =>
+        {
+            _forgetting?.Dispose();
+            _forgetting = null;
+            if (Order.Placed && Order.Status.IsSettled() && CartDone)
+                await ForgetReminderAsync();
+        }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     private async Task<(SagaEvent Event, string? Note, Action<OrderState> Change)> RunStepAsync(SagaStep step)
@@ -277,9 +293,7 @@ public sealed partial class OrderGrain(
     {
         if (!Order.FromCart || Order.CartCleared)
             return;
-        var cart = GrainFactory.GetGrain<ICartGrain>(Order.UserId);
-        foreach (var line in Order.Lines)
-            await cart.RemoveItemAsync(line.Sku);
+        await GrainFactory.GetGrain<ICartGrain>(Order.UserId).RemoveItemsAsync([.. Order.Lines.Select(l => l.Sku)]);
     }
 
     private async Task StoreAsync(SagaPosition next, string? note, Action<OrderState> change)
