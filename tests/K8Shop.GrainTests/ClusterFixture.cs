@@ -58,12 +58,18 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<IGrainStorage>(OrderStorage.Name, (sp, _) => OrderStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
             silo.Services.AddKeyedSingleton<IGrainStorage>(PaymentStorage.Name, (sp, _) => PaymentStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
             silo.UseInMemoryReminderService();
+            silo.AddMemoryStreams(K8Shop.Contracts.Events.EventStreams.ProviderName);
+            silo.AddMemoryGrainStorage("PubSubStore");
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ResumeAfter);
         });
+        builder.ConfigureClient(client => client.AddMemoryStreams(K8Shop.Contracts.Events.EventStreams.ProviderName));
         _cluster = builder.Build();
     }
 
     public IGrainFactory Grains => _cluster.Client;
+
+    /// <summary>The test client, for subscribing to event streams.</summary>
+    public IClusterClient Client => _cluster.Client;
 
     /// <summary>Where orders are stored; tests plan write failures on it (one silo, so one store).</summary>
     public static CrashingGrainStorage OrderStore { get; } = new();

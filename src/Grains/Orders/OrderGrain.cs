@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using K8Shop.Contracts.Cart;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using K8Shop.Grains.Events;
 using Orleans.Runtime;
 
 namespace K8Shop.Grains.Orders;
@@ -69,6 +71,7 @@ public sealed partial class OrderGrain(
             FromCart = command.FromCart,
             Timeline = [new OrderTransition(OrderStatus.Pending, now, null)],
         };
+        Order.Outbox = [EventFor("order.created", now)];
         try
         {
             await state.WriteStateAsync();
@@ -81,6 +84,7 @@ public sealed partial class OrderGrain(
             throw;
         }
         LogPlaced(OrderId, priced.Length, Order.Total);
+        await PublishOutboxAsync();
 
         await RunSagaAsync();
         return Order.FirstReply ?? View();
@@ -119,7 +123,7 @@ public sealed partial class OrderGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!Order.Placed || (Order.Status.IsSettled() && CartDone))
+        if (!Order.Placed || Done)
         {
             await ForgetReminderAsync();
             return;
@@ -135,6 +139,9 @@ public sealed partial class OrderGrain(
             LogResumeFailed(ex, OrderId, Order.Status.Wire());
         }
     }
+
+    /// <summary>Nothing left for the reminder: the saga settled, the cart is cleared, every event is published.</summary>
+    private bool Done => Order.Status.IsSettled() && CartDone && Order.Outbox.IsEmpty;
 
     // An order placed from the cart takes its lines out of the cart once confirmed.
     private bool CartDone => !(Order.FromCart && !Order.CartCleared && Order.Status == OrderStatus.Confirmed);
@@ -166,6 +173,7 @@ public sealed partial class OrderGrain(
 
     private async Task RunSagaAsync()
     {
+        await PublishOutboxAsync();
         for (var step = OrderSaga.Next(Order.Position); step != SagaStep.None; step = OrderSaga.Next(Order.Position))
         {
             var (@event, note, change) = await RunStepAsync(step);
@@ -192,7 +200,7 @@ public sealed partial class OrderGrain(
         {
             _forgetting?.Dispose();
             _forgetting = null;
-            if (Order.Placed && Order.Status.IsSettled() && CartDone)
+            if (Order.Placed && Done)
                 await ForgetReminderAsync();
         }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
@@ -308,6 +316,8 @@ public sealed partial class OrderGrain(
         Order.Timeline = Order.Timeline.Add(new OrderTransition(next.Status, now, note));
         if (next.Status.IsSettled() && Order.FirstReply is null)
             Order.FirstReply = View();
+        if (EventName(next.Status) is { } name)
+            Order.Outbox = Order.Outbox.Add(EventFor(name, now));
         try
         {
             await state.WriteStateAsync();
@@ -319,6 +329,47 @@ public sealed partial class OrderGrain(
             throw;
         }
         LogTransition(OrderId, before.Wire(), next.Status.Wire());
+        await PublishOutboxAsync();
+    }
+
+    /// <summary>The event a transition into <paramref name="status"/> publishes, if any.</summary>
+    private static string? EventName(OrderStatus status) => status switch
+    {
+        OrderStatus.Confirmed => "order.confirmed",
+        OrderStatus.Rejected or OrderStatus.PaymentFailed => "order.rejected",
+        OrderStatus.Cancelled => "order.cancelled",
+        OrderStatus.Shipped => "order.shipped",
+        _ => null,
+    };
+
+    private OrderEvent EventFor(string name, DateTimeOffset at) => new()
+    {
+        MessageId = IntegrationEvent.StableMessageId(OrderId, name),
+        CorrelationId = OrderId,
+        OccurredAt = at,
+        Event = name,
+        OrderId = OrderId,
+        UserId = Order.UserId,
+        Status = Order.Status.Wire(),
+        Items = [.. Order.Lines.Select(l => new OrderEventLine(l.Sku, l.Quantity, l.Price, l.Total, l.Title))],
+        Total = Order.Total,
+        ItemCount = Order.ItemCount,
+        CreatedAt = Order.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        Reason = Order.Reason,
+    };
+
+    /// <summary>Publishes what the outbox holds; the emptied outbox is stored with the next write (a replay before it publishes again, under the same message ids).</summary>
+    private async Task PublishOutboxAsync()
+    {
+        if (Order.Outbox.IsEmpty)
+            return;
+        var (left, failure) = await EventOutbox.PublishAsync(this.GetStreamProvider(EventStreams.ProviderName), Order.Outbox);
+        Order.Outbox = left;
+        if (failure is not null)
+        {
+            LogUnpublished(failure, OrderId, left.Length);
+            throw EventOutbox.Unpublished(OrderId, failure);
+        }
     }
 
     private async Task RememberAsync() =>
@@ -350,6 +401,9 @@ public sealed partial class OrderGrain(
     private IInventorySkuGrain Inventory(string sku) => GrainFactory.GetGrain<IInventorySkuGrain>(InventoryKey.For(sku));
 
     private IPaymentGrain Payment() => GrainFactory.GetGrain<IPaymentGrain>(OrderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: {Count} events stored but not yet published; the reminder or a retry publishes them")]
+    private partial void LogUnpublished(Exception exception, string orderId, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} placed: {LineCount} lines, total {Total}")]
     private partial void LogPlaced(string orderId, int lineCount, decimal total);

@@ -47,6 +47,9 @@ public sealed class OrderState
     /// <summary>The answer the placing request got (or would have got), kept for replays.</summary>
     [Id(18)] public OrderView? FirstReply { get; set; }
 
+    /// <summary>Events stored with the transitions that caused them and not yet confirmed by the broker.</summary>
+    [Id(19)] public ImmutableArray<K8Shop.Contracts.Events.IntegrationEvent> Outbox { get; set; } = [];
+
     public bool Placed => Timeline.Length > 0;
 
     public SagaPosition Position => new(Status, Ending, StockCommitted);

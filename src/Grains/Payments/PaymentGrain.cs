@@ -1,4 +1,6 @@
+using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Payments;
+using K8Shop.Grains.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -29,6 +31,7 @@ public sealed partial class PaymentGrain(
             throw new PaymentConflictException("total_amount must be positive");
         if (Payment.Exists)
         {
+            await PublishOutboxAsync();
             if (Payment.Status == PaymentStatus.Voided)
                 return View();
             if (Payment.Amount != request.Amount || !string.Equals(Payment.UserId, request.UserId, StringComparison.Ordinal))
@@ -50,8 +53,10 @@ public sealed partial class PaymentGrain(
             Reason = decline,
             CreatedAt = clock.GetUtcNow(),
         };
+        Payment.Outbox = [DecisionEvent()];
         await state.WriteStateAsync();
         LogCharged(OrderId, Payment.Status, decline ?? "approved");
+        await PublishOutboxAsync();
         return View();
     }
 
@@ -88,6 +93,35 @@ public sealed partial class PaymentGrain(
             return null;
         }
         return Payment.Status == PaymentStatus.Succeeded ? await RefundAsync() : View();
+    }
+
+    /// <summary>The original's <c>orders.payment_succeeded</c> / <c>orders.payment_failed</c>, with what it lacked.</summary>
+    private PaymentEvent DecisionEvent()
+    {
+        var status = Payment.Status == PaymentStatus.Succeeded ? "payment.succeeded" : "payment.failed";
+        return new PaymentEvent
+        {
+            MessageId = IntegrationEvent.StableMessageId(OrderId, status),
+            CorrelationId = OrderId,
+            OccurredAt = Payment.CreatedAt,
+            OrderId = OrderId,
+            Status = status,
+            PaymentId = PaymentIds.For(OrderId),
+            UserId = Payment.UserId,
+            Amount = Payment.Amount,
+            Reason = Payment.Reason,
+        };
+    }
+
+    /// <summary>Publishes the decision's event if it is still waiting; a failure fails the call, whose retry publishes it.</summary>
+    private async Task PublishOutboxAsync()
+    {
+        if (Payment.Outbox.IsEmpty)
+            return;
+        var (left, failure) = await EventOutbox.PublishAsync(this.GetStreamProvider(EventStreams.ProviderName), Payment.Outbox);
+        Payment.Outbox = left;
+        if (failure is not null)
+            throw EventOutbox.Unpublished(OrderId, failure);
     }
 
     private PaymentView View() => new(

@@ -15,6 +15,9 @@ public sealed class PaymentState
     [Id(6)] public DateTimeOffset CreatedAt { get; set; }
     [Id(7)] public DateTimeOffset? RefundedAt { get; set; }
     [Id(8)] public string? RefundReference { get; set; }
+
+    /// <summary>The decision's event, stored with it and kept until the broker confirmed it.</summary>
+    [Id(9)] public System.Collections.Immutable.ImmutableArray<K8Shop.Contracts.Events.IntegrationEvent> Outbox { get; set; } = [];
 }
 
 /// <summary>What one idempotency key of <c>POST /payments</c> answered.</summary>

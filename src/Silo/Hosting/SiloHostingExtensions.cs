@@ -6,7 +6,7 @@ namespace K8Shop.Silo.Hosting;
 
 public static class SiloHostingExtensions
 {
-    public const string StreamProviderName = "events";
+    public const string StreamProviderName = K8Shop.Contracts.Events.EventStreams.ProviderName;
 
     /// <summary>
     /// Adds the Orleans silo and the datastores the profile asks for. Embedded: localhost clustering and
