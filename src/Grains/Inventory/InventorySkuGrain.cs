@@ -1,6 +1,8 @@
+using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Storage;
 using K8Shop.Grains.Catalog;
+using K8Shop.Grains.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -148,6 +150,8 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
         {
             await _state.WriteStateAsync();
             _durable = next;
+            if (previous.Initialized && previous.Available > next.LowStockThreshold && next.Available <= next.LowStockThreshold)
+                _ = PublishLowStockAsync(next);
         }
         catch (Exception ex)
         {
@@ -157,6 +161,33 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
             if (GrainFailures.Cause(ex) is StorageUnavailableException unavailable)
                 throw unavailable;
             throw;
+        }
+    }
+
+    /// <summary>
+    /// <c>inventory.low</c> when available units fall to the threshold. It is not stored with the change (the SKU's
+    /// item stays small and its hot path fast), so a crash right after the write can lose it; the next crossing sends it.
+    /// </summary>
+    private async Task PublishLowStockAsync(InventoryState state)
+    {
+        var low = new InventoryLowEvent
+        {
+            MessageId = IntegrationEvent.StableMessageId(Sku, $"inventory.low@{state.UpdatedAt.UtcTicks}"),
+            CorrelationId = Sku,
+            OccurredAt = state.UpdatedAt,
+            Sku = Sku,
+            Threshold = state.LowStockThreshold,
+            Current = state.Available,
+        };
+        try
+        {
+            var (_, failure) = await EventOutbox.PublishAsync(this.GetStreamProvider(EventStreams.ProviderName), [low]);
+            if (failure is not null)
+                LogLowStockUnpublished(Sku, failure.Message);
+        }
+        catch (Exception ex)
+        {
+            LogLowStockUnpublished(Sku, ex.Message);
         }
     }
 
@@ -190,6 +221,9 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
         if (!_state.State.Initialized)
             throw new InventoryRuleException("sku", $"'{Sku}' is not a SKU in the catalog", notFound: true);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inventory {Sku} low-stock event not published: {Reason}")]
+    private partial void LogLowStockUnpublished(string sku, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inventory {Sku} initialized from the catalog with {OnHand} units")]
     private partial void LogInitialized(string sku, int onHand);

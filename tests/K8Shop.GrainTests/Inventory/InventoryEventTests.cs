@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using K8Shop.Contracts.Events;
+using K8Shop.Contracts.Inventory;
+using Orleans.Streams;
+
+namespace K8Shop.GrainTests.Inventory;
+
+/// <summary>Inventory publishes the original inventory.updated on apply, and inventory.low when a SKU crosses its threshold.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class InventoryEventTests(ClusterFixture cluster)
+{
+    [Fact]
+    public async Task Apply_publishes_inventory_updated_or_failed_under_a_stable_message_id()
+    {
+        var sku = await TestSkus.CreateAsync(cluster.Grains, 3);
+        var (ok, failed) = (TestSkus.NewOrder(), TestSkus.NewOrder());
+        var okEvents = await SubscribeAsync("inventory", ok);
+        var failedEvents = await SubscribeAsync("inventory", failed);
+        var apply = cluster.Grains.GetGrain<IInventoryApplyGrain>(0);
+
+        await apply.ApplyAsync(ok, [new StockLine(sku, 2)]);
+        await apply.ApplyAsync(failed, [new StockLine(sku, 2)]);
+
+        var updated = Assert.IsType<InventoryUpdatedEvent>(Assert.Single(await WaitForAsync(okEvents, 1)));
+        var refused = Assert.IsType<InventoryUpdatedEvent>(Assert.Single(await WaitForAsync(failedEvents, 1)));
+        Assert.Equal(("inventory.updated", null, 2), (updated.Status, updated.Reason, updated.Items[0].Qty));
+        Assert.Equal(("inventory.failed", "out_of_stock"), (refused.Status, refused.Reason));
+        Assert.Equal(IntegrationEvent.StableMessageId(ok, "inventory.updated"), updated.MessageId);
+    }
+
+    [Fact]
+    public async Task Falling_to_the_threshold_publishes_inventory_low_once_per_crossing()
+    {
+        var (sku, grain) = await TestSkus.CreateGrainAsync(cluster.Grains, 10);
+        await grain.SetStockAsync(10, lowStockThreshold: 3);
+        var events = await SubscribeAsync("inventory", sku);
+
+        await grain.ReserveAsync(TestSkus.NewOrder(), 5, TestSkus.Ttl);
+        await grain.ReserveAsync(TestSkus.NewOrder(), 2, TestSkus.Ttl);
+        await grain.ReserveAsync(TestSkus.NewOrder(), 1, TestSkus.Ttl);
+
+        var low = Assert.IsType<InventoryLowEvent>(Assert.Single(await WaitForAsync(events, 1, settle: true)));
+        Assert.Equal((sku, 3, 3), (low.Sku, low.Threshold, low.Current));
+    }
+
+    private async Task<ConcurrentQueue<IntegrationEvent>> SubscribeAsync(string ns, string key)
+    {
+        var received = new ConcurrentQueue<IntegrationEvent>();
+        await cluster.Client.GetStreamProvider(EventStreams.ProviderName).GetStream<IntegrationEvent>(StreamId.Create(ns, key))
+            .SubscribeAsync((e, _) =>
+            {
+                received.Enqueue(e);
+                return Task.CompletedTask;
+            });
+        return received;
+    }
+
+    private static async Task<IntegrationEvent[]> WaitForAsync(ConcurrentQueue<IntegrationEvent> received, int count, bool settle = false)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (received.Count < count && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        if (settle)
+            await Task.Delay(300);
+        return [.. received];
+    }
+}
