@@ -1,5 +1,7 @@
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Inventory;
+using K8Shop.Grains.Events;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -37,6 +39,7 @@ public sealed partial class CatalogGrain(ICatalogStore store, CatalogPriceCache 
         var product = await store.CreateAsync(Checked(draft));
         prices.Forget(product.Sku);
         LogProductCreated(product.Sku, product.Id);
+        await PublishAsync("product.created", product);
         return await WithStockAsync(product);
     }
 
@@ -48,6 +51,7 @@ public sealed partial class CatalogGrain(ICatalogStore store, CatalogPriceCache 
         if (product is null)
             return null;
         LogProductUpdated(product.Sku, product.Id);
+        await PublishAsync("product.updated", product);
         return await WithStockAsync(product);
     }
 
@@ -73,6 +77,36 @@ public sealed partial class CatalogGrain(ICatalogStore store, CatalogPriceCache 
         }
     }
 
+    /// <summary>
+    /// <c>product.created</c> / <c>product.updated</c>, after the store's write. The catalog's store keeps no outbox yet,
+    /// so a broker outage at this moment loses the event (logged); the write itself stands.
+    /// </summary>
+    private async Task PublishAsync(string name, Product product)
+    {
+        var @event = new ProductEvent
+        {
+            MessageId = IntegrationEvent.StableMessageId(product.Id.ToString(), $"{name}@{product.UpdatedAt.UtcTicks}"),
+            CorrelationId = product.Sku,
+            OccurredAt = product.UpdatedAt,
+            Event = name,
+            Id = product.Id.ToString(),
+            Sku = product.Sku,
+            Title = product.Title,
+            Price = product.Price,
+            Tags = [.. product.Tags],
+        };
+        try
+        {
+            var (_, failure) = await EventOutbox.PublishAsync(this.GetStreamProvider(EventStreams.ProviderName), [@event]);
+            if (failure is not null)
+                LogUnpublished(product.Sku, name, failure.Message);
+        }
+        catch (Exception ex)
+        {
+            LogUnpublished(product.Sku, name, ex.Message);
+        }
+    }
+
     /// <summary>The stock shoppers see is what the SKU's inventory grain says is available: one source of truth.</summary>
     private async Task<Product> WithStockAsync(Product product)
     {
@@ -86,6 +120,9 @@ public sealed partial class CatalogGrain(ICatalogStore store, CatalogPriceCache 
         var errors = ProductRules.Validate(normalized);
         return errors.Count == 0 ? normalized : throw new InvalidProductException(errors);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Product {Sku}: event {EventName} not published: {Reason}")]
+    private partial void LogUnpublished(string sku, string eventName, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Product {Sku} ({ProductId}) created")]
     private partial void LogProductCreated(string sku, Guid productId);
