@@ -3,6 +3,7 @@ using K8Shop.Grains.Catalog;
 using K8Shop.Grains.Inventory;
 using K8Shop.Grains.Orders;
 using K8Shop.Grains.Payments;
+using K8Shop.Grains.Recommendations;
 using K8Shop.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -27,6 +28,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The largest amount the silo's payment decider approves.</summary>
     public const decimal PaymentLimit = 5_000m;
 
+    /// <summary>The stream provider order events travel on, as the silo host names it.</summary>
+    public const string StreamProvider = K8Shop.Contracts.Events.EventStreams.ProviderName;
+
     private readonly InProcessTestCluster _cluster;
 
     public ClusterFixture()
@@ -49,6 +53,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("inventory");
             host.Services.AddOptions<OrderOptions>().Configure(o => o.ResumeAfter = ResumeAfter);
             host.Services.AddOptions<PaymentOptions>().Configure(o => o.MaxAmount = PaymentLimit);
+            // No caching: a test sees the catalog and the sales ranking as they are now.
+            host.Services.AddOptions<RecommendationOptions>().Configure(o => o.CacheTtl = TimeSpan.Zero);
+            host.Services.AddSingleton<RecommendationCaches>();
         });
         builder.ConfigureSilo((_, silo) =>
         {
@@ -57,18 +64,19 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(InventoryStorage.Name);
             silo.Services.AddKeyedSingleton<IGrainStorage>(OrderStorage.Name, (sp, _) => OrderStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
             silo.Services.AddKeyedSingleton<IGrainStorage>(PaymentStorage.Name, (sp, _) => PaymentStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
-            silo.UseInMemoryReminderService();
-            silo.AddMemoryStreams(K8Shop.Contracts.Events.EventStreams.ProviderName);
+            silo.AddMemoryGrainStorage(RecommendationStorage.Name);
             silo.AddMemoryGrainStorage("PubSubStore");
+            silo.AddMemoryStreams(StreamProvider);
+            silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ResumeAfter);
         });
-        builder.ConfigureClient(client => client.AddMemoryStreams(K8Shop.Contracts.Events.EventStreams.ProviderName));
+        builder.ConfigureClient(client => client.AddMemoryStreams(StreamProvider));
         _cluster = builder.Build();
     }
 
     public IGrainFactory Grains => _cluster.Client;
 
-    /// <summary>The test client, for subscribing to event streams.</summary>
+    /// <summary>The cluster's client, for subscribing to event streams and publishing to them as a grain would.</summary>
     public IClusterClient Client => _cluster.Client;
 
     /// <summary>Where orders are stored; tests plan write failures on it (one silo, so one store).</summary>

@@ -8,6 +8,7 @@ using K8Shop.Gateways.Orders;
 using K8Shop.Gateways.Payments;
 using K8Shop.Gateways.Health;
 using K8Shop.Gateways.Products;
+using K8Shop.Gateways.Recommendations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -54,6 +55,7 @@ public static class GatewayHostingExtensions
         app.MapInventoryEndpoints();
         app.MapOrderEndpoints();
         app.MapPaymentEndpoints();
+        app.MapRecommendationEndpoints();
         app.MapCoverEndpoints();
         app.MapGrpcService<CatalogGrpcService>();
         app.MapOpenApi();

@@ -1,0 +1,50 @@
+using K8Shop.Contracts.Events;
+using K8Shop.Contracts.Recommendations;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+
+namespace K8Shop.Grains.Recommendations;
+
+/// <summary>Receives the order events of one stream of namespace <c>orders</c>; nobody calls it.</summary>
+public interface IOrderSalesSubscriberGrain : IGrainWithStringKey;
+
+/// <summary>
+/// Implicitly subscribed to every stream of namespace <c>orders</c> on any stream provider (whatever key the publisher
+/// uses: a string key takes any stream key), it passes confirmed and cancelled orders on to the
+/// <see cref="IPopularityGrain"/> and awaits it, so a failure reaches the stream provider, which may deliver again.
+/// </summary>
+[ImplicitStreamSubscription(StreamNamespace)]
+[CollectionAgeLimit(Minutes = 2)]
+public sealed partial class OrderSalesSubscriberGrain(ILogger<OrderSalesSubscriberGrain> logger)
+    : Grain, IOrderSalesSubscriberGrain, IStreamSubscriptionObserver, IAsyncObserver<IntegrationEvent>
+{
+    /// <summary>The namespace order events travel in: the routing key's first segment (<c>orders.order_confirmed</c>).</summary>
+    public const string StreamNamespace = IntegrationEvent.Exchange;
+
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        await handleFactory.Create<IntegrationEvent>().ResumeAsync(this);
+
+    public async Task OnNextAsync(IntegrationEvent item, StreamSequenceToken? token = null)
+    {
+        if (item is not OrderEvent order || SalesTally.FromEvent(order) is not { } sale)
+            return;
+        var applied = await GrainFactory.GetGrain<IPopularityGrain>(0).RecordAsync(sale);
+        if (applied)
+            LogApplied(order.Event, order.OrderId, order.MessageId);
+    }
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        LogStreamError(ex, this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sales ranking applied {Event} of order {OrderId} (message {MessageId})")]
+    private partial void LogApplied(string @event, string orderId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order event stream {StreamKey} reported an error")]
+    private partial void LogStreamError(Exception ex, string streamKey);
+}

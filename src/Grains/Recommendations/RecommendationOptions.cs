@@ -1,0 +1,37 @@
+using K8Shop.Contracts.Recommendations;
+
+namespace K8Shop.Grains.Recommendations;
+
+/// <summary>Section <c>Recommendations</c>; the original's <c>REC_STRATEGY</c> and <c>REC_LIMIT</c> are read when a key is unset.</summary>
+public sealed class RecommendationOptions
+{
+    public const string SectionName = "Recommendations";
+
+    /// <summary>The strategy when a request names none: <c>popular</c>, <c>related</c> or <c>personalized</c>.</summary>
+    public string Strategy { get; set; } = RecommendationStrategies.Popular;
+
+    /// <summary>How many books when a request gives no whole number (1 to <see cref="RecommendationInput.MaxLimit"/>).</summary>
+    public int Limit { get; set; } = 5;
+
+    /// <summary>How long a silo reuses the catalog's books and the sales ranking before reading them again.</summary>
+    public TimeSpan CacheTtl { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many recent order events the sales ranking remembers, to count a redelivered one once.</summary>
+    public int RememberedEvents { get; set; } = 2_000;
+
+    /// <summary>How many of a user's latest orders <c>personalized</c> reads.</summary>
+    public int OrdersRead { get; set; } = 20;
+
+    public void Validate()
+    {
+        var strategy = Strategy?.ToLowerInvariant() ?? "";
+        if (!RecommendationStrategies.IsKnown(strategy))
+            throw new InvalidOperationException($"Recommendations:Strategy (or REC_STRATEGY) is '{Strategy}'; use popular, related or personalized.");
+        if (Limit is < 1 or > RecommendationInput.MaxLimit)
+            throw new InvalidOperationException($"Recommendations:Limit (or REC_LIMIT) is {Limit}; use 1 to {RecommendationInput.MaxLimit}.");
+        if (CacheTtl < TimeSpan.Zero)
+            throw new InvalidOperationException("Recommendations:CacheTtl must not be negative.");
+        if (RememberedEvents < 1 || OrdersRead < 1)
+            throw new InvalidOperationException("Recommendations:RememberedEvents and Recommendations:OrdersRead must be positive.");
+    }
+}

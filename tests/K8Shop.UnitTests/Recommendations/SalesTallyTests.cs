@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using K8Shop.Contracts.Events;
+using K8Shop.Contracts.Recommendations;
+using K8Shop.Grains.Recommendations;
+
+namespace K8Shop.UnitTests.Recommendations;
+
+public sealed class SalesTallyTests
+{
+    private static SalesRecord Sale(string messageId, string orderId, bool returned, params (string Sku, int Qty)[] lines) =>
+        new(messageId, orderId, returned, [.. lines.Select(l => new SaleLine(l.Sku, l.Qty))]);
+
+    [Fact]
+    public void Apply_AddsUnitsPerSkuUpperCased()
+    {
+        var state = new PopularityState();
+
+        Assert.True(SalesTally.Apply(state, Sale("m1", "o1", false, ("book-1", 2), ("BOOK-2", 1)), 10));
+        Assert.True(SalesTally.Apply(state, Sale("m2", "o2", false, ("BOOK-1", 3)), 10));
+
+        Assert.Equal([new SkuSales("BOOK-1", 5), new SkuSales("BOOK-2", 1)], SalesTally.Rank(state).Skus.ToArray());
+    }
+
+    [Fact]
+    public void Apply_SameMessageAgain_CountsOnce()
+    {
+        var state = new PopularityState();
+        var sale = Sale("m1", "o1", false, ("BOOK-1", 2));
+
+        Assert.True(SalesTally.Apply(state, sale, 10));
+        Assert.False(SalesTally.Apply(state, sale, 10));
+
+        Assert.Equal(2, state.Units["BOOK-1"]);
+    }
+
+    [Fact]
+    public void Apply_CancellationOfACountedOrder_TakesItsUnitsBackOnceAndNeverBelowZero()
+    {
+        var state = new PopularityState();
+        SalesTally.Apply(state, Sale("m1", "o1", false, ("BOOK-1", 2)), 10);
+
+        Assert.True(SalesTally.Apply(state, Sale("m2", "o1", true, ("BOOK-1", 5)), 10));
+        Assert.False(SalesTally.Apply(state, Sale("m3", "o1", true, ("BOOK-1", 2)), 10));
+
+        Assert.False(state.Units.ContainsKey("BOOK-1"));
+    }
+
+    [Fact]
+    public void Apply_CancellationOfAnOrderNeverCounted_ChangesNothing()
+    {
+        var state = new PopularityState();
+        SalesTally.Apply(state, Sale("m1", "o1", false, ("BOOK-1", 2)), 10);
+
+        Assert.False(SalesTally.Apply(state, Sale("m2", "o-unconfirmed", true, ("BOOK-1", 2)), 10));
+
+        Assert.Equal(2, state.Units["BOOK-1"]);
+    }
+
+    [Fact]
+    public void Apply_RemembersOnlyTheLatestEvents()
+    {
+        var state = new PopularityState();
+        for (var i = 0; i < 5; i++)
+            SalesTally.Apply(state, Sale($"m{i}", $"o{i}", false, ("BOOK-1", 1)), 3);
+
+        Assert.Equal(["m2", "m3", "m4"], state.Recent.Select(r => r.MessageId));
+        // m0 is forgotten: delivered again after the window it would count again; m4 is still known.
+        Assert.False(SalesTally.Apply(state, Sale("m4", "o4", false, ("BOOK-1", 1)), 3));
+    }
+
+    [Theory]
+    [InlineData("order.confirmed", false)]
+    [InlineData("order.cancelled", true)]
+    public void FromEvent_ConfirmedAndCancelledOrdersAreSales(string name, bool returned)
+    {
+        var sale = SalesTally.FromEvent(OrderEventOf(name));
+
+        Assert.NotNull(sale);
+        Assert.Equal(("msg-1", "order-1", returned), (sale.MessageId, sale.OrderId, sale.Returned));
+        Assert.Equal([new SaleLine("BOOK-001", 2)], sale.Lines.ToArray());
+    }
+
+    [Theory]
+    [InlineData("order.created")]
+    [InlineData("order.rejected")]
+    [InlineData("order.shipped")]
+    public void FromEvent_OtherOrderEventsAreNotSales(string name) => Assert.Null(SalesTally.FromEvent(OrderEventOf(name)));
+
+    private static OrderEvent OrderEventOf(string name) => new()
+    {
+        MessageId = "msg-1",
+        CorrelationId = "order-1",
+        OccurredAt = DateTimeOffset.UnixEpoch,
+        Event = name,
+        OrderId = "order-1",
+        UserId = "u",
+        Status = "x",
+        Items = ImmutableArray.Create(new OrderEventLine("BOOK-001", 2, 10m, 20m, "T")),
+        Total = 20m,
+        ItemCount = 2,
+        CreatedAt = "2026-01-01T00:00:00Z",
+    };
+}
