@@ -38,6 +38,7 @@ public static class SiloHostingExtensions
             silo.AddK8ShopCarts(useRedis: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopInventory(useDynamoDB: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopOrders(usePostgres: profile.IsCluster, builder.Configuration);
+            silo.AddK8ShopNotifications(cluster: profile.IsCluster, builder.Configuration);
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.AddMemoryStreams(StreamProviderName);
             if (profile.Dashboard)
