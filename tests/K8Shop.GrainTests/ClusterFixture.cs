@@ -1,6 +1,7 @@
 using K8Shop.Grains.Cart;
 using K8Shop.Grains.Catalog;
 using K8Shop.Grains.Inventory;
+using K8Shop.Grains.Notifications;
 using K8Shop.Grains.Orders;
 using K8Shop.Grains.Payments;
 using K8Shop.Grains.Storage;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using K8Shop.GrainTests.Notifications;
 using Orleans.TestingHost;
 
 namespace K8Shop.GrainTests;
@@ -49,12 +51,16 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("inventory");
             host.Services.AddOptions<OrderOptions>().Configure(o => o.ResumeAfter = ResumeAfter);
             host.Services.AddOptions<PaymentOptions>().Configure(o => o.MaxAmount = PaymentLimit);
+            host.Services.AddOptions<NotificationOptions>().Configure(o => o.MaxEntries = NotificationMaxEntries);
+            host.Services.AddSingleton<IEmailSender>(Mail);
+            host.Services.AddSingleton<ISmsSender>(Mail);
         });
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddMemoryGrainStorage(CartStorage.Name);
             silo.AddMemoryGrainStorage(InventoryStorage.Name);
+            silo.AddMemoryGrainStorage(NotificationStorage.Name);
             silo.Services.AddKeyedSingleton<IGrainStorage>(OrderStorage.Name, (sp, _) => OrderStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
             silo.Services.AddKeyedSingleton<IGrainStorage>(PaymentStorage.Name, (sp, _) => PaymentStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
             silo.UseInMemoryReminderService();
@@ -69,6 +75,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static CrashingGrainStorage OrderStore { get; } = new();
 
     public static CrashingGrainStorage PaymentStore { get; } = new();
+
+    /// <summary>How many notifications a shopper's history keeps here: few, so a test can pass the bound.</summary>
+    public const int NotificationMaxEntries = 20;
+
+    /// <summary>Every e-mail and SMS the silo sent; tests plan send failures on it.</summary>
+    public static RecordingSenders Mail { get; } = new();
 
     /// <summary>The silo's wall clock; tests move it forward, never back.</summary>
     public ManualTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
