@@ -72,7 +72,7 @@ public sealed partial class NotificationConsumer(
 
     private async Task ConsumeUntilDisconnectedAsync(CancellationToken stoppingToken)
     {
-        await using var connection = await amqp.Factory((ushort)_options.Prefetch).CreateConnectionAsync("k8shop-notification", stoppingToken);
+        await using var connection = await amqp.Factory((ushort)_options.Prefetch).CreateConnectionAsync($"k8shop-notification:{_options.Name}", stoppingToken);
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.ConnectionShutdownAsync += (_, args) =>
         {
