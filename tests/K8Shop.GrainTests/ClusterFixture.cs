@@ -61,15 +61,24 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(CartStorage.Name);
             silo.AddMemoryGrainStorage(InventoryStorage.Name);
             silo.AddMemoryGrainStorage(NotificationStorage.Name);
+            silo.AddMemoryGrainStorage("PubSubStore");
+            silo.AddMemoryStreams(StreamProviderName);
             silo.Services.AddKeyedSingleton<IGrainStorage>(OrderStorage.Name, (sp, _) => OrderStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
             silo.Services.AddKeyedSingleton<IGrainStorage>(PaymentStorage.Name, (sp, _) => PaymentStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ResumeAfter);
         });
+        builder.ConfigureClient(client => client.AddMemoryStreams(StreamProviderName));
         _cluster = builder.Build();
     }
 
+    /// <summary>The events stream provider, as the silo host names it.</summary>
+    public const string StreamProviderName = "events";
+
     public IGrainFactory Grains => _cluster.Client;
+
+    /// <summary>The client's side of the events streams, to publish as grains will.</summary>
+    public Orleans.Streams.IStreamProvider Events => _cluster.Client.GetStreamProvider(StreamProviderName);
 
     /// <summary>Where orders are stored; tests plan write failures on it (one silo, so one store).</summary>
     public static CrashingGrainStorage OrderStore { get; } = new();
