@@ -28,8 +28,17 @@ public sealed partial class NotificationConsumer(
 
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>How long a stopping silo waits for the messages it is handling, before the grains go away.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(20);
+
+    private int _inFlight;
+    private volatile bool _draining;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // On shutdown, finish what is in hand while the silo still runs: a send interrupted between the e-mail and
+        // its record would be sent again on redelivery. ApplicationStopping runs before any hosted service stops.
+        using var drain = lifetime.ApplicationStopping.Register(Drain);
         // Grains answer once the silo has started; consuming earlier would only bounce messages.
         try
         {
@@ -100,6 +109,31 @@ public sealed partial class NotificationConsumer(
 
     private async Task HandleAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
     {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            if (_draining)
+                await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, CancellationToken.None);
+            else
+                await HandleOneAsync(channel, delivery, stoppingToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private void Drain()
+    {
+        _draining = true;
+        var deadline = clock.GetUtcNow() + DrainTimeout;
+        while (Volatile.Read(ref _inFlight) > 0 && clock.GetUtcNow() < deadline)
+            Thread.Sleep(20);
+        LogDrained(_options.Name, Volatile.Read(ref _inFlight));
+    }
+
+    private async Task HandleOneAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
+    {
         IntegrationEvent evt;
         try
         {
@@ -134,6 +168,9 @@ public sealed partial class NotificationConsumer(
         delivery.BasicProperties.Headers?.TryGetValue("x-delivery-count", out var count) == true && count is long or int
             ? Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture)
             : 0;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification consumer on queue {Queue} stopping; {Left} messages still in hand are returned to the queue")]
+    private partial void LogDrained(string queue, int left);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification consumer on queue {Queue} (prefetch {Prefetch})")]
     private partial void LogConsuming(string queue, int prefetch);
