@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Local backing services for K8Shop on 127.0.0.1, without systemd or containers:
-# PostgreSQL 15, Redis 7, RabbitMQ 3.10 and dynalite (DynamoDB emulator).
+# PostgreSQL 15, Redis 7, RabbitMQ 3.10, dynalite (DynamoDB emulator) and a test SMTP server
+# (scripts/smtp-server.cjs on npm smtp-server: mail on SMTP, listed over HTTP).
 #
-#   scripts/dev-services.sh up|down|status [postgres redis rabbitmq dynalite]
+#   scripts/dev-services.sh up|down|status [postgres redis rabbitmq dynalite smtp]
 #   eval "$(scripts/dev-services.sh env)"
 #
 # All state (data, logs, pid files, config) lives in ${K8SHOP_SERVICES_DIR:-<repo>/.dev-services}.
@@ -15,8 +16,10 @@ REDIS_PORT="${K8SHOP_REDIS_PORT:-6379}"
 RABBIT_PORT="${K8SHOP_RABBITMQ_PORT:-5672}"
 RABBIT_MGMT_PORT="${K8SHOP_RABBITMQ_MGMT_PORT:-15672}"
 DYNAMO_PORT="${K8SHOP_DYNAMODB_PORT:-8000}"
+SMTP_PORT="${K8SHOP_SMTP_PORT:-1025}"
+SMTP_HTTP_PORT="${K8SHOP_SMTP_HTTP_PORT:-1080}"
 
-ALL_SERVICES=(postgres redis rabbitmq dynalite)
+ALL_SERVICES=(postgres redis rabbitmq dynalite smtp)
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_DATA="$STATE/postgres"
 PG_SOCK="$STATE/postgres-run"
@@ -25,13 +28,16 @@ RABBIT_NODE=k8shop@localhost
 RABBIT_DIR="$STATE/rabbitmq"
 DYNALITE_VERSION=4.0.0
 DYNALITE_BIN="$STATE/npm/node_modules/.bin/dynalite"
-declare -A PORT=([postgres]=$PG_PORT [redis]=$REDIS_PORT [rabbitmq]=$RABBIT_PORT [dynalite]=$DYNAMO_PORT)
+SMTP_SERVER_VERSION=3.21.6
+# A prefix of its own: 'npm install --no-save' prunes whatever else a prefix holds (dynalite).
+SMTP_MODULES="$STATE/npm-smtp/node_modules"
+declare -A PORT=([postgres]=$PG_PORT [redis]=$REDIS_PORT [rabbitmq]=$RABBIT_PORT [dynalite]=$DYNAMO_PORT [smtp]=$SMTP_PORT)
 declare -A PIDFILE=([postgres]="$PG_DATA/postmaster.pid" [redis]="$STATE/redis.pid"
-                    [rabbitmq]="$STATE/rabbitmq.pid" [dynalite]="$STATE/dynalite.pid")
-declare -A PROCESS=([postgres]=postgres [redis]=redis-server [rabbitmq]=beam [dynalite]=dynalite)
+                    [rabbitmq]="$STATE/rabbitmq.pid" [dynalite]="$STATE/dynalite.pid" [smtp]="$STATE/smtp.pid")
+declare -A PROCESS=([postgres]=postgres [redis]=redis-server [rabbitmq]=beam [dynalite]=dynalite [smtp]=smtp-server.cjs)
 
 usage() {
-  printf 'usage: %s up|down|status [%s]   (default: all four)\n       eval "$(%s env)"\n' \
+  printf 'usage: %s up|down|status [%s]   (default: all)\n       eval "$(%s env)"\n' \
     "$0" "${ALL_SERVICES[*]}" "$0" >&2
   exit 2
 }
@@ -98,7 +104,7 @@ install_missing() {
     [[ -z $pkg ]] || { apt_pkgs+=("$pkg"); say "$svc" "installing $pkg with apt-get (log in $STATE/apt.log)..."; }
   done
   # curl checks the RabbitMQ management API and dynalite.
-  if [[ " $* " == *" rabbitmq "* || " $* " == *" dynalite "* ]] && ! command -v curl >/dev/null; then
+  if [[ " $* " == *" rabbitmq "* || " $* " == *" dynalite "* || " $* " == *" smtp "* ]] && ! command -v curl >/dev/null; then
     apt_pkgs+=(curl); say curl "installing with apt-get..."
   fi
   if ((${#apt_pkgs[@]})); then
@@ -115,6 +121,14 @@ install_missing() {
     say dynalite "installing dynalite@$DYNALITE_VERSION with npm (log in $STATE/npm.log)..."
     npm install --prefix "$STATE/npm" --no-save "dynalite@$DYNALITE_VERSION" >>"$STATE/npm.log" 2>&1 ||
       die dynalite "npm install failed; see $STATE/npm.log"
+  fi
+  if [[ " $* " == *" smtp "* ]] &&
+     ! grep -qs "\"version\": \"$SMTP_SERVER_VERSION\"" "$SMTP_MODULES/smtp-server/package.json"; then
+    command -v npm >/dev/null && command -v node >/dev/null ||
+      die smtp "node and npm are required (node 20); install them, then run '$0 up' again"
+    say smtp "installing smtp-server@$SMTP_SERVER_VERSION with npm (log in $STATE/npm.log)..."
+    npm install --prefix "$STATE/npm-smtp" --no-save "smtp-server@$SMTP_SERVER_VERSION" >>"$STATE/npm.log" 2>&1 ||
+      die smtp "npm install failed; see $STATE/npm.log"
   fi
 }
 
@@ -261,6 +275,23 @@ dynalite_up() {
 
 dynalite_down() { signal_down dynalite; }
 
+# ---------------------------------------------------------------- smtp
+smtp_answers() { curl -sf -o /dev/null -m 2 "http://127.0.0.1:$SMTP_HTTP_PORT/healthz" && port_open "$SMTP_PORT"; }
+
+smtp_up() {
+  already_up smtp smtp_answers && return
+  check_port_free smtp "$SMTP_PORT" K8SHOP_SMTP_PORT
+  check_port_free smtp "$SMTP_HTTP_PORT" K8SHOP_SMTP_HTTP_PORT
+  say smtp "starting..."
+  (cd "$STATE" && exec setsid nohup node "$REPO/scripts/smtp-server.cjs" --modules "$SMTP_MODULES" --dir "$STATE/smtp/mail" \
+    --smtp-port "$SMTP_PORT" --http-port "$SMTP_HTTP_PORT" >>"$STATE/smtp.log" 2>&1 </dev/null) &
+  echo $! >"$STATE/smtp.pid"
+  wait_until 20 smtp_answers || die smtp "did not start; see $STATE/smtp.log"
+  say smtp "started on 127.0.0.1:$SMTP_PORT, messages at http://127.0.0.1:$SMTP_HTTP_PORT/messages (pid $(pid_of smtp))"
+}
+
+smtp_down() { signal_down smtp; }
+
 # ---------------------------------------------------------------- commands
 status() {
   local svc pid rc=0
@@ -281,6 +312,8 @@ print_env() {  # single quotes: the Postgres string contains ';'
     ConnectionStrings__Redis "127.0.0.1:$REDIS_PORT" \
     ConnectionStrings__RabbitMQ "amqp://k8shop:k8shop@127.0.0.1:$RABBIT_PORT/" \
     DynamoDB__ServiceUrl "http://127.0.0.1:$DYNAMO_PORT" \
+    Smtp__Host 127.0.0.1 Smtp__Port "$SMTP_PORT" Smtp__UseTls false \
+    K8SHOP_SMTP_HTTP "http://127.0.0.1:$SMTP_HTTP_PORT" \
     AWS_ACCESS_KEY_ID local AWS_SECRET_ACCESS_KEY local AWS_REGION us-east-1
 }
 
@@ -291,7 +324,7 @@ main() {
   shift || true
   for svc in "$@"; do
     case $svc in
-      postgres | redis | rabbitmq | dynalite) services+=("$svc") ;;
+      postgres | redis | rabbitmq | dynalite | smtp) services+=("$svc") ;;
       dynamodb) services+=(dynalite) ;;
       *) echo "unknown service: $svc" >&2; usage ;;
     esac

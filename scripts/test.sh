@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every K8Shop test: starts PostgreSQL, Redis, RabbitMQ and dynalite (installing what is missing),
+# Runs every K8Shop test: starts PostgreSQL, Redis, RabbitMQ, dynalite and the test SMTP server (installing what is missing),
 # builds the solution, runs each .NET test project and the storefront's tests, and prints one summary.
 # Services this script had to start are stopped again at the end; ones already running are left alone.
 set -euo pipefail

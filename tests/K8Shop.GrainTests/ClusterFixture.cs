@@ -1,6 +1,7 @@
 using K8Shop.Grains.Cart;
 using K8Shop.Grains.Catalog;
 using K8Shop.Grains.Inventory;
+using K8Shop.Grains.Notifications;
 using K8Shop.Grains.Orders;
 using K8Shop.Grains.Payments;
 using K8Shop.Grains.Recommendations;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using K8Shop.GrainTests.Notifications;
 using Orleans.TestingHost;
 
 namespace K8Shop.GrainTests;
@@ -56,12 +58,16 @@ public sealed class ClusterFixture : IAsyncLifetime
             // No caching: a test sees the catalog and the sales ranking as they are now.
             host.Services.AddOptions<RecommendationOptions>().Configure(o => o.CacheTtl = TimeSpan.Zero);
             host.Services.AddSingleton<RecommendationCaches>();
+            host.Services.AddOptions<NotificationOptions>().Configure(o => o.MaxEntries = NotificationMaxEntries);
+            host.Services.AddSingleton<IEmailSender>(Mail);
+            host.Services.AddSingleton<ISmsSender>(Mail);
         });
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddMemoryGrainStorage(CartStorage.Name);
             silo.AddMemoryGrainStorage(InventoryStorage.Name);
+            silo.AddMemoryGrainStorage(NotificationStorage.Name);
             silo.Services.AddKeyedSingleton<IGrainStorage>(OrderStorage.Name, (sp, _) => OrderStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
             silo.Services.AddKeyedSingleton<IGrainStorage>(PaymentStorage.Name, (sp, _) => PaymentStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
             silo.AddMemoryGrainStorage(RecommendationStorage.Name);
@@ -79,10 +85,19 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The cluster's client, for subscribing to event streams and publishing to them as a grain would.</summary>
     public IClusterClient Client => _cluster.Client;
 
+    /// <summary>The client's side of the events streams, to publish as grains will.</summary>
+    public Orleans.Streams.IStreamProvider Events => _cluster.Client.GetStreamProvider(StreamProvider);
+
     /// <summary>Where orders are stored; tests plan write failures on it (one silo, so one store).</summary>
     public static CrashingGrainStorage OrderStore { get; } = new();
 
     public static CrashingGrainStorage PaymentStore { get; } = new();
+
+    /// <summary>How many notifications a shopper's history keeps here: few, so a test can pass the bound.</summary>
+    public const int NotificationMaxEntries = 20;
+
+    /// <summary>Every e-mail and SMS the silo sent; tests plan send failures on it.</summary>
+    public static RecordingSenders Mail { get; } = new();
 
     /// <summary>The silo's wall clock; tests move it forward, never back.</summary>
     public ManualTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);

@@ -12,6 +12,8 @@ public static class TestServices
     public const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Database=k8shop;Username=k8shop;Password=k8shop";
     public const string DefaultRedis = "127.0.0.1:6379";
     public const string DefaultDynamoDB = "http://127.0.0.1:8000";
+    public const string DefaultRabbitMQ = "amqp://k8shop:k8shop@127.0.0.1:5672/";
+    public const string DefaultSmtpHttp = "http://127.0.0.1:1080";
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -21,6 +23,16 @@ public static class TestServices
 
     /// <summary>The DynamoDB endpoint of the tests: dynalite from dev-services.sh, or DynamoDB__ServiceUrl.</summary>
     public static string DynamoDBServiceUrl => Setting("DynamoDB__ServiceUrl", DefaultDynamoDB);
+
+    /// <summary>The broker of the tests: RabbitMQ from dev-services.sh, or ConnectionStrings__RabbitMQ.</summary>
+    public static string RabbitMQConnectionString => Setting("ConnectionStrings__RabbitMQ", DefaultRabbitMQ);
+
+    /// <summary>The test SMTP server (scripts/smtp-server.cjs): SMTP host and port, and its HTTP listing of what it received.</summary>
+    public static string SmtpHost => Setting("Smtp__Host", "127.0.0.1");
+
+    public static int SmtpPort => int.Parse(Setting("Smtp__Port", "1025"), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static Uri SmtpHttp => new(Setting("K8SHOP_SMTP_HTTP", DefaultSmtpHttp));
 
     /// <summary>The redis-server binary the tests start their own servers with (installed by dev-services.sh).</summary>
     public static string RedisServerBinary => File.Exists("/usr/bin/redis-server") ? "/usr/bin/redis-server" : "redis-server";
@@ -42,6 +54,21 @@ public static class TestServices
         var uri = new Uri(DynamoDBServiceUrl);
         Connect(uri.Host, uri.Port);
     });
+
+    private static readonly Lazy<string?> RabbitMQProblem = Probe("RabbitMQ", "rabbitmq", () =>
+    {
+        var uri = new Uri(RabbitMQConnectionString);
+        Connect(uri.Host, uri.Port is > 0 ? uri.Port : 5672);
+    });
+
+    private static readonly Lazy<string?> SmtpProblem = Probe($"the test SMTP server ({SmtpHost}:{SmtpPort}, {SmtpHttp})", "smtp", () =>
+    {
+        Connect(SmtpHost, SmtpPort);
+        Connect(SmtpHttp.Host, SmtpHttp.Port);
+    });
+
+    /// <summary>Why tests needing RabbitMQ and the SMTP server (besides the cluster stores) cannot run here, or null (always null under CI).</summary>
+    public static string? NotificationSkipReason => IsCi ? null : ClusterSkipReason ?? RabbitMQProblem.Value ?? SmtpProblem.Value;
 
     /// <summary>Why PostgreSQL tests cannot run here, or null when they can (always null under CI).</summary>
     public static string? PostgresSkipReason => IsCi ? null : PostgresProblem.Value;
@@ -101,6 +128,12 @@ public sealed class DynamoDBFactAttribute : FactAttribute
 public sealed class ClusterFactAttribute : FactAttribute
 {
     public ClusterFactAttribute() => Skip = TestServices.ClusterSkipReason;
+}
+
+/// <summary>A fact that needs the cluster stores, RabbitMQ and the test SMTP server.</summary>
+public sealed class NotificationFactAttribute : FactAttribute
+{
+    public NotificationFactAttribute() => Skip = TestServices.NotificationSkipReason;
 }
 
 /// <summary>A theory that needs PostgreSQL: skipped with the reason when it is missing outside CI.</summary>

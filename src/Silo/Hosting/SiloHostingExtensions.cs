@@ -39,6 +39,7 @@ public static class SiloHostingExtensions
             silo.AddK8ShopInventory(useDynamoDB: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopOrders(usePostgres: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopRecommendations(usePostgres: profile.IsCluster, builder.Configuration);
+            silo.AddK8ShopNotifications(cluster: profile.IsCluster, builder.Configuration);
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.AddMemoryStreams(StreamProviderName);
             if (profile.Dashboard)

@@ -1,4 +1,5 @@
 using K8Shop.TestSupport;
+using RabbitMQ.Client;
 
 namespace K8Shop.ContractTests.Hosts;
 
@@ -21,6 +22,9 @@ public sealed class CatalogHosts : IAsyncLifetime
     private K8ShopHost? _postgres;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>The cluster host's notification queue: its own, so it never takes messages meant for another consumer.</summary>
+    public static readonly string NotificationQueue = $"notification-contract-{Guid.NewGuid():N}";
+
     public static IReadOnlyList<string> Names => TestServices.ClusterSkipReason is null ? [Embedded, Cluster] : [Embedded];
 
     public static TheoryData<string> All => new(Names);
@@ -42,6 +46,10 @@ public sealed class CatalogHosts : IAsyncLifetime
                     ["ConnectionStrings:Redis"] = TestServices.RedisConnectionString,
                     ["DynamoDB:ServiceUrl"] = TestServices.DynamoDBServiceUrl,
                     ["DynamoDB:TableName"] = $"k8shop-contract-{Guid.NewGuid():N}",
+                    ["ConnectionStrings:RabbitMQ"] = TestServices.RabbitMQConnectionString,
+                    ["Notifications:Queue:Name"] = NotificationQueue,
+                    ["Smtp:Host"] = TestServices.SmtpHost,
+                    ["Smtp:Port"] = TestServices.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["Admin:ApiKey"] = K8ShopHost.AdminKey,
                 });
             }
@@ -60,9 +68,21 @@ public sealed class CatalogHosts : IAsyncLifetime
         if (_embedded.IsValueCreated)
             await _embedded.Value.DisposeAsync();
         if (_postgres is not null)
+        {
             await _postgres.DisposeAsync();
+            await DeleteNotificationQueuesAsync();
+        }
         if (_database is not null)
             await _database.DisposeAsync();
+    }
+
+    private static async Task DeleteNotificationQueuesAsync()
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(TestServices.RabbitMQConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeleteAsync(NotificationQueue);
+        await channel.QueueDeleteAsync(NotificationQueue + ".dlq");
     }
 }
 

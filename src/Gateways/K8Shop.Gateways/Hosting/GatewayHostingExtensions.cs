@@ -4,6 +4,7 @@ using K8Shop.Gateways.Catalog;
 using K8Shop.Gateways.Covers;
 using K8Shop.Gateways.Errors;
 using K8Shop.Gateways.Inventory;
+using K8Shop.Gateways.Notifications;
 using K8Shop.Gateways.Orders;
 using K8Shop.Gateways.Payments;
 using K8Shop.Gateways.Health;
@@ -31,6 +32,9 @@ public static class GatewayHostingExtensions
         // Binding failures (malformed JSON, wrong types) reach the exception handler, which names the field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
+        services.AddOptions<NotifyOptions>().Bind(configuration.GetSection(NotifyOptions.SectionName))
+            .Validate(o => o.NotifyDelay >= TimeSpan.Zero && o.NotifyDelay <= TimeSpan.FromSeconds(30), "Notifications:NotifyDelay must be from 0 to 00:00:30.")
+            .ValidateOnStart();
         services.AddCors(options => options.AddPolicy(CatalogApi.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "HEAD")));
         services.AddGrpc();
         services.AddOpenApi();
@@ -56,6 +60,7 @@ public static class GatewayHostingExtensions
         app.MapOrderEndpoints();
         app.MapPaymentEndpoints();
         app.MapRecommendationEndpoints();
+        app.MapNotificationEndpoints();
         app.MapCoverEndpoints();
         app.MapGrpcService<CatalogGrpcService>();
         app.MapOpenApi();

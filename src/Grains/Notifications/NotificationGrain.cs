@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using K8Shop.Contracts.Notifications;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace K8Shop.Grains.Notifications;
+
+/// <summary>
+/// One shopper's notifications. Acts once per message id: the intent is stored before sending, the e-mail carries a
+/// Message-ID derived from the message id, and the entry is marked sent after the SMTP server accepted it. A crash
+/// between the two writes sends again on redelivery, with the same Message-ID, so mail clients and servers that
+/// dedupe by Message-ID show it once; nothing is ever marked sent that was not.
+/// </summary>
+public sealed partial class NotificationGrain(
+    [PersistentState("notifications", NotificationStorage.Name)] IPersistentState<NotificationState> state,
+    IEmailSender email,
+    ISmsSender sms,
+    IOptions<NotificationOptions> options,
+    TimeProvider clock,
+    ILogger<NotificationGrain> logger) : Grain, INotificationGrain
+{
+    private readonly NotificationOptions _options = options.Value;
+
+    private string UserId => this.GetPrimaryKeyString();
+
+    public async Task<NotificationEntry> NotifyAsync(NotificationRequest request)
+    {
+        var existing = NotificationHistory.Find(state.State.Entries, request.MessageId);
+        if (!NotificationHistory.NeedsSending(existing))
+        {
+            LogDuplicate(UserId, request.MessageId);
+            return existing!;
+        }
+
+        var template = NotificationTemplateNames.Of(request.Template);
+        var rendered = NotificationRenderer.Render(UserId, request, _options.ShopUrl);
+        var emailTo = state.State.Contact?.Email ?? DefaultEmail();
+        var phone = state.State.Contact?.Phone;
+        var channels = ImmutableArray.CreateBuilder<string>();
+        if (emailTo is not null)
+            channels.Add("email");
+        if (phone is not null)
+            channels.Add("sms");
+
+        var now = clock.GetUtcNow();
+        var entry = new NotificationEntry(request.MessageId, request.Template, NotificationStatus.Sending, rendered.Subject,
+            channels.ToImmutable(), request.OrderId, request.Sku, existing?.CreatedAt ?? now, null, (existing?.Attempts ?? 0) + 1);
+        if (channels.Count == 0)
+        {
+            entry = entry with { Status = NotificationStatus.NoContact };
+            await SaveAsync(entry);
+            LogNoContact(UserId, template, request.MessageId);
+            return entry;
+        }
+
+        await SaveAsync(entry);
+        if (emailTo is not null)
+        {
+            await email.SendAsync(new OutgoingEmail(UserId, emailTo, rendered.Subject, rendered.Text, rendered.Html,
+                NotificationHistory.EmailMessageId(UserId, request.MessageId), template));
+        }
+        if (phone is not null)
+            await sms.SendAsync(new OutgoingSms(UserId, phone, rendered.Sms, request.MessageId, template));
+
+        entry = entry with { Status = NotificationStatus.Sent, SentAt = clock.GetUtcNow() };
+        await SaveAsync(entry);
+        LogSent(UserId, template, request.MessageId, entry.Attempts);
+        return entry;
+    }
+
+    public Task<NotificationPage> ListAsync(int skip, int take) =>
+        Task.FromResult(new NotificationPage(NotificationHistory.Page(state.State.Entries, skip, take), state.State.Entries.Length));
+
+    public async Task<NotificationContact> SetContactAsync(NotificationContact contact)
+    {
+        var errors = ContactRules.Check(contact.Email, contact.Phone);
+        if (errors.Count > 0)
+        {
+            var (field, reasons) = errors.First();
+            throw new ContactRuleException(field, reasons[0]);
+        }
+        state.State.Contact = contact;
+        await state.WriteStateAsync();
+        LogContactChanged(UserId, contact.Email is not null, contact.Phone is not null);
+        return contact;
+    }
+
+    public Task<NotificationContact?> GetContactAsync() => Task.FromResult(state.State.Contact);
+
+    private string? DefaultEmail() =>
+        string.IsNullOrWhiteSpace(_options.DefaultEmailDomain) || !ContactRules.IsEmail($"{UserId}@{_options.DefaultEmailDomain}")
+            ? null
+            : $"{UserId}@{_options.DefaultEmailDomain}";
+
+    private Task SaveAsync(NotificationEntry entry)
+    {
+        state.State.Entries = NotificationHistory.Upsert(state.State.Entries, entry, _options.MaxEntries);
+        return state.WriteStateAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {Template} for user {UserId} sent (message {MessageId}, attempt {Attempt})")]
+    private partial void LogSent(string userId, string template, string messageId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} for user {UserId} was already handled; nothing sent again")]
+    private partial void LogDuplicate(string userId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Template} for user {UserId} (message {MessageId}) not sent: no e-mail address or phone number")]
+    private partial void LogNoContact(string userId, string template, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Contact of user {UserId} changed (e-mail: {HasEmail}, phone: {HasPhone})")]
+    private partial void LogContactChanged(string userId, bool hasEmail, bool hasPhone);
+}

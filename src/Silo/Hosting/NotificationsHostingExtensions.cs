@@ -1,0 +1,60 @@
+using K8Shop.Grains.Notifications;
+using K8Shop.Silo.Notifications;
+using Microsoft.Extensions.Options;
+
+namespace K8Shop.Silo.Hosting;
+
+public static class NotificationsHostingExtensions
+{
+    public const string ConnectionStringName = "RabbitMQ";
+
+    /// <summary>
+    /// Notifications: state in storage <c>notifications</c> (memory, or PostgreSQL in the cluster profile), e-mail over
+    /// SMTP when <c>Smtp:Host</c> is set (else logged), SMS through the registered <see cref="ISmsSender"/> (logged by
+    /// default). Events come from the silo's own stream provider, or, in the cluster profile with
+    /// <c>ConnectionStrings:RabbitMQ</c>, from the queue <c>notification-service</c>.
+    /// </summary>
+    public static ISiloBuilder AddK8ShopNotifications(this ISiloBuilder silo, bool cluster, IConfiguration configuration)
+    {
+        var services = silo.Services;
+        services.AddOptions<NotificationOptions>()
+            .Bind(configuration.GetSection(NotificationOptions.SectionName))
+            .Validate(o => o.MaxEntries is >= 10 and <= 100_000, "Notifications:MaxEntries must be from 10 to 100000.")
+            .ValidateOnStart();
+        services.AddOptions<SmtpOptions>()
+            .Bind(configuration.GetSection(SmtpOptions.SectionName))
+            .Validate(o => !o.IsConfigured || o.Port is > 0 and < 65536, "Smtp:Port must be a port from 1 to 65535.")
+            .Validate(o => !o.IsConfigured || MimeKit.MailboxAddress.TryParse(o.From, out _), "Smtp:From must be an address, e.g. 'K8Shop <no-reply@k8shop.example>'.")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SmtpEmailSender>();
+        services.AddSingleton<LoggingEmailSender>();
+        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured
+            ? sp.GetRequiredService<SmtpEmailSender>()
+            : sp.GetRequiredService<LoggingEmailSender>());
+        services.AddSingleton<ISmsSender, LoggingSmsSender>();
+
+        if (!cluster)
+        {
+            silo.AddMemoryGrainStorage(NotificationStorage.Name);
+            return silo;
+        }
+
+        silo.AddPostgresGrainStorage(NotificationStorage.Name);
+        if (configuration.GetConnectionString(ConnectionStringName) is not { Length: > 0 } amqp)
+            return silo;
+        if (!Uri.TryCreate(amqp, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps"))
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} (env ConnectionStrings__{ConnectionStringName}) must be an amqp:// URI, e.g. amqp://k8shop:k8shop@127.0.0.1:5672/.");
+
+        var queue = configuration.GetSection(NotificationQueueOptions.SectionName).Get<NotificationQueueOptions>() ?? new NotificationQueueOptions();
+        queue.Validate();
+        services.AddSingleton(Options.Create(queue));
+        services.AddSingleton(new NotificationAmqpConnection(uri));
+        // The queue is the way in; the stream subscription would only see the same events again.
+        services.Configure<NotificationStreamOptions>(o => o.Enabled = false);
+        services.AddSingleton<NotificationConsumer>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationConsumer>());
+        return silo;
+    }
+}

@@ -1,0 +1,189 @@
+using K8Shop.Contracts.Events;
+using K8Shop.Grains.Notifications;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace K8Shop.Silo.Notifications;
+
+/// <summary>
+/// The cluster profile's way in: consumes the quorum queue <c>notification-service</c>, bound to the topic exchange
+/// <c>orders</c>, and hands each event to <see cref="NotificationDispatcher"/>. A message is acknowledged only after its
+/// notifications are recorded; one that cannot be read is rejected straight to the dead-letter queue; one whose
+/// handling failed is returned to the queue (after a short pause) until the delivery limit dead-letters it. After the
+/// broker goes away the consumer connects again, declaring its topology anew.
+/// </summary>
+public sealed partial class NotificationConsumer(
+    NotificationAmqpConnection amqp,
+    IOptions<NotificationQueueOptions> options,
+    IGrainFactory grains,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILogger<NotificationConsumer> logger) : BackgroundService
+{
+    private readonly NotificationQueueOptions _options = options.Value;
+
+    /// <summary>Completes once the consumer has declared its queue and is consuming (tests wait for it).</summary>
+    public Task Ready => _ready.Task;
+
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How long a stopping silo waits for the messages it is handling, before the grains go away.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(20);
+
+    private int _inFlight;
+    private volatile bool _draining;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // On shutdown, finish what is in hand while the silo still runs: a send interrupted between the e-mail and
+        // its record would be sent again on redelivery. ApplicationStopping runs before any hosted service stops.
+        using var drain = lifetime.ApplicationStopping.Register(Drain);
+        // Grains answer once the silo has started; consuming earlier would only bounce messages.
+        try
+        {
+            await Task.Delay(Timeout.Infinite, lifetime.ApplicationStarted).WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        var delay = _options.ReconnectDelay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ConsumeUntilDisconnectedAsync(stoppingToken);
+                delay = _options.ReconnectDelay;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogConnectFailed(ex, _options.Name, delay.TotalSeconds);
+            }
+            try
+            {
+                await Task.Delay(delay, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+        }
+    }
+
+    private async Task ConsumeUntilDisconnectedAsync(CancellationToken stoppingToken)
+    {
+        await using var connection = await amqp.Factory((ushort)_options.Prefetch).CreateConnectionAsync($"k8shop-notification:{_options.Name}", stoppingToken);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.ConnectionShutdownAsync += (_, args) =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
+        channel.ChannelShutdownAsync += (_, _) =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await NotificationTopology.DeclareAsync(channel, _options, stoppingToken);
+        await channel.BasicQosAsync(0, (ushort)_options.Prefetch, global: false, stoppingToken);
+
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, delivery) => HandleAsync(channel, delivery, stoppingToken);
+        await channel.BasicConsumeAsync(_options.Name, autoAck: false, consumer, stoppingToken);
+        LogConsuming(_options.Name, _options.Prefetch);
+        _ready.TrySetResult();
+
+        await closed.Task.WaitAsync(stoppingToken);
+        LogDisconnected(_options.Name);
+    }
+
+    private async Task HandleAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            if (_draining)
+                await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, CancellationToken.None);
+            else
+                await HandleOneAsync(channel, delivery, stoppingToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private void Drain()
+    {
+        _draining = true;
+        var deadline = clock.GetUtcNow() + DrainTimeout;
+        while (Volatile.Read(ref _inFlight) > 0 && clock.GetUtcNow() < deadline)
+            Thread.Sleep(20);
+        LogDrained(_options.Name, Volatile.Read(ref _inFlight));
+    }
+
+    private async Task HandleOneAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
+    {
+        IntegrationEvent evt;
+        try
+        {
+            evt = IntegrationEventDecoder.Decode(delivery.RoutingKey, delivery.Body.Span, delivery.BasicProperties.MessageId,
+                delivery.BasicProperties.CorrelationId, clock.GetUtcNow());
+        }
+        catch (PoisonMessageException ex)
+        {
+            LogPoison(delivery.RoutingKey, delivery.BasicProperties.MessageId ?? "(none)", ex.Message);
+            await channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false, CancellationToken.None);
+            return;
+        }
+
+        try
+        {
+            await NotificationDispatcher.DispatchAsync(grains, evt);
+            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            var attempt = DeliveryCount(delivery) + 1;
+            LogFailed(ex, delivery.RoutingKey, evt.MessageId, attempt, _options.DeliveryLimit);
+            // A pause before returning it, so a short outage (SMTP, storage) does not burn the delivery limit at once.
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), clock, CancellationToken.None);
+            if (channel.IsOpen)
+                await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Quorum queues count earlier deliveries in <c>x-delivery-count</c>.</summary>
+    private static long DeliveryCount(BasicDeliverEventArgs delivery) =>
+        delivery.BasicProperties.Headers?.TryGetValue("x-delivery-count", out var count) == true && count is long or int
+            ? Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification consumer on queue {Queue} stopping; {Left} messages still in hand are returned to the queue")]
+    private partial void LogDrained(string queue, int left);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification consumer on queue {Queue} (prefetch {Prefetch})")]
+    private partial void LogConsuming(string queue, int prefetch);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification consumer lost its connection to queue {Queue}; reconnecting")]
+    private partial void LogDisconnected(string queue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification consumer could not consume queue {Queue}; trying again in {Seconds} s")]
+    private partial void LogConnectFailed(Exception exception, string queue, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rejected message {MessageId} ({RoutingKey}) to the dead-letter queue: {Reason}")]
+    private partial void LogPoison(string routingKey, string messageId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification for message {MessageId} ({RoutingKey}) failed on delivery {Attempt} of {Limit}; returned to the queue")]
+    private partial void LogFailed(Exception exception, string routingKey, string messageId, long attempt, int limit);
+}

@@ -1,0 +1,180 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using K8Shop.Contracts.Events;
+using K8Shop.Contracts.Notifications;
+using K8Shop.Grains.Notifications;
+using K8Shop.TestSupport;
+using RabbitMQ.Client;
+
+namespace K8Shop.IntegrationTests.Notifications;
+
+/// <summary>
+/// Notification on the real thing: a plain AMQP client publishes to exchange <c>orders</c>, the silo's consumer
+/// handles the queue, the test SMTP server receives the e-mail, PostgreSQL keeps what was sent.
+/// </summary>
+public sealed class NotificationAmqpTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly string _queue = $"notification-test-{Guid.NewGuid():N}";
+    private readonly string _table = $"k8shop-notify-{Guid.NewGuid():N}";
+    private PostgresDatabase? _database;
+    private IConnection? _amqp;
+    private IChannel? _channel;
+
+    public async Task InitializeAsync()
+    {
+        if (TestServices.NotificationSkipReason is not null)
+            return;
+        _database = await PostgresDatabase.CreateAsync("notify");
+        _amqp = await new ConnectionFactory { Uri = new Uri(TestServices.RabbitMQConnectionString) }.CreateConnectionAsync();
+        _channel = await _amqp.CreateChannelAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_channel is not null)
+        {
+            await _channel.QueueDeleteAsync(_queue);
+            await _channel.QueueDeleteAsync(_queue + ".dlq");
+            await _channel.DisposeAsync();
+        }
+        if (_amqp is not null)
+            await _amqp.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+
+    [NotificationFact]
+    public async Task OrderConfirmed_PublishedTwice_AndRedeliveredToARestartedSilo_SendsExactlyOneEmail()
+    {
+        var user = $"amqp-{Guid.NewGuid():N}";
+        var address = $"{user}@example.test";
+        var (messageId, body) = OrderConfirmed(user);
+
+        await using (var first = await NewHost().StartAsync())
+        {
+            await PublishAsync("orders.order_confirmed", body, messageId);
+            await PublishAsync("orders.order_confirmed", body, messageId);
+            Assert.Single(await SmtpInbox.WaitForAsync(address, 1, Patience));
+            await WaitUntilDrainedAsync();
+        }
+
+        // The silo is gone; the same message arrives again and waits in the durable queue for the next one.
+        await PublishAsync("orders.order_confirmed", body, messageId);
+        await using var second = await NewHost().StartAsync();
+        await WaitUntilDrainedAsync();
+
+        var mail = Assert.Single(await SmtpInbox.WaitForAsync(address, 2, TimeSpan.FromSeconds(3)));
+        Assert.Equal($"<{NotificationHistory.EmailMessageId(user, messageId)}>", mail.MessageId);
+        Assert.Equal("order_confirmed", mail.Template);
+        var entry = Assert.Single((await second.Grains.GetGrain<INotificationGrain>(user).ListAsync(0, 10)).Entries);
+        Assert.Equal((NotificationStatus.Sent, 1), (entry.Status, entry.Attempts));
+    }
+
+    [NotificationFact]
+    public async Task PoisonMessage_GoesToTheDeadLetterQueue_AndTheConsumerReconnectsAfterItsConnectionIsKilled()
+    {
+        await using var host = await NewHost().StartAsync();
+        var poison = $"not json {Guid.NewGuid():N}";
+
+        await PublishAsync("orders.order_confirmed", Encoding.UTF8.GetBytes(poison), $"poison-{Guid.NewGuid():N}");
+        var dead = await GetFromAsync(_queue + ".dlq");
+        await KillConsumerConnectionAsync();
+        var user = $"reconnect-{Guid.NewGuid():N}";
+        var (messageId, body) = OrderConfirmed(user);
+        await PublishAsync("orders.order_confirmed", body, messageId);
+
+        Assert.Equal(poison, dead);
+        Assert.Single(await SmtpInbox.WaitForAsync($"{user}@example.test", 1, TimeSpan.FromSeconds(60)));
+    }
+
+    private NotificationSiloHost NewHost() => new(_database!.ConnectionString, _queue, _table);
+
+    private static (string MessageId, byte[] Body) OrderConfirmed(string user)
+    {
+        var orderId = Guid.NewGuid().ToString();
+        var evt = new OrderEvent
+        {
+            MessageId = IntegrationEvent.StableMessageId(orderId, "orders.order_confirmed"),
+            CorrelationId = orderId,
+            OccurredAt = DateTimeOffset.UtcNow,
+            Event = "order.confirmed",
+            OrderId = orderId,
+            UserId = user,
+            Status = "confirmed",
+            Items = [new OrderEventLine("BOOK-001", 2, 44.95m, 89.9m, "The Pragmatic Programmer")],
+            Total = 89.9m,
+            ItemCount = 2,
+            CreatedAt = DateTimeOffset.UtcNow.ToString("O"),
+        };
+        // As the stream provider publishes: serialized by its runtime type.
+        return (evt.MessageId, JsonSerializer.SerializeToUtf8Bytes(evt, evt.GetType()));
+    }
+
+    private async Task PublishAsync(string routingKey, byte[] body, string messageId)
+    {
+        var properties = new BasicProperties { MessageId = messageId, ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent };
+        await _channel!.BasicPublishAsync(IntegrationEvent.Exchange, routingKey, mandatory: false, properties, body);
+    }
+
+    /// <summary>Waits until the queue holds nothing ready or unacknowledged.</summary>
+    private async Task WaitUntilDrainedAsync()
+    {
+        using var http = ManagementClient();
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var queue = JsonDocument.Parse(await http.GetStringAsync($"/api/queues/%2F/{_queue}"));
+            if (queue.RootElement.TryGetProperty("messages", out var messages) && messages.GetInt32() == 0)
+                return;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"queue {_queue} did not drain in {Patience}");
+    }
+
+    private async Task<string> GetFromAsync(string queue)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await _channel!.BasicGetAsync(queue, autoAck: true) is { } message)
+                return Encoding.UTF8.GetString(message.Body.Span);
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"nothing reached {queue} in {Patience}");
+    }
+
+    /// <summary>Closes the consumer's connection from the broker's side, as a broker restart does.</summary>
+    private async Task KillConsumerConnectionAsync()
+    {
+        using var http = ManagementClient();
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            // The management API lists a new connection after its next statistics round (about 5 s).
+            using var connections = JsonDocument.Parse(await http.GetStringAsync("/api/connections"));
+            var name = connections.RootElement.EnumerateArray()
+                .Where(c => c.GetProperty("client_properties").TryGetProperty("connection_name", out var n) && n.GetString() == $"k8shop-notification:{_queue}")
+                .Select(c => c.GetProperty("name").GetString())
+                .FirstOrDefault();
+            if (name is not null)
+            {
+                (await http.DeleteAsync($"/api/connections/{Uri.EscapeDataString(name)}")).EnsureSuccessStatusCode();
+                return;
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"the consumer's connection to {_queue} never showed in the management API");
+    }
+
+    private static HttpClient ManagementClient()
+    {
+        var amqp = new Uri(TestServices.RabbitMQConnectionString);
+        var http = new HttpClient { BaseAddress = new Uri($"http://{amqp.Host}:{Environment.GetEnvironmentVariable("K8SHOP_RABBITMQ_MGMT_PORT") ?? "15672"}") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(amqp.UserInfo))));
+        return http;
+    }
+}

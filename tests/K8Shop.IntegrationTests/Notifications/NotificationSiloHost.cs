@@ -1,0 +1,50 @@
+using System.Globalization;
+using K8Shop.Silo.Notifications;
+using K8Shop.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace K8Shop.IntegrationTests.Notifications;
+
+/// <summary>
+/// The real silo host in the cluster profile on a database of its own, consuming a notification queue of its own
+/// (so tests running side by side never take each other's messages), sending through the test SMTP server.
+/// </summary>
+public sealed class NotificationSiloHost(string postgres, string queue, string table) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["K8Shop:Profile"] = "cluster",
+            ["K8Shop:Dashboard"] = "false",
+            ["Orleans:SiloPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:ClusterId"] = $"notify-{Guid.NewGuid():N}",
+            ["ConnectionStrings:Postgres"] = postgres,
+            ["ConnectionStrings:Redis"] = TestServices.RedisConnectionString,
+            ["ConnectionStrings:RabbitMQ"] = TestServices.RabbitMQConnectionString,
+            ["DynamoDB:ServiceUrl"] = TestServices.DynamoDBServiceUrl,
+            ["DynamoDB:TableName"] = table,
+            ["Smtp:Host"] = TestServices.SmtpHost,
+            ["Smtp:Port"] = TestServices.SmtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Notifications:Queue:Name"] = queue,
+            ["Notifications:Queue:DeliveryLimit"] = "3",
+        };
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    /// <summary>Starts the host and waits until its consumer is on the queue.</summary>
+    public async Task<NotificationSiloHost> StartAsync()
+    {
+        _ = Server;
+        await Services.GetRequiredService<NotificationConsumer>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+        return this;
+    }
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+}
