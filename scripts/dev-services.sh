@@ -266,7 +266,7 @@ dynalite_up() {
   check_port_free dynalite "$DYNAMO_PORT" K8SHOP_DYNAMODB_PORT
   say dynalite "starting..."
   # setsid + closed stdio: the server must not hold the caller's terminal or output pipe open.
-  (cd "$STATE" && exec setsid nohup node "$DYNALITE_BIN" --host 127.0.0.1 --port "$DYNAMO_PORT" \
+  (cd "$STATE" && exec setsid nohup node -r "$REPO/scripts/dynalite-guard.cjs" "$DYNALITE_BIN" --host 127.0.0.1 --port "$DYNAMO_PORT" \
     --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 >>"$STATE/dynalite.log" 2>&1 </dev/null) &
   echo $! >"$STATE/dynalite.pid"
   wait_until 20 dynalite_answers || die dynalite "did not start; see $STATE/dynalite.log"
