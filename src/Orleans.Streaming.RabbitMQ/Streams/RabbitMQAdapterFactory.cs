@@ -70,9 +70,13 @@ public sealed partial class RabbitMQAdapterFactory : IQueueAdapterFactory, IAsyn
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
         Task.FromResult<IStreamFailureHandler>(new RabbitMQStreamFailureHandler(FailuresOf(queueId), _loggerFactory.CreateLogger<RabbitMQStreamFailureHandler>()));
 
-    private IQueueAdapterReceiver CreateReceiver(QueueId queueId) =>
-        new RabbitMQAdapterReceiver(queueId, _topology.PartitionQueue((int)queueId.GetNumericId()), _consumeConnection, _codec, _options,
-            FailuresOf(queueId), _loggerFactory.CreateLogger<RabbitMQAdapterReceiver>());
+    private RabbitMQAdapterReceiver CreateReceiver(QueueId queueId)
+    {
+        var receiver = new RabbitMQAdapterReceiver(queueId, _topology.PartitionQueue((int)queueId.GetNumericId()), _consumeConnection, _codec, _options,
+            _loggerFactory.CreateLogger<RabbitMQAdapterReceiver>());
+        FailuresOf(queueId).Nack = receiver.NackAsync;
+        return receiver;
+    }
 
     private DeliveryFailures FailuresOf(QueueId queueId) => _failures.GetOrAdd(queueId, _ => new DeliveryFailures());
 

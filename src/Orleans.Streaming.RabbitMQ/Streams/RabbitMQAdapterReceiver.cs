@@ -11,7 +11,8 @@ namespace Orleans.Streaming.RabbitMQ;
 /// Consumes one partition queue with a bounded prefetch and hands its deliveries to the pulling agent. A delivery is
 /// acked only in <see cref="MessagesDeliveredAsync"/>: with <see cref="SimpleQueueCache"/> that is called with the
 /// messages purged from the cache, which happens once every subscriber's cursor has moved past them, i.e. once
-/// Orleans delivered them (or gave up, in which case the failure handler marked them and they are nacked instead).
+/// Orleans delivered them. A message Orleans gave up on is never purged as delivered: the failure handler nacks it through
+/// <see cref="NackAsync"/>, and any older one still unsettled when newer ones are purged is nacked too.
 /// </summary>
 internal sealed partial class RabbitMQAdapterReceiver(
     QueueId queueId,
@@ -19,7 +20,6 @@ internal sealed partial class RabbitMQAdapterReceiver(
     RabbitMQConnector connector,
     RabbitMQMessageCodec codec,
     RabbitMQStreamOptions options,
-    DeliveryFailures failures,
     ILogger logger) : IQueueAdapterReceiver
 {
     private readonly ConcurrentQueue<Buffered> _buffer = new();
@@ -66,40 +66,67 @@ internal sealed partial class RabbitMQAdapterReceiver(
 
     public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
     {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var newest = long.MinValue;
         foreach (var message in messages)
         {
             var sequenceNumber = message.SequenceToken.SequenceNumber;
-            if (!_pending.TryRemove(sequenceNumber, out var delivery))
+            newest = Math.Max(newest, sequenceNumber);
+            if (_pending.TryRemove(sequenceNumber, out var delivery))
             {
-                continue;
+                await SettleAsync(delivery, sequenceNumber, delivered: true, cancellationToken);
+            }
+        }
+
+        // The cache purges oldest first and leaves failed messages out, so anything older still pending was not delivered.
+        foreach (var sequenceNumber in _pending.Keys.Where(key => key < newest).Order())
+        {
+            if (_pending.TryRemove(sequenceNumber, out var delivery))
+            {
+                await SettleAsync(delivery, sequenceNumber, delivered: false, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Nacks a delivery some subscriber failed to process, when it is still unsettled (the failure handler calls it).</summary>
+    public async Task NackAsync(long sequenceNumber)
+    {
+        if (_pending.TryRemove(sequenceNumber, out var delivery))
+        {
+            await SettleAsync(delivery, sequenceNumber, delivered: false, CancellationToken.None);
+        }
+    }
+
+    private async Task SettleAsync(PendingDelivery delivery, long sequenceNumber, bool delivered, CancellationToken cancellationToken)
+    {
+        if (!delivery.Channel.IsOpen)
+        {
+            // Its channel is gone, so the broker has already requeued it: nothing to settle.
+            return;
+        }
+
+        try
+        {
+            if (delivered)
+            {
+                await delivery.Channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
+                return;
             }
 
-            var failed = failures.TryTake(sequenceNumber);
-            if (!delivery.Channel.IsOpen)
-            {
-                // Its channel is gone, so the broker has already requeued it: nothing to settle.
-                continue;
-            }
-
-            try
-            {
-                if (!failed)
-                {
-                    await delivery.Channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
-                    continue;
-                }
-
-                // Quorum queues count deliveries and dead-letter past x-delivery-limit; a classic queue has no such
-                // count, so a message that already failed once goes to the dead-letter exchange now.
-                var requeue = options.QueueType == RabbitMQQueueType.Quorum || !delivery.Redelivered;
-                LogNacked(queueName, message.StreamId.ToString(), (message as RabbitMQBatchContainer)?.MessageId, requeue);
-                await delivery.Channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // Unsettled, the message comes back when its channel closes: delivered at least once, maybe twice.
-                LogSettleFailed(exception, queueName, sequenceNumber);
-            }
+            // Quorum queues count deliveries and dead-letter past x-delivery-limit; a classic queue has no such
+            // count, so a message that already failed once goes to the dead-letter exchange now.
+            var requeue = options.QueueType == RabbitMQQueueType.Quorum || !delivery.Redelivered;
+            LogNacked(queueName, delivery.MessageId, requeue);
+            await delivery.Channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Unsettled, the message comes back when its channel closes: delivered at least once, maybe twice.
+            LogSettleFailed(exception, queueName, sequenceNumber);
         }
     }
 
@@ -199,13 +226,13 @@ internal sealed partial class RabbitMQAdapterReceiver(
 
         var sequenceNumber = Interlocked.Increment(ref _sequenceNumber);
         var container = new RabbitMQBatchContainer(streamId, @event, delivery.BasicProperties.MessageId, new EventSequenceTokenV2(sequenceNumber));
-        _pending[sequenceNumber] = new PendingDelivery(channel, delivery.DeliveryTag, delivery.Redelivered);
+        _pending[sequenceNumber] = new PendingDelivery(channel, delivery.DeliveryTag, delivery.Redelivered, delivery.BasicProperties.MessageId);
         _buffer.Enqueue(new Buffered(container, Volatile.Read(ref _generation)));
     }
 
     private sealed record Buffered(RabbitMQBatchContainer Container, int Generation);
 
-    private sealed record PendingDelivery(IChannel Channel, ulong DeliveryTag, bool Redelivered);
+    private sealed record PendingDelivery(IChannel Channel, ulong DeliveryTag, bool Redelivered, string? MessageId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consuming RabbitMQ queue {QueueName} for {QueueId} with prefetch {Prefetch}")]
     private partial void LogConsuming(string queueName, string queueId, ushort prefetch);
@@ -216,8 +243,8 @@ internal sealed partial class RabbitMQAdapterReceiver(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} on {QueueName} cannot be read ({Problem}); rejected to the dead-letter queue")]
     private partial void LogUnreadable(string queueName, string? messageId, string problem);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} of stream {StreamId} on {QueueName} was not delivered; nacked (requeue: {Requeue})")]
-    private partial void LogNacked(string queueName, string streamId, string? messageId, bool requeue);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} on {QueueName} was not delivered; nacked (requeue: {Requeue})")]
+    private partial void LogNacked(string queueName, string? messageId, bool requeue);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Settling delivery {SequenceNumber} on {QueueName} failed; the broker will redeliver it")]
     private partial void LogSettleFailed(Exception exception, string queueName, long sequenceNumber);

@@ -1,38 +1,36 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Streams;
 
 namespace Orleans.Streaming.RabbitMQ;
 
-/// <summary>The sequence numbers of a partition's messages that some subscriber failed to process.</summary>
+/// <summary>
+/// Links a partition's failure handler to its current receiver: the agent asks the factory for each separately, and a
+/// receiver is replaced when the partition moves between silos.
+/// </summary>
 internal sealed class DeliveryFailures
 {
-    private readonly ConcurrentDictionary<long, byte> _failed = new();
-
-    public void Add(long sequenceNumber) => _failed.TryAdd(sequenceNumber, 0);
-
-    public bool TryTake(long sequenceNumber) => _failed.TryRemove(sequenceNumber, out _);
+    /// <summary>Nacks the delivery with this sequence number; set by the partition's receiver.</summary>
+    public Func<long, Task>? Nack { get; set; }
 }
 
 /// <summary>
-/// Marks a message whose delivery Orleans gave up on (after <c>MaxEventDeliveryTime</c> of retries), so its receiver
-/// nacks it instead of acking it: the broker redelivers it until the delivery limit, then dead-letters it. Subscriptions
-/// are not faulted, so one poison event does not end a subscriber's stream.
+/// Nacks a message whose delivery Orleans gave up on (after <c>MaxEventDeliveryTime</c> of retries): the broker
+/// redelivers it until the delivery limit, then dead-letters it. It has to happen here, because Orleans' simple queue
+/// cache never reports a failed message as purged. Subscriptions are not faulted, so one poison event does not end a
+/// subscriber's stream.
 /// </summary>
 internal sealed partial class RabbitMQStreamFailureHandler(DeliveryFailures failures, ILogger logger) : IStreamFailureHandler
 {
     public bool ShouldFaultSubsriptionOnError => false;
 
-    public Task OnDeliveryFailure(GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
+    public async Task OnDeliveryFailure(GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
     {
-        if (sequenceToken is not null)
-        {
-            failures.Add(sequenceToken.SequenceNumber);
-        }
-
         LogDeliveryFailed(streamProviderName, streamIdentity, subscriptionId.Guid, sequenceToken?.SequenceNumber);
-        return Task.CompletedTask;
+        if (sequenceToken is not null && failures.Nack is { } nack)
+        {
+            await nack(sequenceToken.SequenceNumber);
+        }
     }
 
     public Task OnSubscriptionFailure(GuidId subscriptionId, string streamProviderName, StreamId streamIdentity, StreamSequenceToken? sequenceToken)
