@@ -10,7 +10,7 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// Adds the Orleans silo and the datastores the profile asks for. Embedded: localhost clustering and
-    /// in-memory storage, streams, reminders, catalog, carts and inventory. Cluster: the catalog, membership, reminders, orders and payments on PostgreSQL, carts on Redis, inventory on DynamoDB.
+    /// in-memory storage, streams, reminders, catalog, carts and inventory. Cluster: the catalog, membership, reminders, orders and payments on PostgreSQL, carts on Redis, inventory on DynamoDB, events on RabbitMQ.
     /// </summary>
     public static WebApplicationBuilder AddK8ShopSilo(this WebApplicationBuilder builder)
     {
@@ -38,8 +38,7 @@ public static class SiloHostingExtensions
             silo.AddK8ShopCarts(useRedis: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopInventory(useDynamoDB: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopOrders(usePostgres: profile.IsCluster, builder.Configuration);
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryStreams(StreamProviderName);
+            silo.AddK8ShopEvents(useRabbitMQ: profile.IsCluster, builder.Configuration);
             if (profile.Dashboard)
                 silo.AddDashboard();
         });
