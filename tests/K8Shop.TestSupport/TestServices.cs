@@ -12,6 +12,7 @@ public static class TestServices
     public const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Database=k8shop;Username=k8shop;Password=k8shop";
     public const string DefaultRedis = "127.0.0.1:6379";
     public const string DefaultDynamoDB = "http://127.0.0.1:8000";
+    public const string DefaultRabbitMQ = "amqp://k8shop:k8shop@127.0.0.1:5672/";
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -21,6 +22,9 @@ public static class TestServices
 
     /// <summary>The DynamoDB endpoint of the tests: dynalite from dev-services.sh, or DynamoDB__ServiceUrl.</summary>
     public static string DynamoDBServiceUrl => Setting("DynamoDB__ServiceUrl", DefaultDynamoDB);
+
+    /// <summary>The RabbitMQ broker of the tests, as an AMQP URI: dev-services.sh's, or ConnectionStrings__RabbitMQ.</summary>
+    public static string RabbitMQConnectionString => Setting("ConnectionStrings__RabbitMQ", DefaultRabbitMQ);
 
     /// <summary>The redis-server binary the tests start their own servers with (installed by dev-services.sh).</summary>
     public static string RedisServerBinary => File.Exists("/usr/bin/redis-server") ? "/usr/bin/redis-server" : "redis-server";
@@ -43,6 +47,12 @@ public static class TestServices
         Connect(uri.Host, uri.Port);
     });
 
+    private static readonly Lazy<string?> RabbitMQProblem = Probe("RabbitMQ", "rabbitmq", () =>
+    {
+        var uri = new Uri(RabbitMQConnectionString);
+        Connect(uri.Host, uri.Port > 0 ? uri.Port : 5672);
+    });
+
     /// <summary>Why PostgreSQL tests cannot run here, or null when they can (always null under CI).</summary>
     public static string? PostgresSkipReason => IsCi ? null : PostgresProblem.Value;
 
@@ -52,8 +62,11 @@ public static class TestServices
     /// <summary>Why DynamoDB tests cannot run here, or null when they can (always null under CI).</summary>
     public static string? DynamoDBSkipReason => IsCi ? null : DynamoDBProblem.Value;
 
-    /// <summary>Why tests needing the cluster profile's stores (PostgreSQL, Redis, DynamoDB) cannot run here, or null.</summary>
-    public static string? ClusterSkipReason => PostgresSkipReason ?? RedisSkipReason ?? DynamoDBSkipReason;
+    /// <summary>Why RabbitMQ tests cannot run here, or null when they can (always null under CI).</summary>
+    public static string? RabbitMQSkipReason => IsCi ? null : RabbitMQProblem.Value;
+
+    /// <summary>Why tests needing the cluster profile's services (PostgreSQL, Redis, DynamoDB, RabbitMQ) cannot run here, or null.</summary>
+    public static string? ClusterSkipReason => PostgresSkipReason ?? RedisSkipReason ?? DynamoDBSkipReason ?? RabbitMQSkipReason;
 
     private static string Setting(string variable, string fallback) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured ? configured : fallback;
@@ -95,6 +108,12 @@ public sealed class RedisFactAttribute : FactAttribute
 public sealed class DynamoDBFactAttribute : FactAttribute
 {
     public DynamoDBFactAttribute() => Skip = TestServices.DynamoDBSkipReason;
+}
+
+/// <summary>A fact that needs RabbitMQ: skipped with the reason when it is missing outside CI.</summary>
+public sealed class RabbitMQFactAttribute : FactAttribute
+{
+    public RabbitMQFactAttribute() => Skip = TestServices.RabbitMQSkipReason;
 }
 
 /// <summary>A fact that needs the cluster profile's stores: PostgreSQL, Redis and DynamoDB.</summary>
