@@ -44,7 +44,7 @@ public static class EventsHostingExtensions
                     : (Guid.NewGuid().ToString(), null);
                 foreach (var type in IntegrationEventTypes)
                 {
-                    rabbit.EventTypes.Add(type, type.GetCustomAttribute<AliasAttribute>()?.Alias);
+                    rabbit.EventTypes.Add(type, type.GetCustomAttribute<AliasAttribute>(inherit: false)?.Alias);
                 }
             }));
     }
