@@ -39,7 +39,7 @@ public sealed class RabbitMQStreamsFixture : IAsyncLifetime
         options.ExchangeName = exchange;
         options.QueueNamePrefix = $"{exchange}.events";
         options.PartitionCount = 4;
-        options.PrefetchCount = 50;
+        options.PrefetchCount = 500;
         options.DeliveryLimit = DeliveryLimit;
         options.NetworkRecoveryInterval = TimeSpan.FromSeconds(1);
         options.RoutingKey = (@event, stream) => $"{stream.GetNamespace()}.{@event.GetType().Name.ToLowerInvariant()}";

@@ -50,8 +50,12 @@ public sealed class RabbitMQStreamOptions
     /// <summary>Partition queues; streams are spread over them by a hash ring. Changing it moves streams between queues.</summary>
     public int PartitionCount { get; set; } = DefaultPartitionCount;
 
-    /// <summary>Unacknowledged deliveries a partition's consumer holds at once (AMQP basic.qos).</summary>
-    public ushort PrefetchCount { get; set; } = 100;
+    /// <summary>
+    /// Unacknowledged deliveries a partition's consumer holds at once (AMQP basic.qos). A delivery is acked only once
+    /// Orleans' cache purges it, a poll or two after delivery, so this bounds a partition's throughput: on the dev box
+    /// 3,000 events on 4 partitions took 7.4 s with 50 and 0.6 s with 500. Keep it below the cache size.
+    /// </summary>
+    public ushort PrefetchCount { get; set; } = 500;
 
     /// <summary>Deliveries of one message before the broker dead-letters it (quorum <c>x-delivery-limit</c>).</summary>
     public int DeliveryLimit { get; set; } = 5;
