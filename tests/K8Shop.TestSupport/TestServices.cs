@@ -79,8 +79,11 @@ public static class TestServices
     /// <summary>Why DynamoDB tests cannot run here, or null when they can (always null under CI).</summary>
     public static string? DynamoDBSkipReason => IsCi ? null : DynamoDBProblem.Value;
 
-    /// <summary>Why tests needing the cluster profile's stores (PostgreSQL, Redis, DynamoDB) cannot run here, or null.</summary>
-    public static string? ClusterSkipReason => PostgresSkipReason ?? RedisSkipReason ?? DynamoDBSkipReason;
+    /// <summary>Why RabbitMQ tests cannot run here, or null when they can (always null under CI).</summary>
+    public static string? RabbitMQSkipReason => IsCi ? null : RabbitMQProblem.Value;
+
+    /// <summary>Why tests needing the cluster profile's services (PostgreSQL, Redis, DynamoDB, RabbitMQ) cannot run here, or null.</summary>
+    public static string? ClusterSkipReason => PostgresSkipReason ?? RedisSkipReason ?? DynamoDBSkipReason ?? RabbitMQSkipReason;
 
     private static string Setting(string variable, string fallback) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured ? configured : fallback;
@@ -122,6 +125,12 @@ public sealed class RedisFactAttribute : FactAttribute
 public sealed class DynamoDBFactAttribute : FactAttribute
 {
     public DynamoDBFactAttribute() => Skip = TestServices.DynamoDBSkipReason;
+}
+
+/// <summary>A fact that needs RabbitMQ: skipped with the reason when it is missing outside CI.</summary>
+public sealed class RabbitMQFactAttribute : FactAttribute
+{
+    public RabbitMQFactAttribute() => Skip = TestServices.RabbitMQSkipReason;
 }
 
 /// <summary>A fact that needs the cluster profile's stores: PostgreSQL, Redis and DynamoDB.</summary>

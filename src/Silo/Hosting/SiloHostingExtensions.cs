@@ -10,7 +10,7 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// Adds the Orleans silo and the datastores the profile asks for. Embedded: localhost clustering and
-    /// in-memory storage, streams, reminders, catalog, carts and inventory. Cluster: the catalog, membership, reminders, orders, payments and the sales ranking on PostgreSQL, carts on Redis, inventory on DynamoDB.
+    /// in-memory storage, streams, reminders, catalog, carts and inventory. Cluster: the catalog, membership, reminders, orders, payments and the sales ranking on PostgreSQL, carts on Redis, inventory on DynamoDB, events on RabbitMQ.
     /// </summary>
     public static WebApplicationBuilder AddK8ShopSilo(this WebApplicationBuilder builder)
     {
@@ -40,8 +40,7 @@ public static class SiloHostingExtensions
             silo.AddK8ShopOrders(usePostgres: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopRecommendations(usePostgres: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopNotifications(cluster: profile.IsCluster, builder.Configuration);
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryStreams(StreamProviderName);
+            silo.AddK8ShopEvents(useRabbitMQ: profile.IsCluster, builder.Configuration);
             if (profile.Dashboard)
                 silo.AddDashboard();
         });

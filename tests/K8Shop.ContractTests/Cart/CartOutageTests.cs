@@ -18,6 +18,7 @@ public sealed class CartOutageTests
             ["K8Shop:Profile"] = "cluster",
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
+            ["ConnectionStrings:RabbitMQ"] = TestServices.RabbitMQConnectionString,
             ["DynamoDB:ServiceUrl"] = TestServices.DynamoDBServiceUrl,
             ["DynamoDB:TableName"] = $"k8shop-contract-{Guid.NewGuid():N}",
         });

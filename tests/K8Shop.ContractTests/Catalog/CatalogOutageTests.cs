@@ -20,6 +20,7 @@ public sealed class CatalogOutageTests
             ["K8Shop:Profile"] = "cluster",
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
             ["ConnectionStrings:Redis"] = TestServices.RedisConnectionString,
+            ["ConnectionStrings:RabbitMQ"] = TestServices.RabbitMQConnectionString,
             ["DynamoDB:ServiceUrl"] = TestServices.DynamoDBServiceUrl,
             ["DynamoDB:TableName"] = $"k8shop-contract-{Guid.NewGuid():N}",
         });

@@ -5,7 +5,7 @@ namespace K8Shop.ContractTests.Hosts;
 
 /// <summary>
 /// The hosts every contract test runs against: embedded (everything in memory) and the cluster profile
-/// (catalog on a throwaway PostgreSQL database, carts on Redis). Started once, on first use, for the whole run.
+/// (catalog on a throwaway PostgreSQL database, carts on Redis, events on RabbitMQ). Started once, on first use, for the whole run.
 /// </summary>
 public sealed class CatalogHosts : IAsyncLifetime
 {
@@ -44,6 +44,7 @@ public sealed class CatalogHosts : IAsyncLifetime
                     ["K8Shop:Profile"] = "cluster",
                     ["ConnectionStrings:Postgres"] = _database.ConnectionString,
                     ["ConnectionStrings:Redis"] = TestServices.RedisConnectionString,
+                    ["ConnectionStrings:RabbitMQ"] = TestServices.RabbitMQConnectionString,
                     ["DynamoDB:ServiceUrl"] = TestServices.DynamoDBServiceUrl,
                     ["DynamoDB:TableName"] = $"k8shop-contract-{Guid.NewGuid():N}",
                     ["ConnectionStrings:RabbitMQ"] = TestServices.RabbitMQConnectionString,

@@ -56,6 +56,7 @@ public sealed class ClusterSiloProcess : IAsyncDisposable
         env["K8Shop__Dashboard"] = "false";
         env["ConnectionStrings__Postgres"] = postgres;
         env["ConnectionStrings__Redis"] = TestServices.RedisConnectionString;
+        env["ConnectionStrings__RabbitMQ"] = TestServices.RabbitMQConnectionString;
         env["DynamoDB__ServiceUrl"] = TestServices.DynamoDBServiceUrl;
         env["Orleans__ServiceId"] = serviceId;
         env["Orleans__ClusterId"] = clusterId;

@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Orleans.Providers.Streams.Common;
+using Orleans.Streams;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Orleans.Streaming.RabbitMQ;
+
+/// <summary>
+/// Consumes one partition queue with a bounded prefetch and hands its deliveries to the pulling agent. A delivery is
+/// acked only in <see cref="MessagesDeliveredAsync"/>: with <see cref="SimpleQueueCache"/> that is called with the
+/// messages purged from the cache, which happens once every subscriber's cursor has moved past them, i.e. once
+/// Orleans delivered them. A message Orleans gave up on is never purged as delivered: the failure handler nacks it through
+/// <see cref="NackAsync"/>, and any older one still unsettled when newer ones are purged is nacked too.
+/// </summary>
+internal sealed partial class RabbitMQAdapterReceiver(
+    QueueId queueId,
+    string queueName,
+    RabbitMQConnector connector,
+    RabbitMQMessageCodec codec,
+    RabbitMQStreamOptions options,
+    ILogger logger) : IQueueAdapterReceiver
+{
+    private readonly ConcurrentQueue<Buffered> _buffer = new();
+    private readonly ConcurrentDictionary<long, PendingDelivery> _pending = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IChannel? _channel;
+    private long _sequenceNumber;
+    private int _generation;
+    private DateTime _nextConsumeAttempt = DateTime.MinValue;
+    private volatile bool _shutdown;
+
+    public async Task Initialize(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await EnsureConsumingAsync(cancellation.Token);
+    }
+
+    [Obsolete("Use the overload which accepts a CancellationToken.")]
+    public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) => GetQueueMessagesAsync(maxCount, CancellationToken.None);
+
+    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        await EnsureConsumingAsync(cancellationToken);
+        var limit = maxCount < 0 ? int.MaxValue : maxCount;
+        var generation = Volatile.Read(ref _generation);
+        var batch = new List<IBatchContainer>();
+        while (batch.Count < limit && _buffer.TryDequeue(out var buffered))
+        {
+            if (buffered.Generation != generation)
+            {
+                // Received on a channel that closed since: the broker requeued it and delivers it again.
+                _pending.TryRemove(buffered.Container.SequenceToken.SequenceNumber, out _);
+                continue;
+            }
+
+            batch.Add(buffered.Container);
+        }
+
+        return batch;
+    }
+
+    [Obsolete("Use the overload which accepts a CancellationToken.")]
+    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) => MessagesDeliveredAsync(messages, CancellationToken.None);
+
+    public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var newest = long.MinValue;
+        foreach (var message in messages)
+        {
+            var sequenceNumber = message.SequenceToken.SequenceNumber;
+            newest = Math.Max(newest, sequenceNumber);
+            if (_pending.TryRemove(sequenceNumber, out var delivery))
+            {
+                await SettleAsync(delivery, sequenceNumber, delivered: true, cancellationToken);
+            }
+        }
+
+        // The cache purges oldest first and leaves failed messages out, so anything older still pending was not delivered.
+        foreach (var sequenceNumber in _pending.Keys.Where(key => key < newest).Order())
+        {
+            if (_pending.TryRemove(sequenceNumber, out var delivery))
+            {
+                await SettleAsync(delivery, sequenceNumber, delivered: false, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Nacks a delivery some subscriber failed to process, when it is still unsettled (the failure handler calls it).</summary>
+    public async Task NackAsync(long sequenceNumber)
+    {
+        if (_pending.TryRemove(sequenceNumber, out var delivery))
+        {
+            await SettleAsync(delivery, sequenceNumber, delivered: false, CancellationToken.None);
+        }
+    }
+
+    private async Task SettleAsync(PendingDelivery delivery, long sequenceNumber, bool delivered, CancellationToken cancellationToken)
+    {
+        if (!delivery.Channel.IsOpen)
+        {
+            // Its channel is gone, so the broker has already requeued it: nothing to settle.
+            return;
+        }
+
+        try
+        {
+            if (delivered)
+            {
+                await delivery.Channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
+                return;
+            }
+
+            // Quorum queues count deliveries and dead-letter past x-delivery-limit; a classic queue has no such
+            // count, so a message that already failed once goes to the dead-letter exchange now.
+            var requeue = options.QueueType == RabbitMQQueueType.Quorum || !delivery.Redelivered;
+            LogNacked(queueName, delivery.MessageId, requeue);
+            await delivery.Channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Unsettled, the message comes back when its channel closes: delivered at least once, maybe twice.
+            LogSettleFailed(exception, queueName, sequenceNumber);
+        }
+    }
+
+    public async Task Shutdown(TimeSpan timeout)
+    {
+        _shutdown = true;
+        await _gate.WaitAsync(timeout);
+        try
+        {
+            if (_channel is { } channel)
+            {
+                _channel = null;
+                // Closing the channel returns every unacknowledged delivery to the queue for the next owner.
+                try
+                {
+                    await channel.CloseAsync();
+                }
+                catch (Exception exception)
+                {
+                    LogCloseFailed(exception, queueName);
+                }
+
+                await channel.DisposeAsync();
+            }
+
+            Interlocked.Increment(ref _generation);
+            _buffer.Clear();
+            _pending.Clear();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Starts consuming when there is no open channel: at start, and after the broker closed the channel (a deleted
+    /// queue, a failed ack). A dropped connection is left to the client's recovery, which also restores the consumer.
+    /// </summary>
+    private async Task EnsureConsumingAsync(CancellationToken cancellationToken)
+    {
+        if (_shutdown || _channel is { IsOpen: true } || connector.IsRecovering || DateTime.UtcNow < _nextConsumeAttempt)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_shutdown || _channel is { IsOpen: true } || DateTime.UtcNow < _nextConsumeAttempt)
+            {
+                return;
+            }
+
+            _nextConsumeAttempt = DateTime.UtcNow + options.NetworkRecoveryInterval;
+            if (_channel is { } closed)
+            {
+                _channel = null;
+                Interlocked.Increment(ref _generation);
+                await closed.DisposeAsync();
+            }
+
+            var connection = await connector.GetConnectionAsync(cancellationToken);
+            var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            await channel.BasicQosAsync(0, options.PrefetchCount, global: false, cancellationToken);
+            channel.ChannelShutdownAsync += (_, _) =>
+            {
+                // Deliveries not yet handed to Orleans will be redelivered; forget them rather than deliver them twice.
+                Interlocked.Increment(ref _generation);
+                return Task.CompletedTask;
+            };
+            var consumer = new AsyncEventingBasicConsumer(channel);
+            consumer.ReceivedAsync += (_, delivery) => OnReceivedAsync(channel, delivery);
+            await channel.BasicConsumeAsync(queueName, autoAck: false, consumer, cancellationToken);
+            _channel = channel;
+            LogConsuming(queueName, queueId.ToString(), options.PrefetchCount);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogConsumeFailed(exception, queueName, options.NetworkRecoveryInterval);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task OnReceivedAsync(IChannel channel, BasicDeliverEventArgs delivery)
+    {
+        // The body's memory belongs to the client only during this call, so it is decoded here.
+        if (!codec.TryDecode(delivery.BasicProperties, delivery.Body, out var streamId, out var @event, out var problem))
+        {
+            LogUnreadable(queueName, delivery.BasicProperties.MessageId, problem);
+            await channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false);
+            return;
+        }
+
+        var sequenceNumber = Interlocked.Increment(ref _sequenceNumber);
+        var container = new RabbitMQBatchContainer(streamId, @event, delivery.BasicProperties.MessageId, new EventSequenceTokenV2(sequenceNumber));
+        _pending[sequenceNumber] = new PendingDelivery(channel, delivery.DeliveryTag, delivery.Redelivered, delivery.BasicProperties.MessageId);
+        _buffer.Enqueue(new Buffered(container, Volatile.Read(ref _generation)));
+    }
+
+    private sealed record Buffered(RabbitMQBatchContainer Container, int Generation);
+
+    private sealed record PendingDelivery(IChannel Channel, ulong DeliveryTag, bool Redelivered, string? MessageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consuming RabbitMQ queue {QueueName} for {QueueId} with prefetch {Prefetch}")]
+    private partial void LogConsuming(string queueName, string queueId, ushort prefetch);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consuming RabbitMQ queue {QueueName} failed; trying again in {Interval}")]
+    private partial void LogConsumeFailed(Exception exception, string queueName, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} on {QueueName} cannot be read ({Problem}); rejected to the dead-letter queue")]
+    private partial void LogUnreadable(string queueName, string? messageId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} on {QueueName} was not delivered; nacked (requeue: {Requeue})")]
+    private partial void LogNacked(string queueName, string? messageId, bool requeue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Settling delivery {SequenceNumber} on {QueueName} failed; the broker will redeliver it")]
+    private partial void LogSettleFailed(Exception exception, string queueName, long sequenceNumber);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Closing the channel of {QueueName} failed")]
+    private partial void LogCloseFailed(Exception exception, string queueName);
+}

@@ -1,0 +1,58 @@
+using System.Reflection;
+using K8Shop.Contracts.Events;
+using Microsoft.Extensions.Options;
+using Orleans.Streaming.RabbitMQ;
+
+namespace K8Shop.Silo.Hosting;
+
+public static class EventsHostingExtensions
+{
+    public const string PubSubStoreName = "PubSubStore";
+    public const string SectionName = "Events";
+
+    /// <summary>
+    /// The "events" stream provider. Embedded: memory streams and pub-sub state. Cluster: RabbitMQ on
+    /// <c>ConnectionStrings:RabbitMQ</c>, every <see cref="IntegrationEvent"/> published to the original's topic exchange
+    /// <c>orders</c> under its routing key, message id and correlation id (so plain AMQP clients read the original
+    /// payloads), and pub-sub state in PostgreSQL so subscriptions outlive silos. Section <c>Events</c> may tune
+    /// <c>PartitionCount</c>, <c>PrefetchCount</c>, <c>DeliveryLimit</c> and <c>QueueType</c>.
+    /// </summary>
+    public static ISiloBuilder AddK8ShopEvents(this ISiloBuilder silo, bool useRabbitMQ, IConfiguration configuration)
+    {
+        if (!useRabbitMQ)
+        {
+            silo.AddMemoryGrainStorage(PubSubStoreName);
+            return silo.AddMemoryStreams(SiloHostingExtensions.StreamProviderName);
+        }
+
+        var connectionString = configuration.GetConnectionString("RabbitMQ");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("ConnectionStrings:RabbitMQ is required in the cluster profile (an AMQP URI such as amqp://user:password@host:5672/).");
+        }
+
+        silo.AddPostgresGrainStorage(PubSubStoreName);
+        return silo.AddRabbitMQStreams(SiloHostingExtensions.StreamProviderName, (OptionsBuilder<RabbitMQStreamOptions> options) => options
+            .Bind(configuration.GetSection(SectionName))
+            .Configure(rabbit =>
+            {
+                rabbit.ConnectionString = connectionString;
+                rabbit.ExchangeName = IntegrationEvent.Exchange;
+                rabbit.RoutingKey = static (@event, stream) => @event is IntegrationEvent integration ? integration.RoutingKey : stream.GetNamespace() ?? string.Empty;
+                rabbit.MessageIds = static @event => @event is IntegrationEvent integration
+                    ? (integration.MessageId, integration.CorrelationId)
+                    : (Guid.NewGuid().ToString(), null);
+                foreach (var type in IntegrationEventTypes)
+                {
+                    rabbit.EventTypes.Add(type, type.GetCustomAttribute<AliasAttribute>(inherit: false)?.Alias);
+                }
+            }));
+    }
+
+    /// <summary>Every concrete event in the contracts, read back by the alias Orleans already knows it by.</summary>
+    private static IEnumerable<Type> IntegrationEventTypes => typeof(IntegrationEvent).Assembly.GetTypes()
+        .Where(type => type is { IsAbstract: false, IsClass: true } && type.IsAssignableTo(typeof(IntegrationEvent)));
+
+    /// <summary>The stream an event goes to: its routing key's first segment as the namespace (orders, inventory, product), keyed by <paramref name="key"/>.</summary>
+    public static StreamId StreamIdOf(IntegrationEvent @event, string key) => StreamId.Create(@event.StreamNamespace, key);
+}
