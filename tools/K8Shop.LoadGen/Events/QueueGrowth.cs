@@ -3,9 +3,10 @@ namespace K8Shop.LoadGen.Events;
 /// <summary>One sampling of every watched queue, <see cref="At"/> after the load started.</summary>
 public sealed record QueueSample(TimeSpan At, IReadOnlyList<QueueDepth> Queues);
 
-/// <summary>One queue over the run: its deepest and last backlog, and whether (and how fast) it was growing from the reference to the end.</summary>
+/// <summary>One queue over the run: its deepest and last backlog, whether (and how fast) it grew from the reference to the end, and its ready count at each sample.</summary>
 public sealed record QueueTrend(
-    string Name, long MaxReady, long MaxMessages, long LastReady, long LastMessages, long? ReadyAtReference, double ReadyGrowthPerSecond, bool Growing);
+    string Name, long MaxReady, long MaxMessages, long LastReady, long LastMessages, long? ReadyAtReference, double ReadyGrowthPerSecond, bool Growing,
+    IReadOnlyList<long> ReadySeries);
 
 /// <summary>
 /// Whether a queue's backlog grows without bound: its ready messages (what waits for a consumer; unacknowledged ones
@@ -35,7 +36,7 @@ public static class QueueGrowth
             var seconds = (lastAt - (reference?.At ?? TimeSpan.Zero)).TotalSeconds;
             trends.Add(new QueueTrend(
                 name, seen.Max(sample => sample.Depth.Ready), seen.Max(sample => sample.Depth.Messages), last.Ready, last.Messages, atReference,
-                seconds > 0 ? growth / seconds : 0, growth > 0));
+                seconds > 0 ? growth / seconds : 0, growth > 0, [.. seen.Select(sample => sample.Depth.Ready)]));
         }
         return trends;
     }
