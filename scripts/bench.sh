@@ -181,31 +181,36 @@ checkout() {
   [[ "$sat_check" == PASS && "$open_check" == PASS ]]
 }
 
+# The events run gets a RabbitMQ virtual host of its own: every queue bound to the exchange gets a copy of every
+# event, so on the shared vhost the run would fill other silos' partition and notification queues; deleting the
+# vhost afterwards leaves nothing behind.
+rabbit_management=${BENCH_RABBITMQ_MANAGEMENT:-http://127.0.0.1:15672}
+rabbit_vhost=""
+rabbit_credentials=""
+drop_vhost() { if [[ -n "$rabbit_vhost" ]]; then curl -fs -u "$rabbit_credentials" -X DELETE "$rabbit_management/api/vhosts/$rabbit_vhost" >/dev/null || true; fi; rabbit_vhost=""; }
+
 events() {
-  local sku=BOOK-001 skus=150 run="$out/events" status
-  local rabbit=$ConnectionStrings__RabbitMQ management=${BENCH_RABBITMQ_MANAGEMENT:-http://127.0.0.1:15672}
-  # The provider's partition queues get a prefix of this run's own, so no other silo on the broker consumes them
-  # and the run leaves nothing behind once they are deleted; notification keeps its usual queue.
-  local prefix="orders.bench-$stamp.events"
-  cleanup_queues() {
-    local credentials name
-    credentials=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(u.unquote(p.username or "guest") + ":" + u.unquote(p.password or "guest"))' "$rabbit")
-    for name in $(seq 0 7) dlq; do curl -fs -u "$credentials" -X DELETE "$management/api/queues/%2F/$prefix.$name" >/dev/null || true; done
-    for name in partitions dlx; do curl -fs -u "$credentials" -X DELETE "$management/api/exchanges/%2F/$prefix.$name" >/dev/null || true; done
-  }
-  trap 'stop_silo; cleanup_queues' EXIT
+  local sku=BOOK-001 skus=150 run="$out/events" status rabbit user
+  rabbit_credentials=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(u.unquote(p.username or "guest") + ":" + u.unquote(p.password or "guest"))' "$ConnectionStrings__RabbitMQ")
+  user=${rabbit_credentials%%:*}
+  rabbit_vhost="k8shop-bench-$stamp"
+  trap 'stop_silo; drop_vhost' EXIT
+  curl -fs -u "$rabbit_credentials" -X PUT "$rabbit_management/api/vhosts/$rabbit_vhost" >/dev/null
+  curl -fs -u "$rabbit_credentials" -X PUT -H 'Content-Type: application/json' -d '{"configure":".*","write":".*","read":".*"}' \
+    "$rabbit_management/api/permissions/$rabbit_vhost/$user" >/dev/null
+  rabbit="${ConnectionStrings__RabbitMQ%/}/$rabbit_vhost"
   start_silo events "k8shop-bench-$stamp-events" Cart__IdleExpiry=01:00:00 ConnectionStrings__RabbitMQ="$rabbit" \
-    Events__QueueNamePrefix="$prefix" Smtp__Host="$Smtp__Host" Smtp__Port="$Smtp__Port" Smtp__UseTls="$Smtp__UseTls"
+    Smtp__Host="$Smtp__Host" Smtp__Port="$Smtp__Port" Smtp__UseTls="$Smtp__UseTls"
 
   step "checkout at saturation: $clients clients in a closed loop for ${duration}s (+5s warm-up), watching exchange orders"
   status=$(loadgen "$run" --scenario checkout --sku "$sku" --skus "$skus" --setup-stock 1000000 --warmup 5s --duration "${duration}s" \
-    --clients "$clients" --events-amqp "$rabbit" --events-management "$management" --events-queues "notification-service,$prefix.*")
+    --clients "$clients" --events-amqp "$rabbit" --events-management "$rabbit_management")
   stop_silo
   [[ -s "$run.json" ]] || { cat "$run.txt" >&2; echo "the load generator wrote no report (exit $status)" >&2; exit 1; }
 
   {
     echo "K8Shop events benchmark, $(date -u +%FT%TZ), $(nproc) cores, ${duration}s measured (+5s warm-up), $clients clients, checkout closed loop"
-    echo "(cluster profile, events on RabbitMQ: exchange orders -> notification-service and $prefix.0..7; an independent"
+    echo "(cluster profile, events on RabbitMQ vhost $rabbit_vhost: exchange orders -> notification-service and orders.k8shop.events.0..7; an independent"
     echo " consumer bound with # receives every event; delay = receipt - occurred_at; queue depths every 5 s from the management API)"
     python3 - "$run.json" "$status" <<'PY'
 import json, sys
