@@ -68,7 +68,7 @@ public sealed class RabbitMQStreamOptions
     /// <summary>Publishes awaiting a confirm at once on the provider's channel.</summary>
     public int MaxOutstandingConfirms { get; set; } = 256;
 
-    /// <summary>How often a lost connection is retried (the client's automatic recovery and the provider's own reconnects).</summary>
+    /// <summary>How soon a receiver that lost its connection or channel tries again to connect and consume.</summary>
     public TimeSpan NetworkRecoveryInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     public RabbitMQPublishRetryOptions PublishRetry { get; set; } = new();

@@ -22,6 +22,8 @@ internal sealed partial class RabbitMQAdapterReceiver(
     RabbitMQStreamOptions options,
     ILogger logger) : IQueueAdapterReceiver
 {
+    private static readonly TimeSpan ConsumeStartTimeout = TimeSpan.FromSeconds(10);
+
     private readonly ConcurrentQueue<Buffered> _buffer = new();
     private readonly ConcurrentDictionary<long, PendingDelivery> _pending = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -133,7 +135,11 @@ internal sealed partial class RabbitMQAdapterReceiver(
     public async Task Shutdown(TimeSpan timeout)
     {
         _shutdown = true;
-        await _gate.WaitAsync(timeout);
+        if (!await _gate.WaitAsync(timeout))
+        {
+            return;
+        }
+
         try
         {
             if (_channel is { } channel)
@@ -142,14 +148,15 @@ internal sealed partial class RabbitMQAdapterReceiver(
                 // Closing the channel returns every unacknowledged delivery to the queue for the next owner.
                 try
                 {
-                    await channel.CloseAsync();
+                    using var closeTimeout = new CancellationTokenSource(timeout);
+                    await channel.CloseAsync(Constants.ReplySuccess, "receiver shutdown", abort: false, closeTimeout.Token);
                 }
                 catch (Exception exception)
                 {
                     LogCloseFailed(exception, queueName);
                 }
 
-                await channel.DisposeAsync();
+                _ = Task.Run(() => DisposeQuietlyAsync(channel));
             }
 
             Interlocked.Increment(ref _generation);
@@ -163,12 +170,13 @@ internal sealed partial class RabbitMQAdapterReceiver(
     }
 
     /// <summary>
-    /// Starts consuming when there is no open channel: at start, and after the broker closed the channel (a deleted
-    /// queue, a failed ack). A dropped connection is left to the client's recovery, which also restores the consumer.
+    /// Starts consuming when there is no open channel: at start, after a lost connection (opened again here, at most
+    /// once per <see cref="RabbitMQStreamOptions.NetworkRecoveryInterval"/>) and after the broker closed the channel
+    /// (a deleted queue, a failed ack). Unacked deliveries of a closed channel are back in the queue by then.
     /// </summary>
     private async Task EnsureConsumingAsync(CancellationToken cancellationToken)
     {
-        if (_shutdown || _channel is { IsOpen: true } || connector.IsRecovering || DateTime.UtcNow < _nextConsumeAttempt)
+        if (_shutdown || _channel is { IsOpen: true } || DateTime.UtcNow < _nextConsumeAttempt)
         {
             return;
         }
@@ -186,31 +194,77 @@ internal sealed partial class RabbitMQAdapterReceiver(
             {
                 _channel = null;
                 Interlocked.Increment(ref _generation);
-                await closed.DisposeAsync();
+                _ = Task.Run(() => DisposeQuietlyAsync(closed));
             }
 
-            var connection = await connector.GetConnectionAsync(cancellationToken);
-            var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            await channel.BasicQosAsync(0, options.PrefetchCount, global: false, cancellationToken);
-            channel.ChannelShutdownAsync += (_, _) =>
+            // Bounded, so a broker that accepts the connection but does not answer cannot hold the receiver (and its shutdown).
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(ConsumeStartTimeout);
+            IChannel? channel = null;
+            var step = "connect";
+            try
             {
-                // Deliveries not yet handed to Orleans will be redelivered; forget them rather than deliver them twice.
-                Interlocked.Increment(ref _generation);
-                return Task.CompletedTask;
-            };
-            var consumer = new AsyncEventingBasicConsumer(channel);
-            consumer.ReceivedAsync += (_, delivery) => OnReceivedAsync(channel, delivery);
-            await channel.BasicConsumeAsync(queueName, autoAck: false, consumer, cancellationToken);
-            _channel = channel;
-            LogConsuming(queueName, queueId.ToString(), options.PrefetchCount);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogConsumeFailed(exception, queueName, options.NetworkRecoveryInterval);
+                var connection = await connector.GetConnectionAsync(timeout.Token);
+                step = "open channel";
+                channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token);
+                step = "basic.qos";
+                await channel.BasicQosAsync(0, options.PrefetchCount, global: false, timeout.Token);
+                var opened = channel;
+                channel.ChannelShutdownAsync += (_, _) =>
+                {
+                    // Deliveries not yet handed to Orleans come back from the queue; forget them rather than deliver them twice.
+                    Interlocked.Increment(ref _generation);
+                    return Task.CompletedTask;
+                };
+                var consumer = new AsyncEventingBasicConsumer(channel);
+                consumer.ReceivedAsync += (_, delivery) => OnReceivedAsync(opened, delivery);
+                step = "basic.consume";
+                // WaitAsync: after a broker crash a quorum queue that is still recovering may never answer basic.consume,
+                // and the client waits for the answer whatever the token says.
+                await channel.BasicConsumeAsync(queueName, autoAck: false, consumer, timeout.Token).WaitAsync(timeout.Token);
+                _channel = channel;
+                LogConsuming(queueName, queueId.ToString(), options.PrefetchCount);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogConsumeFailed(exception, queueName, step, options.NetworkRecoveryInterval);
+                if (channel is not null)
+                {
+                    _ = Task.Run(() => AbortQuietlyAsync(channel));
+                }
+            }
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Closes a channel whose consumer did not start, without waiting for the broker, in the background.</summary>
+    private async Task AbortQuietlyAsync(IChannel channel)
+    {
+        try
+        {
+            await channel.AbortAsync();
+        }
+        catch (Exception exception)
+        {
+            LogCloseFailed(exception, queueName);
+        }
+
+        await DisposeQuietlyAsync(channel);
+    }
+
+    /// <summary>Disposes a dead channel in the background: on a lost connection that can take as long as a timeout.</summary>
+    private async Task DisposeQuietlyAsync(IChannel channel)
+    {
+        try
+        {
+            await channel.DisposeAsync();
+        }
+        catch (Exception exception)
+        {
+            LogCloseFailed(exception, queueName);
         }
     }
 
@@ -237,8 +291,8 @@ internal sealed partial class RabbitMQAdapterReceiver(
     [LoggerMessage(Level = LogLevel.Information, Message = "Consuming RabbitMQ queue {QueueName} for {QueueId} with prefetch {Prefetch}")]
     private partial void LogConsuming(string queueName, string queueId, ushort prefetch);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Consuming RabbitMQ queue {QueueName} failed; trying again in {Interval}")]
-    private partial void LogConsumeFailed(Exception exception, string queueName, TimeSpan interval);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consuming RabbitMQ queue {QueueName} failed at {Step}; trying again in {Interval}")]
+    private partial void LogConsumeFailed(Exception exception, string queueName, string step, TimeSpan interval);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} on {QueueName} cannot be read ({Problem}); rejected to the dead-letter queue")]
     private partial void LogUnreadable(string queueName, string? messageId, string problem);

@@ -4,35 +4,38 @@ using RabbitMQ.Client;
 namespace Orleans.Streaming.RabbitMQ;
 
 /// <summary>
-/// One lazily opened connection with the client's automatic recovery (which also brings back consumers after a
-/// broker restart). The first connect is the provider's own: recovery only starts once a connection existed.
+/// One lazily opened connection, opened again on the next use after it was lost. The client's automatic recovery is
+/// off on purpose: it would bring channels back on its own schedule (and, with quorum queues still electing leaders
+/// after a broker restart, hang for its continuation timeout) while the publisher and receivers re-create their
+/// channels themselves; one owner of reconnection keeps delivery tags, consumers and shutdown predictable.
 /// </summary>
 internal sealed partial class RabbitMQConnector(RabbitMQStreamOptions options, string clientName, ILogger logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnection? _connection;
 
-    /// <summary>True while a connection exists but is down and the client is recovering it.</summary>
-    public bool IsRecovering => _connection is { IsOpen: false };
-
     public async Task<IConnection> GetConnectionAsync(CancellationToken cancellationToken)
     {
-        if (_connection is { } existing)
+        if (_connection is { IsOpen: true } open)
         {
-            return existing;
+            return open;
         }
 
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            if (_connection is { IsOpen: false } lost)
+            {
+                _connection = null;
+                await lost.DisposeAsync();
+            }
+
             if (_connection is null)
             {
                 var factory = new ConnectionFactory
                 {
                     Uri = new Uri(options.ConnectionString!),
-                    AutomaticRecoveryEnabled = true,
-                    TopologyRecoveryEnabled = true,
-                    NetworkRecoveryInterval = options.NetworkRecoveryInterval,
+                    AutomaticRecoveryEnabled = false,
                     RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
                     ClientProvidedName = clientName,
                 };
@@ -42,12 +45,8 @@ internal sealed partial class RabbitMQConnector(RabbitMQStreamOptions options, s
                     LogConnectionLost(clientName, reason.ReplyText);
                     return Task.CompletedTask;
                 };
-                connection.RecoverySucceededAsync += (_, _) =>
-                {
-                    LogConnectionRecovered(clientName);
-                    return Task.CompletedTask;
-                };
                 _connection = connection;
+                LogConnected(clientName);
             }
 
             return _connection;
@@ -64,24 +63,28 @@ internal sealed partial class RabbitMQConnector(RabbitMQStreamOptions options, s
         {
             try
             {
-                await connection.CloseAsync(TimeSpan.FromSeconds(2));
+                // Bounded, and off this thread: with a channel still waiting for a broker that never answers (a quorum
+                // queue recovering after a crash), the client's close and dispose block until the broker gives up.
+                await Task.Run(async () =>
+                {
+                    await connection.CloseAsync(TimeSpan.FromSeconds(2));
+                    await connection.DisposeAsync();
+                }).WaitAsync(TimeSpan.FromSeconds(5));
             }
             catch (Exception exception)
             {
                 LogCloseFailed(exception, clientName);
             }
-
-            await connection.DisposeAsync();
         }
 
         _gate.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "RabbitMQ connection {ClientName} lost: {Reason}; the client reconnects by itself")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "RabbitMQ connection {ClientName} lost: {Reason}; it is opened again on next use")]
     private partial void LogConnectionLost(string clientName, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "RabbitMQ connection {ClientName} recovered")]
-    private partial void LogConnectionRecovered(string clientName);
+    [LoggerMessage(Level = LogLevel.Information, Message = "RabbitMQ connection {ClientName} open")]
+    private partial void LogConnected(string clientName);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Closing RabbitMQ connection {ClientName} failed")]
     private partial void LogCloseFailed(Exception exception, string clientName);

@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
 
 namespace Orleans.Streaming.RabbitMQ;
@@ -62,8 +61,8 @@ internal sealed partial class RabbitMQPublisher(RabbitMQConnector connector, Rab
     };
 
     /// <summary>
-    /// The open channel, or a new one when the broker closed it (a channel error such as a missing exchange). While the
-    /// connection itself is down the client's recovery owns the channel, so the publish fails and is retried instead.
+    /// The open channel, or a new one (on a new connection if that was lost) when the broker closed it: a channel
+    /// error such as a missing exchange, or a broker restart. A connect that fails fails the attempt, which is retried.
     /// </summary>
     private async ValueTask<IChannel> GetChannelAsync(CancellationToken cancellationToken)
     {
@@ -81,11 +80,6 @@ internal sealed partial class RabbitMQPublisher(RabbitMQConnector connector, Rab
             }
 
             var connection = await connector.GetConnectionAsync(cancellationToken);
-            if (!connection.IsOpen)
-            {
-                throw new AlreadyClosedException(connection.CloseReason ?? new ShutdownEventArgs(ShutdownInitiator.Library, 0, "connection is recovering"));
-            }
-
             if (_channel is { } closed)
             {
                 await closed.DisposeAsync();
@@ -112,7 +106,14 @@ internal sealed partial class RabbitMQPublisher(RabbitMQConnector connector, Rab
     {
         if (_channel is { } channel)
         {
-            await channel.DisposeAsync();
+            try
+            {
+                // Off this thread and bounded, as the connection's dispose (see RabbitMQConnector).
+                await Task.Run(() => channel.DisposeAsync().AsTask()).WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (TimeoutException)
+            {
+            }
         }
 
         _gate.Dispose();
