@@ -6,8 +6,11 @@
 #   writes/s on the hot item (from the item's version attribute), and the ratios.
 # checkout: (a) checkouts/s at saturation (closed loop), (b) checkout and order-call latency in an open loop at
 #   half that rate, (c) pgbench tps for the same work as plain SQL rows on the same PostgreSQL, and the ratio.
+# events: the checkout scenario at saturation with the load generator's event watcher on RabbitMQ: checkouts/s, events
+#   produced/s vs received/s, the delay from state change (occurred_at) to an independent consumer's receipt, events
+#   per confirmed checkout, duplicates, and the depths of notification-service and the stream provider's partition queues.
 # The load generator's invariant checks must pass in every run, else the script exits non-zero.
-# Usage: scripts/bench.sh hot-sku|checkout [seconds, default 20] [clients, default 256 (hot-sku) or 64 (checkout)]
+# Usage: scripts/bench.sh hot-sku|checkout|events [seconds, default 20 (events: 60)] [clients, default 256 (hot-sku) or 64]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -16,7 +19,8 @@ duration=${2:-20}
 case $scenario in
   hot-sku) clients=${3:-256} ;;
   checkout) clients=${3:-64} ;;
-  *) echo "usage: $0 hot-sku|checkout [seconds] [clients]" >&2; exit 2 ;;
+  events) duration=${2:-60} clients=${3:-64} ;;
+  *) echo "usage: $0 hot-sku|checkout|events [seconds] [clients]" >&2; exit 2 ;;
 esac
 http_port=18081
 out="artifacts/bench"
@@ -25,8 +29,13 @@ report="$out/$scenario-$stamp.txt"
 mkdir -p "$out"
 step() { printf '==> %s\n' "$*"; }
 
-step "services (PostgreSQL, Redis, dynalite)"
-scripts/dev-services.sh up postgres redis dynalite
+if [[ $scenario == events ]]; then
+  step "services (PostgreSQL, Redis, RabbitMQ, dynalite, SMTP)"
+  scripts/dev-services.sh up postgres redis rabbitmq dynalite smtp
+else
+  step "services (PostgreSQL, Redis, dynalite)"
+  scripts/dev-services.sh up postgres redis dynalite
+fi
 eval "$(scripts/dev-services.sh env)"
 step "building the silo and the load generator (Release)"
 dotnet build src/Silo -c Release --nologo -clp:ErrorsOnly -v q
@@ -172,7 +181,73 @@ checkout() {
   [[ "$sat_check" == PASS && "$open_check" == PASS ]]
 }
 
+# The events run gets a RabbitMQ virtual host of its own: every queue bound to the exchange gets a copy of every
+# event, so on the shared vhost the run would fill other silos' partition and notification queues; deleting the
+# vhost afterwards leaves nothing behind.
+rabbit_management=${BENCH_RABBITMQ_MANAGEMENT:-http://127.0.0.1:15672}
+rabbit_vhost=""
+rabbit_credentials=""
+drop_vhost() { if [[ -n "$rabbit_vhost" ]]; then curl -fs -u "$rabbit_credentials" -X DELETE "$rabbit_management/api/vhosts/$rabbit_vhost" >/dev/null || true; fi; rabbit_vhost=""; }
+
+events() {
+  local sku=BOOK-001 skus=150 run="$out/events" status rabbit user
+  rabbit_credentials=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(u.unquote(p.username or "guest") + ":" + u.unquote(p.password or "guest"))' "$ConnectionStrings__RabbitMQ")
+  user=${rabbit_credentials%%:*}
+  rabbit_vhost="k8shop-bench-$stamp"
+  trap 'stop_silo; drop_vhost' EXIT
+  curl -fs -u "$rabbit_credentials" -X PUT "$rabbit_management/api/vhosts/$rabbit_vhost" >/dev/null
+  curl -fs -u "$rabbit_credentials" -X PUT -H 'Content-Type: application/json' -d '{"configure":".*","write":".*","read":".*"}' \
+    "$rabbit_management/api/permissions/$rabbit_vhost/$user" >/dev/null
+  rabbit="${ConnectionStrings__RabbitMQ%/}/$rabbit_vhost"
+  start_silo events "k8shop-bench-$stamp-events" Cart__IdleExpiry=01:00:00 ConnectionStrings__RabbitMQ="$rabbit" \
+    Smtp__Host="$Smtp__Host" Smtp__Port="$Smtp__Port" Smtp__UseTls="$Smtp__UseTls"
+
+  step "checkout at saturation: $clients clients in a closed loop for ${duration}s (+5s warm-up), watching exchange orders"
+  status=$(loadgen "$run" --scenario checkout --sku "$sku" --skus "$skus" --setup-stock 1000000 --warmup 5s --duration "${duration}s" \
+    --clients "$clients" --events-amqp "$rabbit" --events-management "$rabbit_management")
+  stop_silo
+  [[ -s "$run.json" ]] || { cat "$run.txt" >&2; echo "the load generator wrote no report (exit $status)" >&2; exit 1; }
+
+  {
+    echo "K8Shop events benchmark, $(date -u +%FT%TZ), $(nproc) cores, ${duration}s measured (+5s warm-up), $clients clients, checkout closed loop"
+    echo "(cluster profile, events on RabbitMQ vhost $rabbit_vhost: exchange orders -> notification-service and orders.k8shop.events.0..7; an independent"
+    echo " consumer bound with # receives every event; delay = receipt - occurred_at; queue depths every 5 s from the management API)"
+    python3 - "$run.json" "$status" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+c, e = r["checkout"]["figures"], r["events"]
+print(f"checkouts:            {c['checkouts_per_second']:8.1f}/s ({c['confirmed_per_second']:.1f} confirmed/s)")
+print(f"events expected:      {e['expected_per_second']:8.1f}/s (3 per confirmed checkout)")
+print(f"events produced:      {e['produced_per_second']:8.1f}/s (occurred_at in the window)")
+print(f"events received:      {e['received_per_second']:8.1f}/s (arrived in the window; ratio {e['received_per_second'] / max(e['produced_per_second'], 1e-9):.3f})")
+for k in e["routing_keys"]:
+    print(f"  {k['routing_key']:<26} {k['received']:7d} events, produced {k['produced_per_second']:7.1f}/s, received {k['received_per_second']:7.1f}/s")
+d = e["delay"]
+if d:
+    print(f"delay occurred_at -> receipt: p50 {d['p50_ms']:.1f} ms, p90 {d['p90_ms']:.1f} ms, p99 {d['p99_ms']:.1f} ms, max {d['max_ms']:.1f} ms over {d['count']} events (goal p99 < 1000 ms)")
+p = e["per_checkout"]
+print(f"per confirmed checkout: {p['events_per_confirmed_order']:.2f} events ({p['received_events']} for {p['orders_with_confirmed_event']} orders; {p['confirmed_answers']} answered confirmed, expected {p['expected_events']})")
+print(f"duplicates:           {e['duplicates']} (by message_id; {e['distinct']} distinct of {e['received']} received)")
+q = e.get("queues")
+if q:
+    print(f"queue depths ({q['samples']} samples every {q['sample_seconds']:.0f} s, {q['failed_samples']} failed; ready = waiting for a consumer):")
+    for t in q["queues"]:
+        ref = "-" if t["ready_at_reference"] is None else t["ready_at_reference"]
+        print(f"  {t['name']:<40} max ready {t['max_ready']:6d} (all {t['max_messages']:6d}), last ready {t['last_ready']:6d} (all {t['last_messages']:6d}), at {q['reference_seconds']:.0f} s {ref}: {'GROWING' if t['growing'] else 'not growing'}")
+for check in e["checks"]:
+    print(f"{'PASS' if check['passed'] else 'FAIL'} {check['name']}: {check['detail']}")
+print(f"load generator: exit {sys.argv[2]}, every check {'passed' if r['passed'] else 'did NOT pass'}")
+PY
+    echo "publish rate, pipelined confirms vs one at a time (the provider's README, src/Orleans.Streaming.RabbitMQ):"
+    python3 -c 'import re, sys; m = re.search(r"\((on the dev box, [^)]*)\)", " ".join(open(sys.argv[1]).read().split())); print("  " + (m.group(1) if m else "(no figures in the provider README)"))' \
+      src/Orleans.Streaming.RabbitMQ/README.md
+    echo "details: $run.{txt,json}, $out/silo-events.log"
+  } | tee "$report"
+  [[ $status == 0 && $(json_field "$run.json" 'r["passed"]') == True ]]
+}
+
 case $scenario in
   hot-sku) hot_sku ;;
   checkout) checkout ;;
+  events) events ;;
 esac

@@ -108,6 +108,11 @@ public sealed class ArgumentParserTests
     [InlineData("--rate must be a number above 0 and at most 1000000, got '0'", "--rate", "0")]
     [InlineData("--setup-stock needs the gateway's admin key: --admin-key or K8SHOP_ADMIN_KEY", "--setup-stock", "100")]
     [InlineData("--url must be an absolute http:// or https:// address, got 'localhost:8080'", "--url", "localhost:8080")]
+    [InlineData("--events-amqp only applies to the checkout scenario, not hot-sku", "--events-amqp", "amqp://u:p@h/")]
+    [InlineData("--events-management needs --events-amqp", "--scenario", "checkout", "--events-management", "http://h:15672")]
+    [InlineData("--events-amqp must be an absolute amqp:// or amqps:// address", "--scenario", "checkout", "--events-amqp", "http://u:secret@h/")]
+    [InlineData("--events-management must be an absolute http:// or https:// address", "--scenario", "checkout", "--events-amqp", "amqp://h/", "--events-management", "h:15672")]
+    [InlineData("--events-queues must be queue names or patterns separated by commas, got 'a,,b'", "--scenario", "checkout", "--events-amqp", "amqp://h/", "--events-queues", "a,,b")]
     [InlineData("--seed is given more than once", "--seed", "1", "--seed", "2")]
     public void InvalidArguments_SayWhatIsWrong(string error, params string[] args)
     {
@@ -135,6 +140,41 @@ public sealed class ArgumentParserTests
         Assert.Equal("", output.ToString());
         Assert.StartsWith("k8shop-loadgen: --rate must be a number", diagnostics.ToString(), StringComparison.Ordinal);
         Assert.Contains("usage: k8shop-loadgen", diagnostics.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EventsOptions_AreReadForCheckout_WithDefaultsFollowingTheExchange()
+    {
+        var watch = Valid("--scenario", "checkout", "--events-amqp", "amqp://k8shop:k8shop@127.0.0.1:5672/", "--events-exchange", "shop").Events;
+
+        Assert.NotNull(watch);
+        Assert.Equal(new Uri("amqp://k8shop:k8shop@127.0.0.1:5672/"), watch.Amqp);
+        Assert.Equal("shop", watch.Exchange);
+        Assert.Null(watch.Management);
+        Assert.Equal(["notification-service", "shop.*"], watch.QueuePatterns);
+        Assert.Equal(TimeSpan.FromSeconds(15), watch.Drain);
+        Assert.Equal(TimeSpan.FromSeconds(1), watch.P99Goal);
+    }
+
+    [Fact]
+    public void EventsOptions_TakeManagementQueuesAndDrain_AndWithoutThemNothingIsWatched()
+    {
+        var watch = Valid("--scenario", "checkout", "--events-amqp", "amqp://h/", "--events-management", "http://h:15672",
+            "--events-queues", "notification-service, orders.bench.events.*", "--events-drain", "0").Events!;
+
+        Assert.Equal(new Uri("http://h:15672"), watch.Management);
+        Assert.Equal(["notification-service", "orders.bench.events.*"], watch.QueuePatterns);
+        Assert.Equal(TimeSpan.Zero, watch.Drain);
+        Assert.Null(Valid("--scenario", "checkout").Events);
+    }
+
+    [Fact]
+    public void ABadEventsAmqpUri_IsNotEchoed_SinceItMayHoldAPassword()
+    {
+        var result = ArgumentParser.Parse(["--scenario", "checkout", "--events-amqp", "http://u:hunter2@h/"], NoEnvironment);
+
+        Assert.Null(result.Options);
+        Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
     }
 
     private static LoadGenOptions Valid(params string[] args)

@@ -15,7 +15,8 @@ public static class ArgumentParser
     [
         "scenario", "url", "clients", "rate", "max-in-flight", "duration", "operations", "warmup", "sku", "skus",
         "skew", "seed", "release-ratio", "commit-ratio", "repeat-ratio", "setup-stock", "admin-key", "ttl", "timeout", "json",
-        "order-retries", "verify-sample", "decline-ratio",
+        "order-retries", "verify-sample", "decline-ratio", "events-amqp", "events-exchange", "events-management", "events-queues",
+        "events-drain",
     ];
 
     public static ParseResult Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
@@ -68,6 +69,8 @@ public static class ArgumentParser
         foreach (var checkoutOption in (string[])["order-retries", "verify-sample", "decline-ratio"])
             RequireScenario(values, checkoutOption, scenario, CheckoutScenario.ScenarioName);
 
+        var events = EventOptions.Parse(values, scenario);
+
         var clients = values.Int("clients", 1, 100_000);
         var rate = values.Double("rate", 0, 1_000_000, minExclusive: true);
         if (clients is not null && rate is not null)
@@ -112,10 +115,11 @@ public static class ArgumentParser
             OrderRetries = values.Int("order-retries", 0, 10) ?? defaults.OrderRetries,
             VerifySample = values.Int("verify-sample", 0, 1_000_000) ?? defaults.VerifySample,
             DeclineRatio = values.Double("decline-ratio", 0, 1) ?? defaults.DeclineRatio,
+            Events = events,
         };
     }
 
-    private static void RequireScenario(OptionValues values, string option, string chosen, params string[] scenarios)
+    internal static void RequireScenario(OptionValues values, string option, string chosen, params string[] scenarios)
     {
         if (values.Has(option) && !scenarios.Contains(chosen))
             throw new UsageException($"--{option} only applies to the {string.Join(" and ", scenarios)} scenario{(scenarios.Length > 1 ? "s" : "")}, not {chosen}");

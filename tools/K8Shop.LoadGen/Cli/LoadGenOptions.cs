@@ -1,3 +1,5 @@
+using K8Shop.LoadGen.Events;
+
 namespace K8Shop.LoadGen.Cli;
 
 /// <summary>How operations start: each of a fixed set of clients after its previous one, or on a fixed schedule.</summary>
@@ -45,6 +47,9 @@ public sealed class LoadGenOptions
 
     /// <summary>checkout: share of orders paid with a token the payment service declines.</summary>
     public double DeclineRatio { get; init; }
+
+    /// <summary>checkout: the event watcher (--events-amqp and the rest); null watches nothing.</summary>
+    public EventWatchOptions? Events { get; init; }
 
     /// <summary>How many requests can be in flight at once, which is also the connection pool's size.</summary>
     public int Concurrency => Mode == LoadMode.ClosedLoop ? Clients : MaxInFlight;

@@ -50,6 +50,19 @@ public static class Usage
                               current state is the baseline
           --admin-key KEY     the gateway's admin key, or set K8SHOP_ADMIN_KEY (kept out of ps)
 
+        events (checkout; the shop's events on RabbitMQ, read by an exclusive queue of the tool's own)
+          --events-amqp URI   watch the exchange: amqp://user:password@host:5672/vhost; reports events/s
+                              by routing key, the delay from occurred_at to receipt (goal p99 < 1 s),
+                              events per confirmed checkout (3) and duplicates, and checks them
+          --events-exchange X the topic exchange; default orders
+          --events-management URL
+                              RabbitMQ management API (http://127.0.0.1:15672), with the AMQP URI's
+                              credentials unless it has its own: queue depths every 5 s, checked
+                              for growth (more ready at the end than 20 s in)
+          --events-queues P   queues to sample, comma-separated, * = any characters; default
+                              notification-service,orders.*
+          --events-drain D    wait at most this for events after the load; default 15s
+
         output
           --json PATH         also write the report as JSON
           -h, --help          this text

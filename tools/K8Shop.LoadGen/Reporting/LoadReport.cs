@@ -13,9 +13,10 @@ public sealed record LoadReport(
     ErrorCounts Errors,
     ReconciliationSummary Reconciliation,
     IReadOnlyList<SkuInvariants> Invariants,
-    CheckoutReport? Checkout = null)
+    CheckoutReport? Checkout = null,
+    EventsReport? Events = null)
 {
-    public bool Passed => Invariants.All(sku => sku.Passed) && (Checkout?.Passed ?? true);
+    public bool Passed => Invariants.All(sku => sku.Passed) && (Checkout?.Passed ?? true) && (Events?.Passed ?? true);
 }
 
 /// <summary>What was run; never the admin key. The last four are the checkout scenario's, null for the others.</summary>

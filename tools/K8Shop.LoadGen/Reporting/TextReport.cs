@@ -23,11 +23,15 @@ public static class TextReport
         Invariants(text, report.Invariants, report.Checkout is not null);
         if (report.Checkout is { } orders)
             CheckoutText.Checks(text, orders);
+        if (report.Events is { } events)
+            EventsText.Write(text, events);
         var orderChecks = report.Checkout is { } run ? $" and {run.Checks.Count} order check(s)" : "";
         var failedOrderChecks = report.Checkout is { } failed ? $", {failed.Checks.Count(check => !check.Passed)} of {failed.Checks.Count} order check(s) failed" : "";
+        var eventChecks = report.Events is { } watched ? $" and {watched.Checks.Count} event check(s)" : "";
+        var failedEventChecks = report.Events is { } late ? $", {late.Checks.Count(check => !check.Passed)} of {late.Checks.Count} event check(s) failed" : "";
         text.WriteLine(report.Passed
-            ? $"Result: PASS, every invariant holds on {report.Invariants.Count} SKU(s){orderChecks} (exit 0)"
-            : $"Result: FAIL, {report.Invariants.Count(sku => !sku.Passed)} of {report.Invariants.Count} SKU(s) broke an invariant{failedOrderChecks} (exit 1)");
+            ? $"Result: PASS, every invariant holds on {report.Invariants.Count} SKU(s){orderChecks}{eventChecks} (exit 0)"
+            : $"Result: FAIL, {report.Invariants.Count(sku => !sku.Passed)} of {report.Invariants.Count} SKU(s) broke an invariant{failedOrderChecks}{failedEventChecks} (exit 1)");
         text.Flush();
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using K8Shop.LoadGen.Checkout;
 using K8Shop.LoadGen.Cli;
+using K8Shop.LoadGen.Events;
 using K8Shop.LoadGen.Http;
 using K8Shop.LoadGen.Inventory;
 using K8Shop.LoadGen.Ledger;
@@ -26,7 +27,9 @@ public sealed class LoadRunner(LoadGenOptions options, IScenario scenario, TextW
         var checkoutLedger = new CheckoutLedger(options.VerifySample, options.Seed);
         var recorder = new RunRecorder();
         var run = new RunContext(client, checkout, ledger, checkoutLedger, recorder, OrderIds.ForNewRun(), options.TtlSeconds, options.OrderRetries);
+        await using var events = options.Events is { } watch ? await EventWatchSession.StartAsync(watch, run.OrderIds.RunTag, stop) : null;
         var clock = new RunClock(Stopwatch.GetTimestamp(), options.Warmup, options.Duration, options.Operations);
+        events?.LoadStarted(clock.Start);
         using (var progressStop = new CancellationTokenSource())
         {
             var reporter = new ProgressReporter(progress, progressInPlace, recorder, clock, IsCheckout).RunAsync(progressStop.Token);
@@ -40,6 +43,8 @@ public sealed class LoadRunner(LoadGenOptions options, IScenario scenario, TextW
                 await reporter;
             }
         }
+        if (events is not null)
+            await events.LoadEndedAsync();
         var measuredEnd = Math.Max(recorder.Measured.LastCompletion, clock.MeasureStart);
         var window = Stopwatch.GetElapsedTime(clock.MeasureStart, measuredEnd);
 
@@ -54,8 +59,17 @@ public sealed class LoadRunner(LoadGenOptions options, IScenario scenario, TextW
         var finalStock = await StockBaseline.ReadFinalAsync(client, scenario.Skus);
         var verification = await new CheckoutVerifier(checkout).RunAsync(checkoutLedger.Sample.Snapshot());
         var findings = new CheckoutFindings(checkoutLedger.SettledOrders, checkoutLedger.RepeatMismatches, settlement, verification);
-        return ReportBuilder.Build(options, scenario, recorder, window, new ReconciliationSummary(0, 0, 0, 0, 0), initial, finalStock,
+        var report = ReportBuilder.Build(options, scenario, recorder, window, new ReconciliationSummary(0, 0, 0, 0, 0), initial, finalStock,
             checkoutLedger.Tally(scenario.Skus), findings);
+        if (events is null)
+            return report;
+        // The window in wall-clock time, the events' own clock (occurred_at); both clocks are read at the same moment.
+        var wallEnd = DateTimeOffset.UtcNow - Stopwatch.GetElapsedTime(measuredEnd);
+        var confirmed = recorder.Warmup.Count(Outcome.OrderConfirmed) + recorder.Measured.Count(Outcome.OrderConfirmed);
+        return report with
+        {
+            Events = await events.FinishAsync(wallEnd - window, wallEnd, confirmed, report.Checkout?.Figures.ConfirmedPerSecond ?? 0),
+        };
     }
 
     private ILoadDriver CreateDriver(RunContext run) => options.Mode switch
