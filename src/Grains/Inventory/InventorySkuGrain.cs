@@ -60,6 +60,8 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
         this.RegisterGrainTimer(ReturnExpiredAsync, _options.ExpiryScanInterval, _options.ExpiryScanInterval);
         _durable = _state.State;
         await InitializeFromCatalogAsync(cancellationToken);
+        if (_durable.LowStockEvent is { } pending)
+            _ = PublishLowStockAsync(pending);
     }
 
     public async Task<InventoryView> GetAsync()
@@ -145,13 +147,16 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
     private async Task WriteAsync(InventoryState next)
     {
         var previous = _state.State;
+        // Falling to the threshold stores its inventory.low event with the change (an outbox of one), published after.
+        if (previous.Initialized && previous.Available > next.LowStockThreshold && next.Available <= next.LowStockThreshold)
+            next = next with { LowStockEvent = LowStockEvent(next) };
         _state.State = next;
         try
         {
             await _state.WriteStateAsync();
             _durable = next;
-            if (previous.Initialized && previous.Available > next.LowStockThreshold && next.Available <= next.LowStockThreshold)
-                _ = PublishLowStockAsync(next);
+            if (next.LowStockEvent is { } pending && !ReferenceEquals(pending, previous.LowStockEvent))
+                _ = PublishLowStockAsync(pending);
         }
         catch (Exception ex)
         {
@@ -164,26 +169,33 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
         }
     }
 
-    /// <summary>
-    /// <c>inventory.low</c> when available units fall to the threshold. It is not stored with the change (the SKU's
-    /// item stays small and its hot path fast), so a crash right after the write can lose it; the next crossing sends it.
-    /// </summary>
-    private async Task PublishLowStockAsync(InventoryState state)
+    private InventoryLowEvent LowStockEvent(InventoryState state) => new()
     {
-        var low = new InventoryLowEvent
-        {
-            MessageId = IntegrationEvent.StableMessageId(Sku, $"inventory.low@{state.UpdatedAt.UtcTicks}"),
-            CorrelationId = Sku,
-            OccurredAt = state.UpdatedAt,
-            Sku = Sku,
-            Threshold = state.LowStockThreshold,
-            Current = state.Available,
-        };
+        MessageId = IntegrationEvent.StableMessageId(Sku, $"inventory.low@{state.UpdatedAt.UtcTicks}"),
+        CorrelationId = Sku,
+        OccurredAt = state.UpdatedAt,
+        Sku = Sku,
+        Threshold = state.LowStockThreshold,
+        Current = state.Available,
+    };
+
+    /// <summary>
+    /// Publishes a stored <c>inventory.low</c>, then clears it with a write of its own (crossings are rare); if the
+    /// publish fails it stays stored, and the next activation or crossing publishes it again under the same message id.
+    /// </summary>
+    private async Task PublishLowStockAsync(InventoryLowEvent pending)
+    {
         try
         {
-            var (_, failure) = await EventOutbox.PublishAsync(this.GetStreamProvider(EventStreams.ProviderName), [low]);
+            var (_, failure) = await EventOutbox.PublishAsync(this.GetStreamProvider(EventStreams.ProviderName), [pending]);
             if (failure is not null)
+            {
                 LogLowStockUnpublished(Sku, failure.Message);
+                return;
+            }
+            await _committer.Submit(s => (ReferenceEquals(s.LowStockEvent, pending) || s.LowStockEvent?.MessageId == pending.MessageId
+                ? s with { LowStockEvent = null }
+                : s, 0));
         }
         catch (Exception ex)
         {

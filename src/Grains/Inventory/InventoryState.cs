@@ -44,6 +44,10 @@ public sealed record InventoryState
     [Id(8), JsonPropertyName("returned")]
     public ImmutableList<string> Returned { get; init; } = [];
 
+    /// <summary>An <c>inventory.low</c> stored with the change that caused it and not yet confirmed by the broker.</summary>
+    [Id(9), JsonPropertyName("lowEvent"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public K8Shop.Contracts.Events.InventoryLowEvent? LowStockEvent { get; init; }
+
     [JsonIgnore]
     public int Available => OnHand - Reserved;
 }
