@@ -39,7 +39,7 @@ public sealed partial class CatalogGrain(ICatalogStore store, CatalogPriceCache 
         var product = await store.CreateAsync(Checked(draft));
         prices.Forget(product.Sku);
         LogProductCreated(product.Sku, product.Id);
-        await PublishAsync("product.created", product);
+        await PublishAsync(ProductEvents.Created, product);
         return await WithStockAsync(product);
     }
 
@@ -51,7 +51,7 @@ public sealed partial class CatalogGrain(ICatalogStore store, CatalogPriceCache 
         if (product is null)
             return null;
         LogProductUpdated(product.Sku, product.Id);
-        await PublishAsync("product.updated", product);
+        await PublishAsync(ProductEvents.Updated, product);
         return await WithStockAsync(product);
     }
 
@@ -78,23 +78,15 @@ public sealed partial class CatalogGrain(ICatalogStore store, CatalogPriceCache 
     }
 
     /// <summary>
-    /// <c>product.created</c> / <c>product.updated</c>, after the store's write. The catalog's store keeps no outbox yet,
-    /// so a broker outage at this moment loses the event (logged); the write itself stands.
+    /// <c>product.created</c> / <c>product.updated</c>. A store that keeps events (PostgreSQL) wrote it with the product
+    /// and its host publishes it; with the in-memory store it is published here, after the write (nothing of that
+    /// store survives a crash anyway).
     /// </summary>
     private async Task PublishAsync(string name, Product product)
     {
-        var @event = new ProductEvent
-        {
-            MessageId = IntegrationEvent.StableMessageId(product.Id.ToString(), $"{name}@{product.UpdatedAt.UtcTicks}"),
-            CorrelationId = product.Sku,
-            OccurredAt = product.UpdatedAt,
-            Event = name,
-            Id = product.Id.ToString(),
-            Sku = product.Sku,
-            Title = product.Title,
-            Price = product.Price,
-            Tags = [.. product.Tags],
-        };
+        if (store.KeepsEvents)
+            return;
+        var @event = ProductEvents.For(name, product);
         try
         {
             var (_, failure) = await EventOutbox.PublishAsync(this.GetStreamProvider(EventStreams.ProviderName), [@event]);

@@ -12,6 +12,12 @@ public interface ICatalogStore
     /// <summary>The name health reports give this store ("postgres", "memory").</summary>
     string Backend { get; }
 
+    /// <summary>
+    /// True when the store writes each product's event with the product itself (an outbox its host publishes);
+    /// otherwise the catalog grain publishes after the write.
+    /// </summary>
+    bool KeepsEvents => false;
+
     Task<Product?> FindAsync(string idOrSku, CancellationToken cancellationToken = default);
 
     Task<CatalogPage> SearchAsync(CatalogQuery query, CancellationToken cancellationToken = default);

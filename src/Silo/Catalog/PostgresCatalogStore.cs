@@ -1,5 +1,6 @@
 using System.Text;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Events;
 using K8Shop.Grains.Catalog;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -69,6 +70,7 @@ public sealed partial class PostgresCatalogStore(NpgsqlDataSource dataSource, IL
                 """, id, draft, cancellationToken);
             await SetStock(connection, transaction, id, draft.Stock, cancellationToken);
             var created = await FindAsync(connection, transaction, id.ToString(), cancellationToken);
+            await KeepEventAsync(connection, transaction, ProductEvents.For(ProductEvents.Created, created!), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return created!;
         }, draft.Sku);
@@ -88,9 +90,22 @@ public sealed partial class PostgresCatalogStore(NpgsqlDataSource dataSource, IL
                 """, existing.Id, draft, cancellationToken);
             await SetStock(connection, transaction, existing.Id, draft.Stock, cancellationToken);
             var updated = await FindAsync(connection, transaction, existing.Id.ToString(), cancellationToken);
+            await KeepEventAsync(connection, transaction, ProductEvents.For(ProductEvents.Updated, updated!), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return updated;
         }, draft.Sku);
+
+    public bool KeepsEvents => true;
+
+    /// <summary>The product's event, in the product's own transaction: it is published if and only if the write commits.</summary>
+    private static async Task KeepEventAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ProductEvent @event, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO catalog.event_outbox (message_id, body) VALUES ($1, $2::jsonb) ON CONFLICT (message_id) DO NOTHING", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = @event.MessageId });
+        command.Parameters.Add(new NpgsqlParameter { Value = System.Text.Json.JsonSerializer.Serialize(@event) });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public Task<bool> DeleteAsync(string idOrSku, CancellationToken cancellationToken = default) =>
         Guarded(async () =>

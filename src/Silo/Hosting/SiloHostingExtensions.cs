@@ -44,6 +44,9 @@ public static class SiloHostingExtensions
             if (profile.Dashboard)
                 silo.AddDashboard();
         });
+        // After the silo (hosted services start in order): it publishes through the silo's own stream provider.
+        if (profile.IsCluster)
+            builder.Services.AddHostedService<K8Shop.Silo.Catalog.CatalogOutboxPublisher>();
         return builder;
     }
 }

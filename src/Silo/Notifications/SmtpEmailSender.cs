@@ -27,10 +27,25 @@ public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogg
         message.Headers.Add("X-K8Shop-Template", email.Template);
         message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
 
-        var client = await RentAsync(cancellationToken);
+        var (client, reused) = await RentAsync(cancellationToken);
         try
         {
             await client.SendAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (reused && ex is not OperationCanceledException)
+        {
+            // A kept connection the server closed while it was idle: the message did not go; once more on a new one.
+            client.Dispose();
+            client = await ConnectAsync(cancellationToken);
+            try
+            {
+                await client.SendAsync(message, cancellationToken);
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
         }
         catch
         {
@@ -47,14 +62,19 @@ public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogg
             client.Dispose();
     }
 
-    private async Task<SmtpClient> RentAsync(CancellationToken cancellationToken)
+    private async Task<(SmtpClient Client, bool Reused)> RentAsync(CancellationToken cancellationToken)
     {
         while (_idle.TryTake(out var idle))
         {
             if (idle.IsConnected)
-                return idle;
+                return (idle, true);
             idle.Dispose();
         }
+        return (await ConnectAsync(cancellationToken), false);
+    }
+
+    private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+    {
         var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
         try
         {
