@@ -38,3 +38,14 @@ public interface IInventoryApplyGrain : IGrainWithIntegerKey
     /// <summary>Takes every line's stock for the order, or none of it; true when all lines were taken.</summary>
     Task<ApplyResult> ApplyAsync(string orderId, IReadOnlyList<StockLine> lines);
 }
+
+/// <summary>
+/// One order's apply (key: the order id), stored: the lines are recorded before any stock is touched and the outcome
+/// with its <c>inventory.updated</c> event after, so a crash in between is finished by a reminder and the event is
+/// published even if the caller never comes back.
+/// </summary>
+public interface IInventoryOrderApplyGrain : IGrainWithStringKey
+{
+    /// <summary>Applies the lines (or, for an order already applied, answers its first outcome).</summary>
+    Task<ApplyResult> ApplyAsync(IReadOnlyList<StockLine> lines);
+}

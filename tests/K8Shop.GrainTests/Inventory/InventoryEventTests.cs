@@ -29,6 +29,24 @@ public sealed class InventoryEventTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task An_apply_cut_after_taking_stock_is_finished_by_its_reminder_and_still_publishes_its_event()
+    {
+        var (sku, grain) = await TestSkus.CreateGrainAsync(cluster.Grains, 5);
+        var order = TestSkus.NewOrder();
+        var events = await SubscribeAsync("inventory", order);
+        ClusterFixture.OrderStore.FailWrite(order, 2); // the write of the outcome, after the stock was committed
+
+        await Assert.ThrowsAnyAsync<Exception>(() => cluster.Grains.GetGrain<IInventoryApplyGrain>(0).ApplyAsync(order, [new StockLine(sku, 2)]));
+
+        var updated = Assert.IsType<InventoryUpdatedEvent>(Assert.Single(await WaitForAsync(events, 1, settle: true)));
+        Assert.Equal("inventory.updated", updated.Status);
+        Assert.Equal((3, 0, 2L, 3), TestSkus.Counters(await grain.GetAsync()));
+        var again = await cluster.Grains.GetGrain<IInventoryApplyGrain>(0).ApplyAsync(order, [new StockLine(sku, 2)]);
+        Assert.True(again.Applied);
+        Assert.Equal((3, 0, 2L, 3), TestSkus.Counters(await grain.GetAsync()));
+    }
+
+    [Fact]
     public async Task Falling_to_the_threshold_publishes_inventory_low_once_per_crossing()
     {
         var (sku, grain) = await TestSkus.CreateGrainAsync(cluster.Grains, 10);
