@@ -7,7 +7,6 @@ using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using K8Shop.Grains.Events;
 using Orleans.Runtime;
 
 namespace K8Shop.Grains.Orders;
@@ -190,21 +189,6 @@ public sealed partial class OrderGrain(
         ForgetReminderAfterThisCall();
     }
 
-    /// <summary>
-    /// The answer need not wait for the reminder's removal: a timer does it once this call is over (grain timers do
-    /// not interleave). Were it lost to a crash, the reminder's next tick finds the order settled and removes itself.
-    /// </summary>
-    private void ForgetReminderAfterThisCall()
-    {
-        _forgetting ??= this.RegisterGrainTimer(async () =>
-        {
-            _forgetting?.Dispose();
-            _forgetting = null;
-            if (Order.Placed && Done)
-                await ForgetReminderAsync();
-        }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-    }
-
     private async Task<(SagaEvent Event, string? Note, Action<OrderState> Change)> RunStepAsync(SagaStep step)
     {
         switch (step)
@@ -330,57 +314,6 @@ public sealed partial class OrderGrain(
         }
         LogTransition(OrderId, before.Wire(), next.Status.Wire());
         await PublishOutboxAsync();
-    }
-
-    /// <summary>The event a transition into <paramref name="status"/> publishes, if any.</summary>
-    private static string? EventName(OrderStatus status) => status switch
-    {
-        OrderStatus.Confirmed => "order.confirmed",
-        OrderStatus.Rejected or OrderStatus.PaymentFailed => "order.rejected",
-        OrderStatus.Cancelled => "order.cancelled",
-        OrderStatus.Shipped => "order.shipped",
-        _ => null,
-    };
-
-    private OrderEvent EventFor(string name, DateTimeOffset at) => new()
-    {
-        MessageId = IntegrationEvent.StableMessageId(OrderId, name),
-        CorrelationId = OrderId,
-        OccurredAt = at,
-        Event = name,
-        OrderId = OrderId,
-        UserId = Order.UserId,
-        Status = Order.Status.Wire(),
-        Items = [.. Order.Lines.Select(l => new OrderEventLine(l.Sku, l.Quantity, l.Price, l.Total, l.Title))],
-        Total = Order.Total,
-        ItemCount = Order.ItemCount,
-        CreatedAt = Order.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-        Reason = Order.Reason,
-    };
-
-    /// <summary>Publishes what the outbox holds; the emptied outbox is stored with the next write (a replay before it publishes again, under the same message ids).</summary>
-    private async Task PublishOutboxAsync()
-    {
-        if (Order.Outbox.IsEmpty)
-            return;
-        var (left, failure) = await EventOutbox.PublishAsync(this.GetStreamProvider(EventStreams.ProviderName), Order.Outbox);
-        Order.Outbox = left;
-        if (failure is not null)
-        {
-            LogUnpublished(failure, OrderId, left.Length);
-            throw EventOutbox.Unpublished(OrderId, failure);
-        }
-    }
-
-    private async Task RememberAsync() =>
-        _reminder = await this.RegisterOrUpdateReminder(ReminderName, _options.ResumeAfter, _options.ResumeAfter);
-
-    private async Task ForgetReminderAsync()
-    {
-        var reminder = _reminder ?? await this.GetReminder(ReminderName);
-        if (reminder is not null)
-            await this.UnregisterReminder(reminder);
-        _reminder = null;
     }
 
     private async Task<ImmutableArray<OrderLineRequest>> CartLinesAsync(string userId)
