@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using K8Shop.Grains.Notifications;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -8,16 +7,12 @@ using MimeKit;
 namespace K8Shop.Silo.Notifications;
 
 /// <summary>
-/// Sends through the configured SMTP server with MailKit. Connections are kept and reused (a few, one message at a
-/// time each): opening one per message costs more than the message at checkout rates. A connection that failed is
-/// dropped. The Message-ID is the notification's own, so a resend after a crash is recognisable as the same message.
+/// Sends through the configured SMTP server with MailKit, one connection per message (notifications are few). The
+/// Message-ID is the notification's own, so a resend after a crash is recognisable as the same message.
 /// </summary>
-public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender, IDisposable
+public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender
 {
-    private const int MaxIdleConnections = 8;
-
     private readonly SmtpOptions _options = options.Value;
-    private readonly ConcurrentBag<SmtpClient> _idle = [];
 
     public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
     {
@@ -27,76 +22,13 @@ public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogg
         message.Headers.Add("X-K8Shop-Template", email.Template);
         message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
 
-        var (client, reused) = await RentAsync(cancellationToken);
-        try
-        {
-            await client.SendAsync(message, cancellationToken);
-        }
-        catch (Exception ex) when (reused && ex is not OperationCanceledException)
-        {
-            // A kept connection the server closed while it was idle: the message did not go; once more on a new one.
-            client.Dispose();
-            client = await ConnectAsync(cancellationToken);
-            try
-            {
-                await client.SendAsync(message, cancellationToken);
-            }
-            catch
-            {
-                client.Dispose();
-                throw;
-            }
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
-        Return(client);
+        using var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
+        await client.ConnectAsync(_options.Host ?? throw new InvalidOperationException("Smtp:Host is not set."), _options.Port, _options.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+        if (!string.IsNullOrEmpty(_options.UserName))
+            await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
         LogSent(email.UserId, email.Template, email.MessageId);
-    }
-
-    public void Dispose()
-    {
-        while (_idle.TryTake(out var client))
-            client.Dispose();
-    }
-
-    private async Task<(SmtpClient Client, bool Reused)> RentAsync(CancellationToken cancellationToken)
-    {
-        while (_idle.TryTake(out var idle))
-        {
-            if (idle.IsConnected)
-                return (idle, true);
-            idle.Dispose();
-        }
-        return (await ConnectAsync(cancellationToken), false);
-    }
-
-    private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
-        try
-        {
-            await client.ConnectAsync(_options.Host ?? throw new InvalidOperationException("Smtp:Host is not set."), _options.Port,
-                _options.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
-            if (!string.IsNullOrEmpty(_options.UserName))
-                await client.AuthenticateAsync(_options.UserName, _options.Password ?? "", cancellationToken);
-            return client;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
-    }
-
-    private void Return(SmtpClient client)
-    {
-        if (client.IsConnected && _idle.Count < MaxIdleConnections)
-            _idle.Add(client);
-        else
-            client.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "E-mail {Template} for user {UserId} accepted by the SMTP server (Message-ID {MessageId})")]
