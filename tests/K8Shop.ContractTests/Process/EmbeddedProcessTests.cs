@@ -22,7 +22,7 @@ public sealed class EmbeddedSiloProcess : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var siloDll = Path.Combine(SiloOutputDirectory(), "K8Shop.Silo.dll");
+        var siloDll = BuiltSilo.DllPath;
         var start = new ProcessStartInfo("dotnet", [siloDll])
         {
             WorkingDirectory = Path.GetDirectoryName(siloDll)!,
@@ -73,18 +73,6 @@ public sealed class EmbeddedSiloProcess : IAsyncLifetime
     }
 
     /// <summary>src/Silo's own build output, for the configuration this test assembly was built in.</summary>
-    private static string SiloOutputDirectory()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "K8Shop.sln")))
-            root = root.Parent;
-        if (root is null)
-            throw new InvalidOperationException("K8Shop.sln not found above the test output directory.");
-        return Path.Combine(root.FullName, "src", "Silo", "bin", configuration, framework);
-    }
 
 }
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Inventory;
-using Orleans.Streams;
 
 namespace K8Shop.GrainTests.Inventory;
 
@@ -61,25 +60,8 @@ public sealed class InventoryEventTests(ClusterFixture cluster)
         Assert.Equal((sku, 3, 3), (low.Sku, low.Threshold, low.Current));
     }
 
-    private async Task<ConcurrentQueue<IntegrationEvent>> SubscribeAsync(string ns, string key)
-    {
-        var received = new ConcurrentQueue<IntegrationEvent>();
-        await cluster.Client.GetStreamProvider(EventStreams.ProviderName).GetStream<IntegrationEvent>(StreamId.Create(ns, key))
-            .SubscribeAsync((e, _) =>
-            {
-                received.Enqueue(e);
-                return Task.CompletedTask;
-            });
-        return received;
-    }
+    private Task<ConcurrentQueue<IntegrationEvent>> SubscribeAsync(string ns, string key) => EventRecorder.SubscribeAsync(cluster.Client, ns, key);
 
-    private static async Task<IntegrationEvent[]> WaitForAsync(ConcurrentQueue<IntegrationEvent> received, int count, bool settle = false)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (received.Count < count && DateTime.UtcNow < deadline)
-            await Task.Delay(50);
-        if (settle)
-            await Task.Delay(300);
-        return [.. received];
-    }
+    private static Task<IntegrationEvent[]> WaitForAsync(ConcurrentQueue<IntegrationEvent> received, int count, bool settle = false) =>
+        EventRecorder.WaitForAsync(received, count, settle);
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Orders;
-using Orleans.Streams;
 
 namespace K8Shop.GrainTests.Orders;
 
@@ -56,23 +55,7 @@ public sealed class OrderEventTests(ClusterFixture cluster)
         Assert.Equal(4, cancelled.Count);
     }
 
-    private async Task<ConcurrentQueue<IntegrationEvent>> SubscribeAsync(string orderId)
-    {
-        var received = new ConcurrentQueue<IntegrationEvent>();
-        var stream = cluster.Client.GetStreamProvider(EventStreams.ProviderName).GetStream<IntegrationEvent>(StreamId.Create("orders", orderId));
-        await stream.SubscribeAsync((e, _) =>
-        {
-            received.Enqueue(e);
-            return Task.CompletedTask;
-        });
-        return received;
-    }
+    private Task<ConcurrentQueue<IntegrationEvent>> SubscribeAsync(string orderId) => EventRecorder.SubscribeAsync(cluster.Client, "orders", orderId);
 
-    private static async Task<IntegrationEvent[]> WaitForAsync(ConcurrentQueue<IntegrationEvent> received, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (received.Count < count && DateTime.UtcNow < deadline)
-            await Task.Delay(50);
-        return [.. received];
-    }
+    private static Task<IntegrationEvent[]> WaitForAsync(ConcurrentQueue<IntegrationEvent> received, int count) => EventRecorder.WaitForAsync(received, count);
 }

@@ -43,7 +43,7 @@ public sealed class ClusterSiloProcess : IAsyncDisposable
     public static ClusterSiloProcess Start(
         string postgres, string serviceId, string clusterId, IReadOnlyDictionary<string, string>? settings = null, ClusterSiloProcess? samePortsAs = null)
     {
-        var siloDll = Path.Combine(SiloOutputDirectory(), "K8Shop.Silo.dll");
+        var siloDll = BuiltSilo.DllPath;
         var start = new ProcessStartInfo("dotnet", [siloDll])
         {
             WorkingDirectory = Path.GetDirectoryName(siloDll)!,
@@ -114,16 +114,5 @@ public sealed class ClusterSiloProcess : IAsyncDisposable
     private void Append(string? line)
     {
         lock (_output) _output.AppendLine(line);
-    }
-
-    private static string SiloOutputDirectory()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "K8Shop.sln")))
-            root = root.Parent;
-        if (root is null)
-            throw new InvalidOperationException("K8Shop.sln not found above the test output directory.");
-        return Path.Combine(root.FullName, "src", "Silo", "bin", testOutput.Parent!.Name, testOutput.Name);
     }
 }

@@ -29,7 +29,7 @@ public sealed class EmbeddedSilo : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var siloDll = Path.Combine(SiloOutputDirectory(), "K8Shop.Silo.dll");
+        var siloDll = BuiltSilo.DllPath;
         var start = new ProcessStartInfo("dotnet", [siloDll])
         {
             WorkingDirectory = Path.GetDirectoryName(siloDll)!,
@@ -84,14 +84,4 @@ public sealed class EmbeddedSilo : IAsyncLifetime
     }
 
     /// <summary>src/Silo's build output for the configuration and framework this test assembly was built for.</summary>
-    private static string SiloOutputDirectory()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "K8Shop.sln")))
-            root = root.Parent;
-        if (root is null)
-            throw new InvalidOperationException("K8Shop.sln not found above the test output directory.");
-        return Path.Combine(root.FullName, "src", "Silo", "bin", testOutput.Parent!.Name, testOutput.Name);
-    }
 }
