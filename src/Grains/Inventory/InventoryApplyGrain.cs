@@ -33,6 +33,9 @@ public sealed partial class InventoryOrderApplyGrain(
 {
     private const string ReminderName = "inventory-apply";
 
+    // The reminder as this activation registered it: forgetting it then needs no lookup.
+    private IGrainReminder? _reminder;
+
     private string OrderId => this.GetPrimaryKeyString();
 
     public async Task<ApplyResult> ApplyAsync(IReadOnlyList<StockLine> lines)
@@ -44,7 +47,7 @@ public sealed partial class InventoryOrderApplyGrain(
         }
         if (state.State.Lines.IsDefaultOrEmpty)
         {
-            await this.RegisterOrUpdateReminder(ReminderName, orders.Value.ResumeAfter, orders.Value.ResumeAfter);
+            _reminder = await this.RegisterOrUpdateReminder(ReminderName, orders.Value.ResumeAfter, orders.Value.ResumeAfter);
             state.State.Lines = [.. lines];
             await WriteAsync();
         }
@@ -64,8 +67,7 @@ public sealed partial class InventoryOrderApplyGrain(
             {
                 await PublishOutboxAsync();
             }
-            if (await this.GetReminder(ReminderName) is { } reminder)
-                await this.UnregisterReminder(reminder);
+            await ForgetReminderAsync();
         }
         catch (Exception ex)
         {
@@ -81,9 +83,15 @@ public sealed partial class InventoryOrderApplyGrain(
         state.State.Outbox = [Event(lines, result)];
         await WriteAsync();
         await PublishOutboxAsync();
-        if (await this.GetReminder(ReminderName) is { } reminder)
-            await this.UnregisterReminder(reminder);
+        await ForgetReminderAsync();
         return result;
+    }
+
+    private async Task ForgetReminderAsync()
+    {
+        if ((_reminder ?? await this.GetReminder(ReminderName)) is { } reminder)
+            await this.UnregisterReminder(reminder);
+        _reminder = null;
     }
 
     private async Task<ApplyResult> ApplyLinesAsync(ImmutableArray<StockLine> lines)
