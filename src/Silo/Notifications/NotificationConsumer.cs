@@ -11,7 +11,8 @@ namespace K8Shop.Silo.Notifications;
 /// <c>orders</c>, and hands each event to <see cref="NotificationDispatcher"/>. A message is acknowledged only after its
 /// notifications are recorded; one that cannot be read is rejected straight to the dead-letter queue; one whose
 /// handling failed is returned to the queue (after a short pause) until the delivery limit dead-letters it. After the
-/// broker goes away the consumer connects again, declaring its topology anew.
+/// broker goes away the consumer connects again, declaring its topology anew. A stopping host first cancels the
+/// consumer and finishes what it holds, before the silo and its grains stop (<see cref="StoppingAsync"/>).
 /// </summary>
 public sealed partial class NotificationConsumer(
     NotificationAmqpConnection amqp,
@@ -19,7 +20,7 @@ public sealed partial class NotificationConsumer(
     IGrainFactory grains,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
-    ILogger<NotificationConsumer> logger) : BackgroundService
+    ILogger<NotificationConsumer> logger) : BackgroundService, IHostedLifecycleService
 {
     private readonly NotificationQueueOptions _options = options.Value;
 
@@ -32,13 +33,11 @@ public sealed partial class NotificationConsumer(
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(20);
 
     private int _inFlight;
-    private volatile bool _draining;
+    private int _draining;
+    private (IChannel Channel, string ConsumerTag)? _consuming;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // On shutdown, finish what is in hand while the silo still runs: a send interrupted between the e-mail and
-        // its record would be sent again on redelivery. ApplicationStopping runs before any hosted service stops.
-        using var drain = lifetime.ApplicationStopping.Register(Drain);
         // Grains answer once the silo has started; consuming earlier would only bounce messages.
         try
         {
@@ -52,7 +51,7 @@ public sealed partial class NotificationConsumer(
             return;
         }
         var delay = _options.ReconnectDelay;
-        while (!stoppingToken.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested && Volatile.Read(ref _draining) == 0)
         {
             try
             {
@@ -99,23 +98,40 @@ public sealed partial class NotificationConsumer(
 
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) => HandleAsync(channel, delivery, stoppingToken);
-        await channel.BasicConsumeAsync(_options.Name, autoAck: false, consumer, stoppingToken);
+        if (Volatile.Read(ref _draining) != 0)
+            return;
+        var tag = await channel.BasicConsumeAsync(_options.Name, autoAck: false, consumer, stoppingToken);
+        _consuming = (channel, tag);
         LogConsuming(_options.Name, _options.Prefetch);
         _ready.TrySetResult();
 
-        await closed.Task.WaitAsync(stoppingToken);
+        try
+        {
+            await closed.Task.WaitAsync(stoppingToken);
+        }
+        finally
+        {
+            _consuming = null;
+        }
         LogDisconnected(_options.Name);
     }
 
     private async Task HandleAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
     {
+        // Counted before looking at the flag, as StoppingAsync raises the flag before counting: a delivery is either
+        // waited for or handed back, never handled while the silo goes away.
         Interlocked.Increment(ref _inFlight);
         try
         {
-            if (_draining)
-                await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, CancellationToken.None);
-            else
-                await HandleOneAsync(channel, delivery, stoppingToken);
+            if (Volatile.Read(ref _draining) != 0)
+            {
+                // Dispatched after the consumer was cancelled: the next consumer takes it (the broker sends it nowhere
+                // else from this channel now).
+                if (channel.IsOpen)
+                    await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, CancellationToken.None);
+                return;
+            }
+            await HandleOneAsync(channel, delivery, stoppingToken);
         }
         finally
         {
@@ -123,14 +139,38 @@ public sealed partial class NotificationConsumer(
         }
     }
 
-    private void Drain()
+    /// <summary>
+    /// Runs before any hosted service stops, the silo included: the broker stops delivering, and what is in hand is
+    /// finished and acknowledged while the grains still answer. Handing it back instead would cost a delivery each
+    /// time (quorum queues count returns against the delivery limit), and a send cut off between the e-mail and its
+    /// record would be sent again by the next consumer.
+    /// </summary>
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        _draining = true;
+        if (Interlocked.Exchange(ref _draining, 1) != 0)
+            return;
+        if (_consuming is { Channel.IsOpen: true } consuming)
+        {
+            try
+            {
+                await consuming.Channel.BasicCancelAsync(consuming.ConsumerTag, noWait: false, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The channel is going anyway: the broker returns what this consumer held.
+            }
+        }
         var deadline = clock.GetUtcNow() + DrainTimeout;
-        while (Volatile.Read(ref _inFlight) > 0 && clock.GetUtcNow() < deadline)
-            Thread.Sleep(20);
+        while (Volatile.Read(ref _inFlight) > 0 && clock.GetUtcNow() < deadline && !cancellationToken.IsCancellationRequested)
+            await Task.Delay(TimeSpan.FromMilliseconds(20), clock, CancellationToken.None);
         LogDrained(_options.Name, Volatile.Read(ref _inFlight));
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task HandleOneAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
     {
@@ -169,7 +209,7 @@ public sealed partial class NotificationConsumer(
             ? Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture)
             : 0;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Notification consumer on queue {Queue} stopping; {Left} messages still in hand are returned to the queue")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification consumer on queue {Queue} stopped consuming; {Left} messages still in hand are returned to the queue")]
     private partial void LogDrained(string queue, int left);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification consumer on queue {Queue} (prefetch {Prefetch})")]

@@ -15,7 +15,7 @@ public sealed class NotificationQueueOptions
     public int DeliveryLimit { get; set; } = 5;
 
     /// <summary>Messages in flight at once: handled in parallel, each acknowledged after its notification is recorded.</summary>
-    public int Prefetch { get; set; } = 16;
+    public int Prefetch { get; set; } = 64;
 
     /// <summary>The first wait before reconnecting after the broker went away; doubled up to 30 s.</summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);

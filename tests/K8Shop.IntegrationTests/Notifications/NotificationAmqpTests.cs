@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Notifications;
+using K8Shop.Contracts.Orders;
 using K8Shop.Grains.Notifications;
 using K8Shop.TestSupport;
 using RabbitMQ.Client;
@@ -71,6 +72,33 @@ public sealed class NotificationAmqpTests : IAsyncLifetime
         Assert.Equal("order_confirmed", mail.Template);
         var entry = Assert.Single((await second.Grains.GetGrain<INotificationGrain>(user).ListAsync(0, 10)).Entries);
         Assert.Equal((NotificationStatus.Sent, 1), (entry.Status, entry.Attempts));
+    }
+
+    [NotificationFact]
+    public async Task Checkouts_WhoseSiloStopsMidStream_EachSendExactlyOneEmail_AfterTheNextSiloConsumesTheRest()
+    {
+        // More checkouts than the consumer holds at once (prefetch 16), so some are left for the next silo.
+        var users = Enumerable.Range(0, 40).Select(i => $"e2e-{i}-{Guid.NewGuid():N}"[..28]).ToArray();
+
+        await using (var first = await NewHost().StartAsync())
+        {
+            // Real checkouts: their own order and payment grains publish the events through RabbitMQ; the silo
+            // stops right after, with some of those events still in the notification queue or in flight.
+            await Task.WhenAll(users.Select(user => first.Grains.GetGrain<IOrderGrain>(OrderIds.New())
+                .PlaceAsync(new PlaceOrder(user, [new("BOOK-004", 1)], false, null, user))));
+        }
+
+        await using var second = await NewHost().StartAsync();
+        await WaitUntilDrainedAsync();
+
+        foreach (var user in users)
+        {
+            await SmtpInbox.WaitForAsync($"{user}@example.test", 1, Patience);
+            await Task.Delay(50);
+            Assert.Equal("order_confirmed", Assert.Single(await SmtpInbox.ForAsync($"{user}@example.test")).Template);
+            var entry = Assert.Single((await second.Grains.GetGrain<INotificationGrain>(user).ListAsync(0, 10)).Entries);
+            Assert.Equal((NotificationStatus.Sent, 1), (entry.Status, entry.Attempts));
+        }
     }
 
     [NotificationFact]

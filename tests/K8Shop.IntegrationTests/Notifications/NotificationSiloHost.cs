@@ -32,6 +32,8 @@ public sealed class NotificationSiloHost(string postgres, string queue, string t
             ["Smtp:Port"] = TestServices.SmtpPort.ToString(CultureInfo.InvariantCulture),
             ["Notifications:Queue:Name"] = queue,
             ["Notifications:Queue:DeliveryLimit"] = "3",
+            // Fewer in hand than the default, so a stopping silo leaves some of a burst to the next one.
+            ["Notifications:Queue:Prefetch"] = "16",
         };
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
