@@ -142,6 +142,8 @@ for (const overlay of overlays) {
       assert.equal(envValue(c, "RABBITMQ_NODENAME")?.value, "rabbit@$(POD_NAME).rabbitmq-headless.$(POD_NAMESPACE).svc.cluster.local");
       assert.equal(envValue(c, "RABBITMQ_USE_LONGNAME")?.value, "true");
       assert.ok(sts.spec.replicas >= 3, "fewer than three nodes cannot keep a quorum through one loss");
+      // Queues and bindings from the definitions are imported once this many nodes are up.
+      assert.match(conf, new RegExp(`^cluster_formation\\.target_cluster_size_hint = ${sts.spec.replicas}$`, "m"));
     });
 
     it("shares one Erlang cookie from a Secret, copied with mode 600 into the node's home", () => {
