@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
 # The Orleans silo (with its co-hosted gateway endpoints and the dashboard). Build from the repository root:
 #   docker build -f infra/docker/silo.Dockerfile -t k8shop/silo:TAG .
-ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.100-noble
-ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0.0-noble-chiseled
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401-noble
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0.12-noble-chiseled
 
 FROM ${SDK_IMAGE} AS build
 WORKDIR /src
