@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # dynalite (the DynamoDB API on LevelDB) for the local overlay only; AWS uses DynamoDB itself.
 #   docker build -f infra/docker/dynalite.Dockerfile -t k8shop/dynalite:4.0.0 .
-ARG NODE_IMAGE=node:20.19.5-bookworm-slim
+ARG NODE_IMAGE=node:20.20.2-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /opt/dynalite

@@ -2,7 +2,7 @@
 # The React storefront, built with Vite and served by unprivileged nginx, which also routes /api/* to the
 # gateway Services. Build from the repository root:
 #   docker build -f infra/docker/storefront.Dockerfile -t k8shop/storefront:TAG .
-ARG NODE_IMAGE=node:20.19.5-bookworm-slim
+ARG NODE_IMAGE=node:20.20.2-bookworm-slim
 ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.28.0-alpine
 
 FROM ${NODE_IMAGE} AS build
