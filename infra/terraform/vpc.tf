@@ -16,10 +16,12 @@ module "vpc" {
   cidr = var.vpc_cidr
   azs  = local.azs
 
-  public_subnets      = [for i in range(3) : cidrsubnet(var.vpc_cidr, 8, 10 + i)]
+  # With the default /16: public 10.0.0-2.0/24, private (pods and nodes) 10.0.16.0/20 to 10.0.48.0/20,
+  # database 10.0.200-202.0/24, cache 10.0.210-212.0/24; none overlaps (infra/tests checks).
+  public_subnets      = [for i in range(3) : cidrsubnet(var.vpc_cidr, 8, i)]
   private_subnets     = [for i in range(3) : cidrsubnet(var.vpc_cidr, 4, 1 + i)]
-  database_subnets    = [for i in range(3) : cidrsubnet(var.vpc_cidr, 8, 20 + i)]
-  elasticache_subnets = [for i in range(3) : cidrsubnet(var.vpc_cidr, 8, 30 + i)]
+  database_subnets    = [for i in range(3) : cidrsubnet(var.vpc_cidr, 8, 200 + i)]
+  elasticache_subnets = [for i in range(3) : cidrsubnet(var.vpc_cidr, 8, 210 + i)]
 
   create_database_subnet_group    = true
   create_elasticache_subnet_group = true

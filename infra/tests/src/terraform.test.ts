@@ -55,6 +55,26 @@ describe("Terraform", () => {
     assert.equal(vpc.single_nat_gateway, false);
   });
 
+  it("lays out subnets that do not overlap, inside the VPC range the aws overlay's NetworkPolicies allow", () => {
+    const vpcCidr: string = config.variable.vpc_cidr[0].default;
+    const toInt = (ip: string) => ip.split(".").reduce((n, o) => n * 256 + Number(o), 0);
+    const [base, bits] = [toInt(vpcCidr.split("/")[0]), Number(vpcCidr.split("/")[1])];
+    // cidrsubnet(var.vpc_cidr, newbits, netnum) as Terraform computes it, for the "for i in range(3)" lists.
+    const ranges: { name: string; start: number; size: number }[] = [];
+    for (const list of ["public_subnets", "private_subnets", "database_subnets", "elasticache_subnets"]) {
+      const m = String(config.module.vpc[0][list]).match(/cidrsubnet\(var\.vpc_cidr, (\d+), (?:(\d+) \+ )?i\)/);
+      assert.ok(m, `${list} is not cidrsubnet(var.vpc_cidr, n, k + i)`);
+      const size = 2 ** (32 - bits - Number(m[1]));
+      for (let i = 0; i < 3; i++) ranges.push({ name: `${list}[${i}]`, start: base + (Number(m[2] ?? 0) + i) * size, size });
+    }
+    for (const r of ranges) assert.ok(r.start + r.size <= base + 2 ** (32 - bits), `${r.name} leaves the VPC`);
+    for (const a of ranges) for (const b of ranges)
+      if (a !== b) assert.ok(a.start + a.size <= b.start || b.start + b.size <= a.start, `${a.name} overlaps ${b.name}`);
+    const overlay = fs.readFileSync(path.join(repoDir, "infra/k8s/overlays/aws/network-policies.yaml"), "utf8");
+    const cidrs = [...overlay.matchAll(/cidr: (\S+)/g)].map((m) => m[1]);
+    assert.ok(cidrs.length > 0 && cidrs.every((c) => c === vpcCidr), `overlay CIDRs ${cidrs} differ from vpc_cidr ${vpcCidr}`);
+  });
+
   it("runs EKS with a managed node group in each zone and an API endpoint open only to admin networks", () => {
     const eks = config.module.eks[0];
     assert.match(String(eks.eks_managed_node_groups), /for i, az in local\.azs/);
