@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { k8sDir, overlays, repoDir } from "./paths.js";
-import { id, named, ofKind, podTemplate, render, workloads, type K8sObject } from "./render.js";
+import { renderSkip, id, named, ofKind, podTemplate, render, workloads, type K8sObject } from "./render.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = Record<string, any>;
@@ -30,7 +30,7 @@ const gateways: Record<string, { module: string; port: number; grpc?: number }> 
 };
 
 for (const overlay of overlays) {
-  describe(`overlay ${overlay}: Orleans silos`, () => {
+  describe(`overlay ${overlay}: Orleans silos`, { skip: renderSkip }, () => {
     const objects = render(overlay);
     const silo = named(objects, "Deployment", "silo");
     const c = container(silo, "silo");
@@ -88,7 +88,7 @@ for (const overlay of overlays) {
     });
   });
 
-  describe(`overlay ${overlay}: gateways`, () => {
+  describe(`overlay ${overlay}: gateways`, { skip: renderSkip }, () => {
     const objects = render(overlay);
 
     it("run one Deployment per original service, with its module and the original ports", () => {
@@ -123,7 +123,7 @@ for (const overlay of overlays) {
     });
   });
 
-  describe(`overlay ${overlay}: RabbitMQ`, () => {
+  describe(`overlay ${overlay}: RabbitMQ`, { skip: renderSkip }, () => {
     const objects = render(overlay);
     const sts = named(objects, "StatefulSet", "rabbitmq");
     const c = container(sts, "rabbitmq");
@@ -195,7 +195,7 @@ for (const overlay of overlays) {
     });
   });
 
-  describe(`overlay ${overlay}: secrets`, () => {
+  describe(`overlay ${overlay}: secrets`, { skip: renderSkip }, () => {
     const objects = render(overlay);
 
     it("renders no Secret and no credential-looking value: Secrets are made by generate-secrets.sh", () => {
@@ -226,7 +226,7 @@ for (const overlay of overlays) {
   });
 }
 
-describe("overlay-specific settings", () => {
+describe("overlay-specific settings", { skip: renderSkip }, () => {
   it("aws: DynamoDB through IRSA (role annotation, no ServiceUrl), strict zone spread, storefront on a load balancer", () => {
     const objects = render("aws");
     const sa = named(objects, "ServiceAccount", "silo");

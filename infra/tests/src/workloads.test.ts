@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { overlays } from "./paths.js";
-import { id, named, podTemplate, render, workloads, type K8sObject } from "./render.js";
+import { renderSkip, id, named, podTemplate, render, workloads, type K8sObject } from "./render.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Container = Record<string, any>;
@@ -10,7 +10,7 @@ const initContainersOf = (w: K8sObject): Container[] => podTemplate(w).spec.init
 const allContainers = (w: K8sObject) => [...initContainersOf(w), ...containersOf(w)];
 
 for (const overlay of overlays) {
-  describe(`overlay ${overlay}: every workload`, () => {
+  describe(`overlay ${overlay}: every workload`, { skip: renderSkip }, () => {
     const objects = render(overlay);
 
     it("has liveness and readiness probes on each container", () => {
