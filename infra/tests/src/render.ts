@@ -80,3 +80,10 @@ export function selects(selector: LabelSelector | undefined, labels: Record<stri
 /** The pod templates (with the workload that owns them) a selector picks. */
 export const podsSelectedBy = (objects: K8sObject[], selector: LabelSelector | undefined) =>
   workloads(objects).filter((w) => selects(selector, podTemplate(w).metadata?.labels));
+
+/** The HorizontalPodAutoscaler scaling a workload, if any. */
+export const hpaOf = (objects: K8sObject[], w: K8sObject) =>
+  objects.find((o) => o.kind === "HorizontalPodAutoscaler" && o.spec.scaleTargetRef.kind === w.kind && o.spec.scaleTargetRef.name === w.metadata.name);
+
+/** The fewest pods a workload runs: its autoscaler's floor, else its replicas. */
+export const minPods = (objects: K8sObject[], w: K8sObject): number => hpaOf(objects, w)?.spec.minReplicas ?? w.spec.replicas ?? 1;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { overlays } from "./paths.js";
-import { renderSkip, id, named, ofKind, podsSelectedBy, podTemplate, render, selects, workloads, type K8sObject } from "./render.js";
+import { renderSkip, id, minPods, named, ofKind, podsSelectedBy, podTemplate, render, selects, workloads, type K8sObject } from "./render.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = Record<string, any>;
@@ -76,11 +76,11 @@ for (const overlay of overlays) {
 
     it("has a PodDisruptionBudget for every replicated workload, one that still allows an eviction", () => {
       const pdbs = ofKind(objects, "PodDisruptionBudget");
-      for (const w of workloads(objects).filter((w) => (w.spec.replicas ?? 1) > 1 || ofKind(objects, "HorizontalPodAutoscaler").some((h) => h.spec.scaleTargetRef.name === w.metadata.name))) {
+      for (const w of workloads(objects).filter((w) => minPods(objects, w) > 1)) {
         const pdb = pdbs.find((p) => selects(p.spec.selector, podTemplate(w).metadata.labels));
         assert.ok(pdb, `${id(w)} has no PodDisruptionBudget`);
         if (pdb.spec.minAvailable !== undefined)
-          assert.ok(pdb.spec.minAvailable < (w.spec.replicas ?? 1), `${id(pdb)}: minAvailable blocks every eviction`);
+          assert.ok(pdb.spec.minAvailable < minPods(objects, w), `${id(pdb)}: minAvailable blocks every eviction`);
         else assert.ok(pdb.spec.maxUnavailable >= 1, `${id(pdb)}: maxUnavailable`);
       }
       for (const p of pdbs) assert.ok(podsSelectedBy(objects, p.spec.selector).length > 0, `${id(p)} selects nothing`);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { overlays } from "./paths.js";
-import { renderSkip, id, named, podTemplate, render, workloads, type K8sObject } from "./render.js";
+import { renderSkip, hpaOf, id, named, podTemplate, render, workloads, type K8sObject } from "./render.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Container = Record<string, any>;
@@ -80,8 +80,15 @@ for (const overlay of overlays) {
     });
 
     it("rolls Deployments out without taking a replica away first", () => {
-      for (const d of objects.filter((o) => o.kind === "Deployment" && (o.spec.replicas ?? 1) > 1))
+      const scaled = objects.filter((o) => o.kind === "Deployment" && hpaOf(objects, o));
+      assert.ok(scaled.length >= 9, "silo, seven gateways and the storefront are autoscaled");
+      for (const d of scaled)
         assert.equal(d.spec.strategy?.rollingUpdate?.maxUnavailable, 0, `${id(d)}: maxUnavailable`);
+    });
+
+    it("leaves replicas unset where an autoscaler owns the count, so kubectl apply cannot reset it", () => {
+      for (const w of workloads(objects).filter((w) => hpaOf(objects, w)))
+        assert.equal(w.spec.replicas, undefined, `${id(w)} sets replicas under an HPA`);
     });
 
     it("stops within the termination grace period: preStop pause plus the host's shutdown timeout fit in it", () => {
