@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { k8sDir, overlays, repoDir } from "./paths.js";
-import { renderSkip, id, named, ofKind, podTemplate, render, workloads, type K8sObject } from "./render.js";
+import { renderSkip, id, named, ofKind, podTemplate, render, renderYaml, workloads, type K8sObject } from "./render.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = Record<string, any>;
@@ -238,6 +238,14 @@ describe("overlay-specific settings", { skip: renderSkip }, () => {
     assert.equal(named(objects, "Service", "storefront").spec.type, "LoadBalancer");
     for (const name of ["silo", "order-service"])
       assert.ok(podTemplate(named(objects, "Deployment", name)).spec.volumes.some((v: Any) => v.configMap?.name === "rds-ca-bundle"), `${name}: no RDS CA`);
+  });
+
+  it("aws: the README's substitution of __ACCOUNT_ID__ and __REGION__ leaves no placeholder and valid values", () => {
+    const text = renderYaml("aws").replaceAll("__ACCOUNT_ID__", "123456789012").replaceAll("__REGION__", "eu-west-1");
+    assert.doesNotMatch(text, /__[A-Z_]+__/);
+    assert.match(text, /eks\.amazonaws\.com\/role-arn: arn:aws:iam::123456789012:role\/k8shop-silo/);
+    assert.match(text, /AWS_REGION: eu-west-1/);
+    assert.match(text, /image: 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/k8shop\/silo:/);
   });
 
   it("local: PostgreSQL, Redis, dynalite and an SMTP sink in the namespace, used by the silos", () => {
