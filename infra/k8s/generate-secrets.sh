@@ -18,7 +18,12 @@ MODE="${1:-}"
 SECRETS=(silo-secrets gateway-secrets rabbitmq-erlang-cookie rabbitmq-users)
 [[ $MODE == local ]] && SECRETS+=(postgres-credentials redis-auth)
 
-random() { LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c "${1:-32}"; }
+# Letters and digits only (safe in connection strings and URLs); no pipe is cut short, so pipefail stays quiet.
+random() {
+  local n=${1:-32} s=""
+  while ((${#s} < n)); do s+=$(head -c 64 /dev/urandom | LC_ALL=C tr -dc 'A-Za-z0-9'); done
+  printf '%s' "${s:0:n}"
+}
 exists() { kubectl -n "$NS" get secret "$1" >/dev/null 2>&1; }
 
 present=() missing=()
