@@ -26,7 +26,7 @@ resource "aws_ecr_lifecycle_policy" "image" {
     rules = [{
       rulePriority = 1
       description  = "keep the last 50 images"
-      selection    = {
+      selection = {
         tagStatus   = "any"
         countType   = "imageCountMoreThan"
         countNumber = 50

@@ -21,8 +21,8 @@ module "eks" {
   cluster_addons = {
     coredns    = {}
     kube-proxy = {}
-    vpc-cni    = {
-      before_compute       = true
+    vpc-cni = {
+      before_compute = true
       configuration_values = jsonencode({
         enableNetworkPolicy = "true"
       })
@@ -39,13 +39,13 @@ module "eks" {
       min_size       = var.nodes_per_zone.min
       desired_size   = var.nodes_per_zone.desired
       max_size       = var.nodes_per_zone.max
-      labels         = {
+      labels = {
         "k8shop/pool" = "general"
       }
       block_device_mappings = {
         root = {
           device_name = "/dev/xvda"
-          ebs         = {
+          ebs = {
             volume_size = 50
             volume_type = "gp3"
             encrypted   = true

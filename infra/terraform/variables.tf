@@ -40,7 +40,7 @@ variable "node_instance_types" {
 
 variable "nodes_per_zone" {
   description = "Minimum, desired and maximum nodes of each zone's node group."
-  type        = object({
+  type = object({
     min     = number
     desired = number
     max     = number

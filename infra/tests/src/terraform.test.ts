@@ -39,6 +39,16 @@ describe("Terraform", () => {
     await assert.rejects(parse("broken.tf", 'resource "x" "y" {\n  a =\n}\n'), "the parser accepts broken HCL");
   });
 
+  it("is formatted as terraform fmt writes it (when a terraform binary is on the PATH)", (t) => {
+    try {
+      execFileSync("terraform", ["fmt", "-check", "-diff", "-no-color", terraformDir], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    } catch (e) {
+      const err = e as { code?: string; stdout?: string };
+      if (err.code === "ENOENT") return t.skip("no terraform binary; HCL parsing above still runs");
+      assert.fail(`terraform fmt would change:\n${err.stdout}`);
+    }
+  });
+
   it("pins the providers and the community modules", () => {
     const required = config.terraform[0].required_providers[0];
     for (const p of ["aws", "random"]) assert.match(required[p].version, /\d+\.\d+/);
