@@ -10,8 +10,24 @@ import { k8sDir } from "./paths.js";
  * Runs generate-secrets.sh against a stand-in kubectl that records each call (arguments base64-encoded, one call
  * per line) and answers "not found" for every Secret, as a fresh cluster would.
  */
-function runLocal(existing: string[] = []) {
+function run(mode: "local" | "aws", existing: string[] = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "k8shop-secrets-"));
+  // AWS side: Terraform outputs, Secrets Manager values and the CA bundle download, all stand-ins.
+  fs.writeFileSync(path.join(dir, "terraform"), `#!/usr/bin/env bash
+case "\${@: -1}" in
+  region) printf eu-west-1 ;; rds_address) printf db.example.internal ;; rds_database) printf k8shop ;;
+  rds_master_secret_arn) printf arn:db ;; redis_auth_secret_arn) printf arn:redis ;;
+  redis_primary_endpoint) printf master.redis.example.internal ;; *) exit 1 ;;
+esac
+`, { mode: 0o755 });
+  fs.writeFileSync(path.join(dir, "aws"), `#!/usr/bin/env bash
+[[ "$*" == *arn:db* ]] && echo '{"username":"k8shop_admin","password":"db-Pa55"}'
+[[ "$*" == *arn:redis* ]] && echo 'redis-t0ken'
+exit 0
+`, { mode: 0o755 });
+  fs.writeFileSync(path.join(dir, "curl"), `#!/usr/bin/env bash
+while [[ $# -gt 0 ]]; do [[ $1 == -o ]] && echo "-----BEGIN CERTIFICATE-----" > "$2"; shift; done
+`, { mode: 0o755 });
   const log = path.join(dir, "calls");
   fs.writeFileSync(path.join(dir, "kubectl"), `#!/usr/bin/env bash
 for a in "$@"; do printf '%s ' "$(printf %s "$a" | base64 -w0)"; done >> "${log}"; echo >> "${log}"
@@ -24,7 +40,7 @@ exit 0
   let status = 0;
   let output = "";
   try {
-    output = execFileSync(path.join(k8sDir, "generate-secrets.sh"), ["local"], {
+    output = execFileSync(path.join(k8sDir, "generate-secrets.sh"), [mode], {
       encoding: "utf8", env: { ...process.env, PATH: `${dir}:${process.env.PATH}` }, stdio: ["ignore", "pipe", "pipe"] });
   } catch (e) {
     status = (e as { status: number }).status;
@@ -46,8 +62,11 @@ exit 0
       secrets.set(call[at + 1], values);
     }
   }
-  return { status, output, secrets };
+  return { status, output, secrets, calls };
 }
+
+const runLocal = (existing: string[] = []) => run("local", existing);
+const jq = (() => { try { execFileSync("jq", ["--version"], { stdio: "ignore" }); return true; } catch { return false; } })();
 
 describe("generate-secrets.sh local", () => {
   it("creates every Secret once, with passwords that agree between the datastores and the connection strings", () => {
@@ -83,5 +102,18 @@ describe("generate-secrets.sh local", () => {
     assert.equal(partial.status, 1);
     assert.equal(partial.secrets.size, 0);
     assert.match(partial.output, /some Secrets exist \(redis-auth\)/);
+  });
+});
+
+describe("generate-secrets.sh aws", { skip: jq ? false : "jq is not installed (the aws mode reads the RDS secret with it)" }, () => {
+  it("builds TLS connection strings from Terraform's outputs and Secrets Manager, and the RDS CA ConfigMap", () => {
+    const { status, secrets, calls } = run("aws");
+    assert.equal(status, 0);
+    assert.deepEqual([...secrets.keys()].sort(), ["gateway-secrets", "rabbitmq-erlang-cookie", "rabbitmq-users", "silo-secrets"]);
+    const silo = secrets.get("silo-secrets")!;
+    assert.equal(silo.ConnectionStrings__Postgres, "Host=db.example.internal;Port=5432;Database=k8shop;Username=k8shop_admin;"
+      + "Password=db-Pa55;SSL Mode=VerifyFull;Root Certificate=/etc/ssl/rds/global-bundle.pem");
+    assert.equal(silo.ConnectionStrings__Redis, "master.redis.example.internal:6379,ssl=true,password=redis-t0ken,abortConnect=false");
+    assert.ok(calls.some((c) => c.includes("configmap") && c.includes("rds-ca-bundle")), "no rds-ca-bundle ConfigMap");
   });
 });
