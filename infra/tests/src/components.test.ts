@@ -20,7 +20,7 @@ function environment(objects: K8sObject[], c: Any): Record<string, string> {
 
 /** The gateway modules and the ports of the original services (reference sections 5.2 and 7). */
 const gateways: Record<string, { module: string; port: number; grpc?: number }> = {
-  "catalog-service": { module: "catalog", port: 8080, grpc: 50051 },
+  "catalog-service": { module: "catalog,covers,products", port: 8080, grpc: 50051 },
   "cart-service": { module: "cart", port: 8080 },
   "order-service": { module: "orders", port: 8000 },
   "inventory-service": { module: "inventory", port: 8080 },

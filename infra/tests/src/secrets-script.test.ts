@@ -30,7 +30,8 @@ while [[ $# -gt 0 ]]; do [[ $1 == -o ]] && echo "-----BEGIN CERTIFICATE-----" > 
 `, { mode: 0o755 });
   const log = path.join(dir, "calls");
   fs.writeFileSync(path.join(dir, "kubectl"), `#!/usr/bin/env bash
-for a in "$@"; do printf '%s ' "$(printf %s "$a" | base64 -w0)"; done >> "${log}"; echo >> "${log}"
+line=""; for a in "$@"; do line+="$(printf %s "$a" | base64 -w0) "; done
+echo "$line" >> "${log}"  # one write per call: piped kubectl calls run at the same time
 if [[ "$*" == *"get secret"* ]]; then
   for s in ${existing.join(" ")}; do [[ "$*" == *"get secret $s"* ]] && exit 0; done
   exit 1
