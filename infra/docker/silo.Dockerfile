@@ -9,9 +9,10 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
 RUN --mount=type=cache,target=/root/.nuget/packages \
-    dotnet publish src/Silo/K8Shop.Silo.csproj -c Release -o /app -p:UseAppHost=false
+    dotnet publish src/Silo/K8Shop.Silo.csproj -c Release -o /app -p:UseAppHost=false -p:K8ShopSkipStorefront=true
 
-# Chiseled: no shell, no package manager, runs as the non-root user "app" (uid 1654).
+# Chiseled: no shell, no package manager, runs as the non-root user "app" (uid 1654). The storefront is not built
+# into the silo here: in Kubernetes nginx serves it (storefront.Dockerfile).
 FROM ${RUNTIME_IMAGE}
 WORKDIR /app
 COPY --from=build /app ./

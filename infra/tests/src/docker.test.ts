@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
+import { action, locations, route } from "./nginx.js";
 import { dockerDir, repoDir } from "./paths.js";
 
 const dockerfiles = fs.readdirSync(dockerDir).filter((f) => f.endsWith(".Dockerfile"));
@@ -72,9 +73,52 @@ describe("Dockerfiles", () => {
 describe("storefront nginx", () => {
   const conf = fs.readFileSync(path.join(dockerDir, "storefront", "default.conf"), "utf8");
 
-  it("listens on the unprivileged port 8080 and answers /healthz itself", () => {
+  it("listens on the unprivileged port 8080 and answers its own probe path", () => {
     assert.match(conf, /listen 8080;/);
-    assert.match(conf, /location = \/healthz \{[^}]*return 200/);
+    assert.equal(action(route(locations(conf), "/storefront/healthz")), "return 200");
+  });
+
+  it("sends each API path the storefront and original clients use to its module's gateway, the rest to the SPA", () => {
+    const expected: Record<string, string> = {
+      "/healthz": "proxy catalog-service:8080",
+      "/catalog": "proxy catalog-service:8080",
+      "/catalog/BOOK-001": "proxy catalog-service:8080",
+      "/api/catalog": "proxy catalog-service:8080",
+      "/api/catalog/healthz": "proxy catalog-service:8080",
+      "/products": "proxy catalog-service:8080",
+      "/products/123": "proxy catalog-service:8080",
+      "/covers/BOOK-001.svg": "proxy catalog-service:8080",
+      "/openapi/v1.json": "proxy catalog-service:8080",
+      "/cart/guest-1/items": "proxy cart-service:8080",
+      "/api/cart/healthz": "proxy cart-service:8080",
+      "/orders": "proxy order-service:8000",
+      "/orders/by-key": "proxy order-service:8000",
+      "/api/orders/healthz": "proxy order-service:8000",
+      "/inventory/BOOK-001": "proxy inventory-service:8080",
+      "/api/inventory/healthz": "proxy inventory-service:8080",
+      "/hot-skus": "proxy inventory-service:8080",
+      "/payments/tokens": "proxy payment-service:8080",
+      "/api/payments": "proxy payment-service:8080",
+      "/api/payment/healthz": "proxy payment-service:8080",
+      "/notify": "proxy notification-service:8080",
+      "/notifications/ana": "proxy notification-service:8080",
+      "/notification/healthz": "proxy notification-service:8080",
+      "/api/notification/notify": "proxy notification-service:8080",
+      "/recommendations": "proxy recommendation-service:8080",
+      "/api/recommendations/healthz": "proxy recommendation-service:8080",
+      "/api/nothing": "return 404",
+      "/dashboard": "return 404",
+      "/": "spa",
+      "/books/BOOK-001": "spa",
+      "/basket": "spa",
+      "/admin/products": "spa",
+      "/account/orders/42": "spa",
+      "/catalogue": "spa",
+      "/assets/index-3f2a.js": "static",
+    };
+    const all = locations(conf);
+    const actual = Object.fromEntries(Object.keys(expected).map((uri) => [uri, action(route(all, uri))]));
+    assert.deepEqual(actual, expected);
   });
 
   it("serves the SPA with index.html as the fallback and the built assets with a long cache", () => {
