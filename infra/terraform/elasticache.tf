@@ -38,9 +38,10 @@ resource "aws_elasticache_replication_group" "redis" {
   node_type            = var.redis_node_type
   port                 = 6379
 
-  num_cache_clusters         = 3
-  automatic_failover_enabled = true
-  multi_az_enabled           = true
+  num_cache_clusters          = 3
+  preferred_cache_cluster_azs = local.azs
+  automatic_failover_enabled  = true
+  multi_az_enabled            = true
 
   subnet_group_name  = module.vpc.elasticache_subnet_group_name
   security_group_ids = [aws_security_group.redis.id]

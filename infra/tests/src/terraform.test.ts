@@ -115,6 +115,7 @@ describe("Terraform", () => {
     assert.equal(redis.automatic_failover_enabled, true);
     assert.equal(redis.multi_az_enabled, true);
     assert.ok(redis.num_cache_clusters >= 3);
+    assert.equal(redis.preferred_cache_cluster_azs, "${local.azs}", "nodes not placed one per zone");
     assert.equal(redis.auth_token, "${random_password.redis_auth.result}");
     assert.equal(resource("aws_secretsmanager_secret_version", "redis_auth").secret_string, "${random_password.redis_auth.result}");
     assert.ok(resource("random_password", "redis_auth").length >= 32);
