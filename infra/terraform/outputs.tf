@@ -44,3 +44,8 @@ output "silo_role_arn" {
   description = "For the eks.amazonaws.com/role-arn annotation in infra/k8s/overlays/aws/silo-serviceaccount.yaml."
   value       = aws_iam_role.silo.arn
 }
+
+output "lb_controller_role_arn" {
+  description = "For the aws-load-balancer-controller Helm release's serviceAccount annotation."
+  value       = module.lb_controller_irsa.iam_role_arn
+}
