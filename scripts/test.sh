@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every K8Shop test: starts PostgreSQL, Redis, RabbitMQ, dynalite and the test SMTP server (installing what is missing),
-# builds the solution, runs each .NET test project and the storefront's tests, and prints one summary.
+# builds the solution, runs each .NET test project, the storefront's tests and the infra checks (infra/tests), and prints one summary.
 # Services this script had to start are stopped again at the end; ones already running are left alone.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -64,6 +64,37 @@ if [[ -f client-web/package.json ]]; then
   passed=$((passed + wp)) failed=$((failed + wf))
   if [[ $status -ne 0 && $wf -eq 0 ]]; then broken+=("client-web (exit $status)"); fi
 fi
+
+step "test infra (kustomize renders, Kubernetes schemas, policies, Dockerfiles, Terraform)"
+# kubectl renders the overlays offline (kubectl kustomize) and yamllint checks the YAML; apt installs what is
+# missing (kubectl only where a Kubernetes apt source is configured; without it the render checks are skipped with a
+# message, and fail under CI=true).
+infra_missing=()
+command -v yamllint >/dev/null || infra_missing+=(yamllint)
+command -v kubectl >/dev/null || infra_missing+=(kubectl)
+if ((${#infra_missing[@]})); then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=300 \
+    "${infra_missing[@]}" >"$results/infra-apt.log" 2>&1 ||
+    echo "could not install ${infra_missing[*]} with apt (see $results/infra-apt.log); the checks that need them fail"
+fi
+# nginx for the storefront's routing check: Debian's package unpacked into infra/tests/.tools, not installed (an
+# installed nginx would start a server on port 80).
+if ! command -v nginx >/dev/null && [[ ! -x infra/tests/.tools/nginx/usr/sbin/nginx ]]; then
+  (mkdir -p infra/tests/.tools && cd infra/tests/.tools && apt-get download nginx && dpkg-deb -x nginx_*.deb nginx &&
+    rm -f nginx_*.deb) >>"$results/infra-apt.log" 2>&1 ||
+    echo "could not unpack nginx (see $results/infra-apt.log); the running-nginx check is skipped"
+fi
+set +e
+(cd infra/tests && npm ci --no-audit --no-fund && npm test) 2>&1 | tee "$results/infra.log"
+status=${PIPESTATUS[0]}
+set -e
+# node --test ends with TAP totals: "# pass 109", "# fail 0", "# skipped 0"
+ip=$(grep -E '^# pass [0-9]+$' "$results/infra.log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+if_=$(grep -E '^# fail [0-9]+$' "$results/infra.log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+is=$(grep -E '^# skipped [0-9]+$' "$results/infra.log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+passed=$((passed + ip)) failed=$((failed + if_)) skipped=$((skipped + is))
+if [[ $status -ne 0 && $if_ -eq 0 ]]; then broken+=("infra (exit $status)"); fi
+if [[ $ip -eq 0 && $if_ -eq 0 ]]; then broken+=("infra (no result line)"); fi
 
 step "summary (details in $results)"
 for b in "${broken[@]}"; do echo "broken: $b"; done

@@ -1,0 +1,77 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { overlays, type Overlay } from "./paths.js";
+import { renderSkip, named, ofKind, podTemplate, render, selects, type K8sObject } from "./render.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = Record<string, any>;
+type Direction = "Ingress" | "Egress";
+
+/**
+ * Whether NetworkPolicies let a pod with labels `from` open a TCP connection to a pod with labels `to` on `port`,
+ * both in the namespace: the source must be allowed to send (egress) and the destination to receive (ingress).
+ * A pod that no policy of a direction selects is open in that direction, as in Kubernetes.
+ */
+function allowed(objects: K8sObject[], from: Record<string, string>, to: Record<string, string>, port: number): boolean {
+  const side = (direction: Direction, self: Record<string, string>, peer: Record<string, string>) => {
+    const policies = ofKind(objects, "NetworkPolicy").filter((p) =>
+      (p.spec.policyTypes ?? ["Ingress"]).includes(direction) && (Object.keys(p.spec.podSelector ?? {}).length === 0
+        || selects(p.spec.podSelector, self)));
+    if (policies.length === 0) return true;
+    return policies.some((p) => ((direction === "Ingress" ? p.spec.ingress : p.spec.egress) ?? []).some((rule: Any) => {
+      const peers: Any[] | undefined = direction === "Ingress" ? rule.from : rule.to;
+      const peerOk = !peers || peers.some((x) => !x.namespaceSelector && !x.ipBlock && selects(x.podSelector, peer));
+      const portOk = !rule.ports || rule.ports.some((p: Any) => p.port === port && (p.protocol ?? "TCP") === "TCP");
+      return peerOk && portOk;
+    }));
+  };
+  return side("Egress", from, to) && side("Ingress", to, from);
+}
+
+const podLabels = (objects: K8sObject[], kind: string, name: string) => podTemplate(named(objects, kind, name)).metadata.labels;
+const gateways = ["catalog-service", "cart-service", "order-service", "inventory-service", "payment-service", "notification-service", "recommendation-service"];
+
+function flows(overlay: Overlay) {
+  const objects = render(overlay);
+  const pod = (name: string) => podLabels(objects, name === "rabbitmq" || ["postgres", "redis", "dynalite"].includes(name) ? "StatefulSet" : "Deployment", name);
+  const check = (from: string, to: string, port: number) => allowed(objects, pod(from), pod(to), port);
+  return { objects, check };
+}
+
+for (const overlay of overlays) {
+  describe(`overlay ${overlay}: traffic the NetworkPolicies allow and deny`, { skip: renderSkip }, () => {
+    it("allows every connection the shop needs", () => {
+      const { objects, check } = flows(overlay);
+      const needed: [string, string, number][] = [
+        ["silo", "silo", 11111],
+        ["silo", "rabbitmq", 5672],
+        ["rabbitmq", "rabbitmq", 4369],
+        ["rabbitmq", "rabbitmq", 25672],
+        ...gateways.map((g): [string, string, number] => ["storefront", g, g === "order-service" ? 8000 : 8080]),
+        ...gateways.map((g): [string, string, number] => [g, "silo", 30000]),
+      ];
+      if (overlay === "local")
+        needed.push(["silo", "postgres", 5432], ["silo", "redis", 6379], ["silo", "dynalite", 8000], ["silo", "smtp-sink", 1025],
+          ["catalog-service", "postgres", 5432]);
+      const blocked = needed.filter(([from, to, port]) => !check(from, to, port)).map((f) => f.join(" → "));
+      assert.deepEqual(blocked, []);
+      assert.ok(objects.length > 0);
+    });
+
+    it("denies what no one needs: the storefront to silos or RabbitMQ, gateways to RabbitMQ, the gRPC port from the storefront", () => {
+      const { check } = flows(overlay);
+      const forbidden: [string, string, number][] = [
+        ["storefront", "silo", 30000],
+        ["storefront", "silo", 8080],
+        ["storefront", "rabbitmq", 5672],
+        ["catalog-service", "rabbitmq", 5672],
+        ["catalog-service", "silo", 11111],
+        ["storefront", "catalog-service", 50051],
+        ["rabbitmq", "silo", 30000],
+      ];
+      if (overlay === "local") forbidden.push(["storefront", "postgres", 5432], ["catalog-service", "redis", 6379], ["rabbitmq", "postgres", 5432]);
+      const open = forbidden.filter(([from, to, port]) => check(from, to, port)).map((f) => f.join(" → "));
+      assert.deepEqual(open, []);
+    });
+  });
+}
