@@ -5,6 +5,7 @@ using K8Shop.Gateways.Covers;
 using K8Shop.Gateways.Errors;
 using K8Shop.Gateways.Inventory;
 using K8Shop.Gateways.Notifications;
+using K8Shop.Gateways.OpenApi;
 using K8Shop.Gateways.Orders;
 using K8Shop.Gateways.Payments;
 using K8Shop.Gateways.Health;
@@ -37,7 +38,11 @@ public static class GatewayHostingExtensions
             .ValidateOnStart();
         services.AddCors(options => options.AddPolicy(CatalogApi.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "HEAD")));
         services.AddGrpc();
-        services.AddOpenApi();
+        services.AddOpenApi(options =>
+        {
+            options.AddSchemaTransformer(OpenApiTransformers.NumbersAsNumbers);
+            options.AddDocumentTransformer(OpenApiTransformers.WithoutServers);
+        });
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
         return services;
     }
@@ -57,6 +62,7 @@ public static class GatewayHostingExtensions
         app.MapProductsEndpoints();
         app.MapCartEndpoints();
         app.MapInventoryEndpoints();
+        app.MapHotSkuEndpoints();
         app.MapOrderEndpoints();
         app.MapPaymentEndpoints();
         app.MapRecommendationEndpoints();

@@ -37,6 +37,7 @@ public static class OrdersApi
     private static void Map(RouteGroupBuilder orders, string suffix)
     {
         orders.MapPost("", Place).WithName("PlaceOrder" + suffix).WithSummary("Places an order and runs checkout to its outcome");
+        orders.MapGet("/by-key", GetByKey).WithName("GetOrderByIdempotencyKey" + suffix).WithSummary("The order placed under an Idempotency-Key, while its checkout runs or after");
         orders.MapGet("/{orderId}", Get).WithName("GetOrder" + suffix).WithSummary("An order with its payment and timeline");
         orders.MapGet("/user/{userId}", ListForUser).WithName("ListUserOrders" + suffix).WithSummary("A user's orders, newest first");
         orders.MapPut("/{orderId}/status", SetStatus).WithName("SetOrderStatus" + suffix).WithSummary("Marks an order shipped or delivered (admin)")
@@ -75,6 +76,20 @@ public static class OrdersApi
             return invalid;
         var view = await grains.GetGrain<IOrderGrain>(orderId).GetAsync();
         return view is null ? NotFound(orderId) : TypedResults.Ok(OrderResponse.From(view));
+    }
+
+    /// <summary>
+    /// A storefront knows its Idempotency-Key before <c>POST /orders</c> answers, so it can follow the saga's steps
+    /// while the checkout runs; the order id is derived from the key, never stored against it.
+    /// </summary>
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetByKey(IGrainFactory grains, string? key)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (IdempotencyKeys.Check(key, "key", errors) is not { } valid)
+            return Problems.Unprocessable(errors);
+        var orderId = OrderIds.FromIdempotencyKey(valid);
+        var view = await grains.GetGrain<IOrderGrain>(orderId).GetAsync();
+        return view is null ? TypedResults.Problem(detail: "no order was placed under this key", statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(OrderResponse.From(view));
     }
 
     public static async Task<Results<Ok<OrderListResponse>, ProblemHttpResult>> ListForUser(IGrainFactory grains, string userId, string? page, string? pageSize)

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+
+namespace K8Shop.Silo.Hosting;
+
+/// <summary>
+/// Serves the React storefront that the build copies next to the silo (<c>storefront/</c>, from client-web/dist),
+/// with client-side routing: the storefront's own paths answer its index.html, every other unknown path stays a
+/// JSON 404. Without a built storefront (Node missing at build) the placeholder page in wwwroot is served at /.
+/// </summary>
+public static partial class StorefrontHostingExtensions
+{
+    /// <summary>The storefront's client-side routes; none shares a first segment with an API route.</summary>
+    public static readonly IReadOnlyList<string> ClientRoutes =
+        ["/books/{**path}", "/basket", "/checkout", "/signin", "/account/{**path}", "/admin/{**path}", "/status"];
+
+    private static string Root => Path.Combine(AppContext.BaseDirectory, "storefront");
+
+    private static string IndexFile => Path.Combine(Root, "index.html");
+
+    public static WebApplication UseStorefront(this WebApplication app)
+    {
+        if (!File.Exists(IndexFile))
+        {
+            LogNotBuilt(app.Logger, Root);
+            app.UseDefaultFiles();
+            app.UseStaticFiles();
+            return app;
+        }
+        var files = new PhysicalFileProvider(Root);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            // Vite names assets by content hash, so they never change; index.html must be revalidated to pick up a new build.
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
+                context.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+        });
+        return app;
+    }
+
+    public static WebApplication MapStorefront(this WebApplication app)
+    {
+        if (!File.Exists(IndexFile))
+            return app;
+        var index = IndexFile;
+        foreach (var route in ClientRoutes)
+            app.MapGet(route, (HttpContext context) =>
+            {
+                context.Response.Headers.CacheControl = "no-cache";
+                return TypedResults.PhysicalFile(index, "text/html; charset=utf-8");
+            }).ExcludeFromDescription();
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No built storefront at {Root} (Node.js missing at build?); serving the placeholder page")]
+    private static partial void LogNotBuilt(ILogger logger, string root);
+}
