@@ -14,20 +14,22 @@ public static partial class StorefrontHostingExtensions
     public static readonly IReadOnlyList<string> ClientRoutes =
         ["/books/{**path}", "/basket", "/checkout", "/signin", "/account/{**path}", "/admin/{**path}", "/status"];
 
-    private static string Root => Path.Combine(AppContext.BaseDirectory, "storefront");
+    /// <summary>Where the built storefront is: <c>Storefront:Root</c> (the storefront's tests point it at client-web/dist), else next to the silo.</summary>
+    private static string Root(WebApplication app) =>
+        app.Configuration["Storefront:Root"] is { Length: > 0 } configured ? Path.GetFullPath(configured) : Path.Combine(AppContext.BaseDirectory, "storefront");
 
-    private static string IndexFile => Path.Combine(Root, "index.html");
+    private static string IndexFile(WebApplication app) => Path.Combine(Root(app), "index.html");
 
     public static WebApplication UseStorefront(this WebApplication app)
     {
-        if (!File.Exists(IndexFile))
+        if (!File.Exists(IndexFile(app)))
         {
-            LogNotBuilt(app.Logger, Root);
+            LogNotBuilt(app.Logger, Root(app));
             app.UseDefaultFiles();
             app.UseStaticFiles();
             return app;
         }
-        var files = new PhysicalFileProvider(Root);
+        var files = new PhysicalFileProvider(Root(app));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -41,9 +43,9 @@ public static partial class StorefrontHostingExtensions
 
     public static WebApplication MapStorefront(this WebApplication app)
     {
-        if (!File.Exists(IndexFile))
+        var index = IndexFile(app);
+        if (!File.Exists(index))
             return app;
-        var index = IndexFile;
         foreach (var route in ClientRoutes)
             app.MapGet(route, (HttpContext context) =>
             {
