@@ -9,13 +9,20 @@ type Checks = Partial<Record<string, ServiceHealth | 'checking'>>;
 
 async function check(path: HealthPath): Promise<ServiceHealth> {
   try {
-    const { response } = await api.GET(path, { parseAs: 'stream' });
-    const text = await response.text();
-    let body: unknown = null;
-    try { body = JSON.parse(text); } catch { body = null; }
-    return readHealth(response.status, body);
+    // Health routes answer JSON on 200 and on 503; the document types neither, so the body is read as text.
+    const { data, error, response } = await api.GET(path, { parseAs: 'text' });
+    const raw: unknown = response.ok ? data : error;
+    return readHealth(response.status, typeof raw === 'string' ? parse(raw) : raw);
   } catch {
     return { ok: false, note: 'Unreachable' };
+  }
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }
 
