@@ -16,6 +16,35 @@ public sealed partial class OrderContractTests(CatalogHosts hosts)
     private static partial Regex IsoMicros();
 
     [Theory, MemberData(nameof(Hosts))]
+    public async Task GetByKey_FindsTheOrderPlacedUnderAnIdempotencyKey(string host)
+    {
+        var sku = await hosts.CreateProductAsync(host, 5, 12m, "KEY");
+        var key = $"storefront-{Guid.NewGuid():N}";
+        var (_, _, placed) = await hosts.SendAsync(host, HttpMethod.Post, "/orders", new { userId = "key-user", items = new[] { new { sku, qty = 1 } } }, idempotencyKey: key);
+
+        var (status, _, found) = await hosts.SendAsync(host, HttpMethod.Get, $"/orders/by-key?key={Uri.EscapeDataString(key)}");
+        var (unknownStatus, _, unknown) = await hosts.SendAsync(host, HttpMethod.Get, $"/orders/by-key?key=never-used-{Guid.NewGuid():N}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(placed.GetProperty("orderId").GetString(), found.GetProperty("orderId").GetString());
+        Assert.Equal("confirmed", found.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknownStatus);
+        Assert.Contains("no order", unknown.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/orders/by-key")]
+    [InlineData("/orders/by-key?key=")]
+    [InlineData("/orders/by-key?key=%C3%A9t%C3%A9")]
+    public async Task GetByKey_WithoutAPrintableAsciiKey_Is422NamingKey(string path)
+    {
+        var (status, _, json) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Get, path);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.True(json.GetProperty("errors").TryGetProperty("key", out _));
+    }
+
+    [Theory, MemberData(nameof(Hosts))]
     public async Task PlaceOrder_AnswersTheOriginalFieldsInOrderWithTheRealStatus(string host)
     {
         var (a, b) = (await hosts.CreateProductAsync(host, 10, 44.95m, "ORD"), await hosts.CreateProductAsync(host, 10, 21m, "ORD"));
