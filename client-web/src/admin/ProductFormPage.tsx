@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, call, type Product } from '../api/client';
 import { Field } from '../checkout/Field';
 import { ErrorNotice, Loading } from '../ui/StateViews';
@@ -18,9 +18,10 @@ export function ProductFormPage() {
 function ProductForm({ product }: { product: Product | null }) {
   usePageTitle(product ? `Admin · Edit ${product.title}` : 'Admin · New book');
   const navigate = useNavigate();
+  const created = (useLocation().state as { created?: string } | null)?.created;
   const [fields, setFields] = useState<ProductFields>(product ? fieldsOf(product) : emptyProduct);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(created ? `Created ${created}; it is in the catalog now.` : null);
   const [busy, setBusy] = useState(false);
 
   const bind = (key: keyof ProductFields) => ({
@@ -38,8 +39,8 @@ function ProductForm({ product }: { product: Product | null }) {
       const saved = product
         ? await call(api.PUT('/products/{id}', { params: { path: { id: product.id } }, body }))
         : await call(api.POST('/products', { body }));
-      navigate(`/admin/products/${encodeURIComponent(saved.sku)}`, { replace: true });
-      setMessage(product ? 'Saved.' : `Created ${saved.sku}.`);
+      if (product) setMessage('Saved.');
+      else navigate(`/admin/products/${encodeURIComponent(saved.sku)}`, { replace: true, state: { created: saved.sku } });
     } catch (e) {
       const fieldErrors = e instanceof ApiError ? e.fields : {};
       setErrors(Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, v.join(' ')])));

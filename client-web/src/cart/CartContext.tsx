@@ -20,7 +20,6 @@ export function CartProvider({ children }: { children: ReactNode }) {
   const [cart, setCart] = useState<Cart | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(true);
-  const userId = { path: { userId: shopperId } };
 
   const refresh = useCallback(async () => {
     setLoading(true);
@@ -36,16 +35,18 @@ export function CartProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => { void refresh(); }, [refresh]);
 
-  const value = useMemo<CartState>(() => ({
-    cart, error, loading, refresh,
-    // The cart route still requires the original's price field; the server ignores it and uses the catalog's.
-    add: async (sku, quantity = 1) => setCart(await call(api.POST('/cart/{userId}/items', { params: userId, body: { productId: sku, quantity, price: 0 } }))),
-    setQuantity: async (sku, quantity) => setCart(await call(api.PUT('/cart/{userId}/items/{productId}', {
-      params: { path: { userId: shopperId, productId: sku } }, body: { quantity },
-    }))),
-    remove: async (sku) => setCart(await call(api.DELETE('/cart/{userId}/items/{productId}', { params: { path: { userId: shopperId, productId: sku } } }))),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }), [cart, error, loading, refresh, shopperId]);
+  const value = useMemo<CartState>(() => {
+    const line = (sku: string) => ({ path: { userId: shopperId, productId: sku } });
+    return {
+      cart, error, loading, refresh,
+      // The cart route still requires the original's price field; the server ignores it and uses the catalog's.
+      add: async (sku, quantity = 1) => setCart(await call(api.POST('/cart/{userId}/items', {
+        params: { path: { userId: shopperId } }, body: { productId: sku, quantity, price: 0 },
+      }))),
+      setQuantity: async (sku, quantity) => setCart(await call(api.PUT('/cart/{userId}/items/{productId}', { params: line(sku), body: { quantity } }))),
+      remove: async (sku) => setCart(await call(api.DELETE('/cart/{userId}/items/{productId}', { params: line(sku) }))),
+    };
+  }, [cart, error, loading, refresh, shopperId]);
 
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
 }

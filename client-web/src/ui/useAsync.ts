@@ -10,7 +10,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): Async
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const run = useRef(0);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The caller's dependencies decide when to load again, as with useEffect.
   const start = useCallback(load, deps);
 
   const reload = useCallback(() => {
