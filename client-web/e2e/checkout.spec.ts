@@ -26,9 +26,12 @@ test('checkout to confirmed, following the order live through shipping', async (
   await expect(page.getByTestId('order-status')).toHaveText('Confirmed');
   await expect(page.getByText(/Your order is confirmed and paid/)).toBeVisible();
   await expect(page.getByTestId('cart-count')).toHaveText('0');
+  await expect(page.getByRole('region', { name: 'Ships to' })).toContainText('1 Test Street');
   await shot(page, 'checkout-confirmed');
 
   const orderId = page.url().split('/').pop()!;
+  const stored = await (await request.get(`/orders/${orderId}`)).text();
+  expect(stored).not.toContain('4242');
   const shipped = await request.put(`/orders/${orderId}/status`, { headers: admin, data: { status: 'shipped' } });
   expect(shipped.ok()).toBe(true);
   await expect(page.getByTestId('order-status')).toHaveText('Shipped', { timeout: 20_000 });

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, call, type Order } from '../api/client';
+import { api, ApiError, call, type Order } from '../api/client';
 import { useCart } from '../cart/CartContext';
 import { SagaSteps } from '../orders/SagaSteps';
 import { useSession } from '../session/SessionContext';
@@ -9,6 +9,19 @@ import { Empty, ErrorNotice, Loading } from '../ui/StateViews';
 import { usePageTitle } from '../ui/usePageTitle';
 import { CheckoutForm } from './CheckoutForm';
 import { cardDigits, type CheckoutDetails } from './validation';
+
+/** The card goes to the payment processor's tokenizer only; the order carries the opaque token it answers. */
+async function newAttempt(details: CheckoutDetails) {
+  const [month, year] = details.expiry.split('/').map((part) => Number(part.trim())) as [number, number];
+  try {
+    const { token } = await call(api.POST('/payments/tokens', {
+      body: { card_number: cardDigits(details.cardNumber), exp_month: month, exp_year: 2000 + year, cvc: details.cvc.trim() },
+    }));
+    return { key: crypto.randomUUID(), token, details: JSON.stringify(details) };
+  } catch (e) {
+    throw e instanceof ApiError && e.status === 422 ? new ApiError(`Your card details were not accepted: ${e.message}.`, 422, e.fields) : e;
+  }
+}
 
 /**
  * One submit places one order: the request carries an Idempotency-Key, so a retry after a lost answer reaches the same
@@ -22,40 +35,44 @@ export function CheckoutPage() {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<Order | null>(null);
   const [error, setError] = useState<Error | null>(null);
-  // Kept after a failure whose outcome is unknown (no answer), so trying again cannot place a second order.
-  const pendingKey = useRef<string | null>(null);
+  // Kept after a failure whose outcome is unknown (no answer), so trying again with the same details sends the same
+  // request under the same key and cannot place a second order.
+  const pending = useRef<{ key: string; token: string; details: string } | null>(null);
 
   async function placeOrder(details: CheckoutDetails) {
     setBusy(true);
     setError(null);
-    const key = pendingKey.current ?? crypto.randomUUID();
-    pendingKey.current = key;
     let settled = false;
-    const follow = async () => {
-      while (!settled) {
-        const seen = await api.GET('/orders/by-key', { params: { query: { key } } }).catch(() => null);
-        if (!settled && seen?.data) setProgress(seen.data);
-        await new Promise((r) => setTimeout(r, 300));
-      }
-    };
     try {
+      const attempt = pending.current?.details === JSON.stringify(details) ? pending.current : await newAttempt(details);
+      pending.current = attempt;
+      const follow = async () => {
+        while (!settled) {
+          const seen = await api.GET('/orders/by-key', { params: { query: { key: attempt.key } } }).catch(() => null);
+          if (!settled && seen?.data) setProgress(seen.data);
+          await new Promise((r) => setTimeout(r, 300));
+        }
+      };
       await call(api.PUT('/notifications/{userId}/contact', {
         params: { path: { userId: shopperId } }, body: { email: details.email.trim(), phone: details.phone.replace(/[\s-]/g, '') || null },
       }));
       void follow();
       const order = await call(api.POST('/orders', {
-        headers: { 'Idempotency-Key': key },
-        body: { userId: shopperId, items: null, paymentToken: cardDigits(details.cardNumber) },
+        headers: { 'Idempotency-Key': attempt.key },
+        body: {
+          userId: shopperId, items: null, paymentToken: attempt.token,
+          shipping: { name: details.name.trim(), address: details.address.trim(), city: details.city.trim(), postalCode: details.postalCode.trim(), country: details.country.trim() },
+        },
       }));
       settled = true;
-      pendingKey.current = null;
+      pending.current = null;
       await refresh();
       navigate(`/account/orders/${order.orderId}`, { state: { order } });
     } catch (e) {
       settled = true;
       const failure = e as Error & { status?: number };
-      // A 4xx was refused and changed nothing: the next try is a new order. Otherwise keep the key.
-      if (failure.status && failure.status < 500) pendingKey.current = null;
+      // A 4xx was refused and changed nothing: the next try is a new order. Otherwise keep the attempt.
+      if (failure.status && failure.status < 500) pending.current = null;
       setError(failure);
       setBusy(false);
     }

@@ -39,6 +39,12 @@ export function OrderPage() {
         </tbody>
         <tfoot><tr><th scope="row" colSpan={3}>Total</th><td><strong>{money(order.total)}</strong></td></tr></tfoot>
       </table>
+      {order.shipping && (
+        <section className="ships-to" aria-labelledby="ships-to-heading">
+          <h2 id="ships-to-heading">Ships to</h2>
+          <address>{order.shipping.name}<br />{order.shipping.address}<br />{order.shipping.postalCode} {order.shipping.city}<br />{order.shipping.country}</address>
+        </section>
+      )}
       <p className="hint">Placed {new Date(order.createdAt).toLocaleString()} · <Link to="/account/orders">All your orders</Link></p>
     </div>
   );

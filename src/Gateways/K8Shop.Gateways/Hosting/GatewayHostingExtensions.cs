@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace K8Shop.Gateways.Hosting;
 
@@ -28,6 +29,7 @@ public static class GatewayHostingExtensions
 {
     public static IServiceCollection AddK8ShopGateway(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
         // Binding failures (malformed JSON, wrong types) reach the exception handler, which names the field.

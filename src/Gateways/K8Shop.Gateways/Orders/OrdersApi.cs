@@ -58,15 +58,17 @@ public static class OrdersApi
         if (request.Items is [])
             return TypedResults.Problem(detail: "items required", statusCode: StatusCodes.Status400BadRequest);
         var lines = CheckItems(request.Items, errors);
+        var shipping = CheckShipping(request.Shipping, errors);
         if (errors.Count > 0)
             return Problems.Unprocessable(errors);
 
         var fromCart = request.Items is null;
         var hash = IdempotencyKeys.Fingerprint(
             [request.UserId, fromCart ? "cart" : "lines", request.PaymentToken,
-             .. lines.Select(l => $"{l.Sku.ToUpperInvariant()}:{l.Quantity}")]);
+             .. lines.Select(l => $"{l.Sku.ToUpperInvariant()}:{l.Quantity}"),
+             .. shipping is null ? [] : new[] { "shipping", shipping.Name, shipping.Address, shipping.City, shipping.PostalCode, shipping.Country }]);
         var orderId = key is null ? OrderIds.New() : OrderIds.FromIdempotencyKey(key);
-        var view = await grains.GetGrain<IOrderGrain>(orderId).PlaceAsync(new PlaceOrder(request.UserId!, lines, fromCart, request.PaymentToken, hash));
+        var view = await grains.GetGrain<IOrderGrain>(orderId).PlaceAsync(new PlaceOrder(request.UserId!, lines, fromCart, request.PaymentToken, hash, shipping));
         return TypedResults.Ok(OrderResponse.From(view));
     }
 
@@ -161,6 +163,28 @@ public static class OrdersApi
                 lines.Add(new OrderLineRequest(s, (int)q));
         }
         return lines.ToImmutable();
+    }
+
+    public const int MaxAddressField = 200;
+
+    /// <summary>A shipping address, when sent: each field present, trimmed, at most 200 characters (postal code 20), no control characters.</summary>
+    private static ShippingAddress? CheckShipping(ShippingRequest? shipping, Dictionary<string, string[]> errors)
+    {
+        if (shipping is null)
+            return null;
+        string Field(string? value, string name, int max)
+        {
+            var text = value?.Trim() ?? "";
+            if (text.Length == 0)
+                errors[$"shipping.{name}"] = ["Field required"];
+            else if (text.Length > max || text.Any(char.IsControl))
+                errors[$"shipping.{name}"] = [$"must be at most {max} printable characters"];
+            return text;
+        }
+        var address = new ShippingAddress(
+            Field(shipping.Name, "name", MaxAddressField), Field(shipping.Address, "address", MaxAddressField), Field(shipping.City, "city", MaxAddressField),
+            Field(shipping.PostalCode, "postalCode", 20), Field(shipping.Country, "country", MaxAddressField));
+        return errors.Keys.Any(k => k.StartsWith("shipping.", StringComparison.Ordinal)) ? null : address;
     }
 
     private static ProblemHttpResult? CheckOrderId(string orderId) =>
