@@ -57,4 +57,16 @@ test('the catalog works on a phone-sized screen and by keyboard', async ({ page 
   await page.keyboard.press('Enter');
   await expect(page.locator('.book-grid > li').first()).toContainText(/Pragmatic/i);
   await shot(page, 'catalog-phone');
+
+  const fitsTheScreen = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(await fitsTheScreen()).toBe(true);
+  for (const path of ['/books/BOOK-001', '/basket', '/checkout', '/account/orders', '/status']) {
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await fitsTheScreen(), `${path} is wider than the phone`).toBe(true);
+  }
+  await page.goto('/books/BOOK-001');
+  await page.getByRole('heading', { name: 'Related books' }).waitFor();
+  expect(await fitsTheScreen(), 'the book page with related books is wider than the phone').toBe(true);
+  await shot(page, 'book-phone');
 });
