@@ -25,13 +25,18 @@ test('admin creates a book that then appears in search', async ({ page }) => {
   await page.getByLabel('Tags (comma separated)').fill('e2e, admin');
   await page.getByRole('button', { name: 'Create book' }).click();
   await expect(page.getByRole('heading', { name: `Edit ${title}` })).toBeVisible();
+  await expect(page.getByText(`Created ${sku}; it is in the catalog now.`)).toBeVisible();
   await shot(page, 'admin-create-book');
+
+  await page.getByLabel('Price (USD)').fill('24.10');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Books', exact: true }).click();
   await page.getByLabel('Search titles or SKUs').fill(title);
   await page.getByLabel('Search titles or SKUs').press('Enter');
   const card = page.locator('.book-grid > li').filter({ hasText: title });
-  await expect(card).toContainText('$23.40');
+  await expect(card).toContainText('$24.10');
   await expect(card).toContainText('In stock');
   await shot(page, 'admin-book-in-search');
 });
@@ -50,6 +55,10 @@ test('admin stock and hot SKUs: stock per SKU with reservations and low-stock fl
   const row = page.getByRole('row', { name: new RegExp(sku) });
   await expect(row).toContainText("36");
   await expect(row.getByText(/Low/)).toBeVisible();
+  await row.getByLabel(`Units on hand for ${sku}`).fill('50');
+  await row.getByRole('button', { name: 'Set' }).click();
+  await expect(row.getByRole('cell').nth(3)).toHaveText('14');
+  await expect(row.getByText(/Low/)).toHaveCount(0);
   await shot(page, 'admin-stock');
 
   await page.getByRole('link', { name: 'Hot SKUs' }).click();
