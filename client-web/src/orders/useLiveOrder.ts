@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, call, type Order } from '../api/client';
 import { isFinal, isSettling } from './orderStatus';
 
@@ -10,22 +10,22 @@ import { isFinal, isSettling } from './orderStatus';
 export function useLiveOrder(orderId: string, initial?: Order) {
   const [order, setOrder] = useState<Order | undefined>(initial);
   const [error, setError] = useState<Error | null>(null);
-  const delay = useRef(500);
 
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    delay.current = 500;
+    let delay = 500;
+    let lastStatus: string | undefined;
 
     async function poll() {
       let next: Order | undefined;
       try {
         next = await call(api.GET('/orders/{orderId}', { params: { path: { orderId } } }));
         if (stopped) return;
-        setOrder((previous) => {
-          if (previous?.status !== next!.status) delay.current = isSettling(next!.status) ? 500 : 5000;
-          return next;
-        });
+        // A new status starts its phase's schedule again.
+        if (next.status !== lastStatus) delay = isSettling(next.status) ? 500 : 5000;
+        lastStatus = next.status;
+        setOrder(next);
         setError(null);
       } catch (e) {
         if (stopped) return;
@@ -33,8 +33,8 @@ export function useLiveOrder(orderId: string, initial?: Order) {
       }
       if (next && isFinal(next.status)) return;
       const settling = next ? isSettling(next.status) : true;
-      timer = setTimeout(poll, delay.current);
-      delay.current = Math.min(delay.current * 1.5, settling ? 3000 : 30000);
+      timer = setTimeout(poll, delay);
+      delay = Math.min(delay * 1.5, settling ? 3000 : 30000);
     }
 
     void poll();
