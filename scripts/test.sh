@@ -53,16 +53,28 @@ for project in tests/*/*.csproj; do
 done
 
 if [[ -f client-web/package.json ]]; then
-  step "test client-web"
+  step "test client-web (vitest, then Playwright in Chromium)"
+  if [[ ! -x /usr/bin/chromium ]]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null \
+      || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null; }
+  fi
   set +e
   (cd client-web && npm ci --no-audit --no-fund && npm test) 2>&1 | tee "$results/client-web.log"
   status=${PIPESTATUS[0]}
   set -e
-  web=$(grep -E '^ +Tests +[0-9]+' "$results/client-web.log" | tail -n 1 || true)
-  wp=$(grep -oE '[0-9]+ passed' <<<"$web" | grep -oE '[0-9]+' || echo 0)
-  wf=$(grep -oE '[0-9]+ failed' <<<"$web" | grep -oE '[0-9]+' || echo 0)
-  passed=$((passed + wp)) failed=$((failed + wf))
-  if [[ $status -ne 0 && $wf -eq 0 ]]; then broken+=("client-web (exit $status)"); fi
+  # vitest ends with "      Tests  3 failed | 33 passed (36)"; the e2e reporter with " E2E Tests  11 passed (11)".
+  plain=$(sed -E 's/\x1b\[[0-9;]*m//g' "$results/client-web.log")
+  web_lines=$(grep -E '^ +(E2E )?Tests +[0-9]+ ' <<<"$plain" || true)
+  if [[ -z "$web_lines" ]]; then broken+=("client-web (exit $status, no result line)"); fi
+  wf=0
+  while IFS= read -r line; do
+    [[ -z "$line" ]] && continue
+    wp=$(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+' || echo 0)
+    f=$(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+' || echo 0)
+    ws=$(grep -oE '[0-9]+ skipped' <<<"$line" | grep -oE '[0-9]+' || echo 0)
+    passed=$((passed + wp)) failed=$((failed + f)) skipped=$((skipped + ws)) wf=$((wf + f))
+  done <<<"$web_lines"
+  if [[ $status -ne 0 && $wf -eq 0 && -n "$web_lines" ]]; then broken+=("client-web (exit $status)"); fi
 fi
 
 step "test infra (kustomize renders, Kubernetes schemas, policies, Dockerfiles, Terraform)"

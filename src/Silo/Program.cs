@@ -7,10 +7,10 @@ builder.AddK8ShopSilo();
 builder.Services.AddK8ShopGateway(builder.Configuration);
 
 var app = builder.Build();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStorefront();
 app.UseK8ShopGateway();
 app.MapK8ShopGateway();
+app.MapStorefront();
 if (app.Services.GetRequiredService<K8ShopOptions>().Dashboard)
     app.MapOrleansDashboard("/dashboard").ExcludeFromDescription();
 app.LogStartupUrls();

@@ -18,7 +18,17 @@ public sealed record PlaceOrder(
     [property: Id(1)] ImmutableArray<OrderLineRequest> Lines,
     [property: Id(2)] bool FromCart,
     [property: Id(3)] string? PaymentToken,
-    [property: Id(4)] string RequestHash);
+    [property: Id(4)] string RequestHash,
+    [property: Id(5)] ShippingAddress? Shipping = null);
+
+/// <summary>Where an order goes (personal data: stored with the order, never logged).</summary>
+[GenerateSerializer, Immutable, Alias("k8shop.orders.ShippingAddress")]
+public sealed record ShippingAddress(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Address,
+    [property: Id(2)] string City,
+    [property: Id(3)] string PostalCode,
+    [property: Id(4)] string Country);
 
 /// <summary>A priced line: the catalog's unit price at the time of the order, and quantity × price rounded to cents.</summary>
 [GenerateSerializer, Immutable, Alias("k8shop.orders.OrderLine")]
@@ -59,7 +69,8 @@ public sealed record OrderView(
     [property: Id(9)] string? Reason,
     [property: Id(10)] ImmutableArray<string> ShortSkus,
     [property: Id(11)] ImmutableArray<OrderTransition> Timeline,
-    [property: Id(12)] bool FromCart);
+    [property: Id(12)] bool FromCart,
+    [property: Id(13)] ShippingAddress? Shipping = null);
 
 /// <summary>One page of a user's orders, newest first.</summary>
 [GenerateSerializer, Immutable, Alias("k8shop.orders.OrderPage")]

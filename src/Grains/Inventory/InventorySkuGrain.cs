@@ -28,6 +28,8 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
     private readonly GroupCommitter<InventoryState> _committer;
     private int _pendingReturns;
     private Task? _initializing;
+    private int _requests;
+    private int _rejected;
 
     // What the store holds: reads and the sold-out shortcut use it, never a batch still being written.
     private InventoryState _durable = new();
@@ -53,11 +55,14 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
             clock);
     }
 
+    private static readonly TimeSpan ActivityReportInterval = TimeSpan.FromSeconds(1);
+
     private string Sku => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(ReturnExpiredAsync, _options.ExpiryScanInterval, _options.ExpiryScanInterval);
+        this.RegisterGrainTimer(ReportActivity, ActivityReportInterval, ActivityReportInterval);
         _durable = _state.State;
         await InitializeFromCatalogAsync(cancellationToken);
         if (_durable.LowStockEvent is { } pending)
@@ -77,27 +82,38 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
         if (timeToLive <= TimeSpan.Zero || timeToLive > _options.MaxReservationTtl)
             throw new InventoryRuleException("ttl_seconds", $"must be between 1 and {(int)_options.MaxReservationTtl.TotalSeconds} seconds");
         await RequireKnownAsync();
+        _requests++;
 
         // Sold out and nothing queued that could return stock: refuse without touching storage.
         var durable = _durable;
         if (_pendingReturns == 0 && durable.Available < quantity && !durable.Reservations.ContainsKey(orderId)
             && !durable.Closed.Exists(c => c.OrderId == orderId) && !InventoryRules.HasExpired(durable, _clock.GetUtcNow()))
+        {
+            _rejected++;
             return new ReservationResult(Sku, orderId, ReservationStatus.OutOfStock, quantity, null, durable.Available);
+        }
 
         Admit();
         var expiresAt = _clock.GetUtcNow() + timeToLive;
-        return await _committer.Submit(s => InventoryRules.Reserve(s, Sku, orderId, quantity, expiresAt, _clock.GetUtcNow(), _options));
+        var result = await _committer.Submit(s => InventoryRules.Reserve(s, Sku, orderId, quantity, expiresAt, _clock.GetUtcNow(), _options));
+        if (result.Status == ReservationStatus.OutOfStock)
+            _rejected++;
+        return result;
     }
 
     public async Task<ReservationChange> CommitAsync(string orderId)
     {
         await RequireKnownAsync();
+        _requests++;
         Admit();
         return await _committer.Submit(s => InventoryRules.Commit(s, Sku, orderId, _clock.GetUtcNow(), _options));
     }
 
-    public Task<ReservationChange> ReleaseAsync(string orderId) =>
-        Returning(() => _committer.Submit(s => InventoryRules.Release(s, Sku, orderId, _clock.GetUtcNow(), _options)));
+    public Task<ReservationChange> ReleaseAsync(string orderId)
+    {
+        _requests++;
+        return Returning(() => _committer.Submit(s => InventoryRules.Release(s, Sku, orderId, _clock.GetUtcNow(), _options)));
+    }
 
     public async Task<InventoryView> SetStockAsync(int onHand, int? lowStockThreshold = null)
     {
@@ -137,6 +153,18 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
         {
             _pendingReturns--;
         }
+    }
+
+    /// <summary>Tells the activity grain how many requests came since the last report (nothing when idle); one-way, so it never slows the SKU.</summary>
+    private Task ReportActivity()
+    {
+        if (_requests == 0 || !_durable.Initialized)
+            return Task.CompletedTask;
+        var view = View();
+        var activity = new SkuActivity(Sku, _requests, _rejected, view.Available, view.Reserved, view.LowStock, _clock.GetUtcNow());
+        _requests = 0;
+        _rejected = 0;
+        return GrainFactory.GetGrain<IInventoryActivityGrain>(0).ReportAsync(activity);
     }
 
     private Task ReturnExpiredAsync() =>

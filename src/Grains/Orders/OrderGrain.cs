@@ -68,6 +68,7 @@ public sealed partial class OrderGrain(
             RequestHash = command.RequestHash,
             PaymentToken = command.PaymentToken,
             FromCart = command.FromCart,
+            Shipping = command.Shipping,
             Timeline = [new OrderTransition(OrderStatus.Pending, now, null)],
         };
         Order.Outbox = [EventFor("order.created", now)];
@@ -327,7 +328,7 @@ public sealed partial class OrderGrain(
     private OrderView View() => new(
         OrderId, Order.UserId, Order.Status, Order.Total, Order.ItemCount, Order.Lines, Order.CreatedAt, Order.UpdatedAt,
         Order.Payment ?? new OrderPayment(Order.Status is OrderStatus.Rejected ? "payment.skipped" : "payment.pending", null, null, null),
-        Order.Reason, Order.ShortSkus, Order.Timeline, Order.FromCart);
+        Order.Reason, Order.ShortSkus, Order.Timeline, Order.FromCart, Order.Shipping);
 
     private static OrderPayment Summary(PaymentView payment) => new(payment.WireStatus, payment.PaymentId, payment.Reference, payment.Reason);
 

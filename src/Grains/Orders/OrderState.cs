@@ -50,6 +50,9 @@ public sealed class OrderState
     /// <summary>Events stored with the transitions that caused them and not yet confirmed by the broker.</summary>
     [Id(19)] public ImmutableArray<K8Shop.Contracts.Events.IntegrationEvent> Outbox { get; set; } = [];
 
+    /// <summary>Where the order goes, when the client said (original clients do not).</summary>
+    [Id(20)] public ShippingAddress? Shipping { get; set; }
+
     public bool Placed => Timeline.Length > 0;
 
     public SagaPosition Position => new(Status, Ending, StockCommitted);

@@ -16,6 +16,63 @@ public sealed partial class OrderContractTests(CatalogHosts hosts)
     private static partial Regex IsoMicros();
 
     [Theory, MemberData(nameof(Hosts))]
+    public async Task GetByKey_FindsTheOrderPlacedUnderAnIdempotencyKey(string host)
+    {
+        var sku = await hosts.CreateProductAsync(host, 5, 12m, "KEY");
+        var key = $"storefront-{Guid.NewGuid():N}";
+        var (_, _, placed) = await hosts.SendAsync(host, HttpMethod.Post, "/orders", new { userId = "key-user", items = new[] { new { sku, qty = 1 } } }, idempotencyKey: key);
+
+        var (status, _, found) = await hosts.SendAsync(host, HttpMethod.Get, $"/orders/by-key?key={Uri.EscapeDataString(key)}");
+        var (unknownStatus, _, unknown) = await hosts.SendAsync(host, HttpMethod.Get, $"/orders/by-key?key=never-used-{Guid.NewGuid():N}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(placed.GetProperty("orderId").GetString(), found.GetProperty("orderId").GetString());
+        Assert.Equal("confirmed", found.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknownStatus);
+        Assert.Contains("no order", unknown.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Hosts))]
+    public async Task PlaceOrder_WithAShippingAddress_KeepsItWithTheOrder(string host)
+    {
+        var sku = await hosts.CreateProductAsync(host, 5, 12m, "SHIP");
+        var shipping = new { name = "Ana Tester", address = "1 Test Street", city = "Madrid", postalCode = "28001", country = "Spain" };
+
+        var (_, _, placed) = await hosts.SendAsync(host, HttpMethod.Post, "/orders", new { userId = "ship-user", items = new[] { new { sku, qty = 1 } }, shipping });
+        var (_, _, read) = await hosts.SendAsync(host, HttpMethod.Get, $"/orders/{placed.GetProperty("orderId").GetString()}");
+
+        Assert.Equal("shipping", Keys(placed)[^1]);
+        Assert.Equal(["name", "address", "city", "postalCode", "country"], Keys(read.GetProperty("shipping")));
+        Assert.Equal(("Madrid", "28001"), (read.GetProperty("shipping").GetProperty("city").GetString(), read.GetProperty("shipping").GetProperty("postalCode").GetString()));
+    }
+
+    [Fact]
+    public async Task PlaceOrder_WithAnIncompleteShippingAddress_Is422NamingTheFieldAndPlacesNothing()
+    {
+        var sku = await hosts.CreateProductAsync(CatalogHosts.Embedded, 5, 12m, "SHIP");
+
+        var (status, _, json) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Post, "/orders",
+            new { userId = "ship-user-2", items = new[] { new { sku, qty = 1 } }, shipping = new { name = "Ana", address = "1 St", city = " ", postalCode = "28001", country = "Spain" } });
+        var (_, _, orders) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Get, "/orders/user/ship-user-2");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal(["shipping.city"], Keys(json.GetProperty("errors")));
+        Assert.Equal(0, orders.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/orders/by-key")]
+    [InlineData("/orders/by-key?key=")]
+    [InlineData("/orders/by-key?key=%C3%A9t%C3%A9")]
+    public async Task GetByKey_WithoutAPrintableAsciiKey_Is422NamingKey(string path)
+    {
+        var (status, _, json) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Get, path);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.True(json.GetProperty("errors").TryGetProperty("key", out _));
+    }
+
+    [Theory, MemberData(nameof(Hosts))]
     public async Task PlaceOrder_AnswersTheOriginalFieldsInOrderWithTheRealStatus(string host)
     {
         var (a, b) = (await hosts.CreateProductAsync(host, 10, 44.95m, "ORD"), await hosts.CreateProductAsync(host, 10, 21m, "ORD"));

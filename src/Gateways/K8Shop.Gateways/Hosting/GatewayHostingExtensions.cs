@@ -5,6 +5,7 @@ using K8Shop.Gateways.Covers;
 using K8Shop.Gateways.Errors;
 using K8Shop.Gateways.Inventory;
 using K8Shop.Gateways.Notifications;
+using K8Shop.Gateways.OpenApi;
 using K8Shop.Gateways.Orders;
 using K8Shop.Gateways.Payments;
 using K8Shop.Gateways.Health;
@@ -16,6 +17,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace K8Shop.Gateways.Hosting;
 
@@ -27,6 +29,7 @@ public static class GatewayHostingExtensions
 {
     public static IServiceCollection AddK8ShopGateway(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
         // Binding failures (malformed JSON, wrong types) reach the exception handler, which names the field.
@@ -37,7 +40,11 @@ public static class GatewayHostingExtensions
             .ValidateOnStart();
         services.AddCors(options => options.AddPolicy(CatalogApi.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "HEAD")));
         services.AddGrpc();
-        services.AddOpenApi();
+        services.AddOpenApi(options =>
+        {
+            options.AddSchemaTransformer(OpenApiTransformers.NumbersAsNumbers);
+            options.AddDocumentTransformer(OpenApiTransformers.WithoutServers);
+        });
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
         return services;
     }
@@ -57,6 +64,7 @@ public static class GatewayHostingExtensions
         app.MapProductsEndpoints();
         app.MapCartEndpoints();
         app.MapInventoryEndpoints();
+        app.MapHotSkuEndpoints();
         app.MapOrderEndpoints();
         app.MapPaymentEndpoints();
         app.MapRecommendationEndpoints();

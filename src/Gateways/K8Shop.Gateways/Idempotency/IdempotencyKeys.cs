@@ -15,10 +15,15 @@ public static class IdempotencyKeys
     {
         if (!request.Headers.TryGetValue(Header, out var values))
             return null;
-        var key = values.Count == 1 ? values[0] : null;
+        return Check(values.Count == 1 ? values[0] : null, Header, errors);
+    }
+
+    /// <summary>The key when it is 1 to 255 printable ASCII characters; otherwise null, with an error naming the field.</summary>
+    public static string? Check(string? key, string field, Dictionary<string, string[]> errors)
+    {
         if (string.IsNullOrEmpty(key) || key.Length > MaxLength || key.Any(c => c is < ' ' or > '~'))
         {
-            errors[Header] = [$"must be one value of 1 to {MaxLength} printable ASCII characters"];
+            errors[field] = [$"must be one value of 1 to {MaxLength} printable ASCII characters"];
             return null;
         }
         return key;

@@ -81,3 +81,25 @@ public sealed record InventoryHealthResponse(
     [property: JsonPropertyName("ok")] bool Ok,
     [property: JsonPropertyName("backend")] string Backend,
     [property: JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error);
+
+/// <summary>The busiest SKUs over the last <c>window_seconds</c>, busiest first.</summary>
+public sealed record HotSkusResponse(
+    [property: JsonPropertyName("window_seconds")] int WindowSeconds,
+    [property: JsonPropertyName("skus")] IReadOnlyList<HotSkuResponse> Skus)
+{
+    public static HotSkusResponse From(HotSkuList list) => new(
+        (int)list.Window.TotalSeconds,
+        [.. list.Skus.Select(s => new HotSkuResponse(
+            s.Sku, s.Requests, Math.Round(s.Requests / list.Window.TotalSeconds, 1), s.Rejected, s.Available, s.Reserved, s.LowStock,
+            Catalog.Timestamps.JavaScriptIso(s.LastSeen)))]);
+}
+
+public sealed record HotSkuResponse(
+    [property: JsonPropertyName("sku")] string Sku,
+    [property: JsonPropertyName("requests")] long Requests,
+    [property: JsonPropertyName("requests_per_second")] double RequestsPerSecond,
+    [property: JsonPropertyName("rejected")] long Rejected,
+    [property: JsonPropertyName("available")] int Available,
+    [property: JsonPropertyName("reserved")] int Reserved,
+    [property: JsonPropertyName("low_stock")] bool LowStock,
+    [property: JsonPropertyName("last_seen")] string LastSeen);

@@ -12,7 +12,17 @@ namespace K8Shop.Gateways.Orders;
 public sealed record PlaceOrderRequest(
     string? UserId,
     List<PlaceOrderItem?>? Items,
-    string? PaymentToken);
+    string? PaymentToken,
+    ShippingRequest? Shipping = null);
+
+/// <summary>Where to send the order (optional; the storefront always sends it): every field required when present.</summary>
+public sealed record ShippingRequest(string? Name, string? Address, string? City, string? PostalCode, string? Country);
+
+/// <summary>The shipping address an order was placed with.</summary>
+public sealed record ShippingResponse(string Name, string Address, string City, string PostalCode, string Country)
+{
+    public static ShippingResponse? From(ShippingAddress? a) => a is null ? null : new(a.Name, a.Address, a.City, a.PostalCode, a.Country);
+}
 
 public sealed record PlaceOrderItem(
     string? Sku,
@@ -61,7 +71,8 @@ public sealed record OrderResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? OutOfStock,
     bool FromCart,
-    IReadOnlyList<OrderTransitionResponse> Timeline)
+    IReadOnlyList<OrderTransitionResponse> Timeline,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ShippingResponse? Shipping)
 {
     public static OrderResponse From(OrderView o) => new(
         o.OrderId,
@@ -77,7 +88,8 @@ public sealed record OrderResponse(
         o.Reason,
         o.ShortSkus.IsDefaultOrEmpty ? null : o.ShortSkus,
         o.FromCart,
-        [.. o.Timeline.Select(t => new OrderTransitionResponse(t.Status.Wire(), Iso(t.At), t.Note))]);
+        [.. o.Timeline.Select(t => new OrderTransitionResponse(t.Status.Wire(), Iso(t.At), t.Note))],
+        ShippingResponse.From(o.Shipping));
 
     /// <summary>ISO 8601 in UTC with microseconds, as the original's isoformat, plus the 'Z' it forgot.</summary>
     public static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);

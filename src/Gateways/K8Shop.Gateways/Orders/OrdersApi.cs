@@ -37,6 +37,7 @@ public static class OrdersApi
     private static void Map(RouteGroupBuilder orders, string suffix)
     {
         orders.MapPost("", Place).WithName("PlaceOrder" + suffix).WithSummary("Places an order and runs checkout to its outcome");
+        orders.MapGet("/by-key", GetByKey).WithName("GetOrderByIdempotencyKey" + suffix).WithSummary("The order placed under an Idempotency-Key, while its checkout runs or after");
         orders.MapGet("/{orderId}", Get).WithName("GetOrder" + suffix).WithSummary("An order with its payment and timeline");
         orders.MapGet("/user/{userId}", ListForUser).WithName("ListUserOrders" + suffix).WithSummary("A user's orders, newest first");
         orders.MapPut("/{orderId}/status", SetStatus).WithName("SetOrderStatus" + suffix).WithSummary("Marks an order shipped or delivered (admin)")
@@ -57,15 +58,17 @@ public static class OrdersApi
         if (request.Items is [])
             return TypedResults.Problem(detail: "items required", statusCode: StatusCodes.Status400BadRequest);
         var lines = CheckItems(request.Items, errors);
+        var shipping = CheckShipping(request.Shipping, errors);
         if (errors.Count > 0)
             return Problems.Unprocessable(errors);
 
         var fromCart = request.Items is null;
         var hash = IdempotencyKeys.Fingerprint(
             [request.UserId, fromCart ? "cart" : "lines", request.PaymentToken,
-             .. lines.Select(l => $"{l.Sku.ToUpperInvariant()}:{l.Quantity}")]);
+             .. lines.Select(l => $"{l.Sku.ToUpperInvariant()}:{l.Quantity}"),
+             .. shipping is null ? [] : new[] { "shipping", shipping.Name, shipping.Address, shipping.City, shipping.PostalCode, shipping.Country }]);
         var orderId = key is null ? OrderIds.New() : OrderIds.FromIdempotencyKey(key);
-        var view = await grains.GetGrain<IOrderGrain>(orderId).PlaceAsync(new PlaceOrder(request.UserId!, lines, fromCart, request.PaymentToken, hash));
+        var view = await grains.GetGrain<IOrderGrain>(orderId).PlaceAsync(new PlaceOrder(request.UserId!, lines, fromCart, request.PaymentToken, hash, shipping));
         return TypedResults.Ok(OrderResponse.From(view));
     }
 
@@ -75,6 +78,20 @@ public static class OrdersApi
             return invalid;
         var view = await grains.GetGrain<IOrderGrain>(orderId).GetAsync();
         return view is null ? NotFound(orderId) : TypedResults.Ok(OrderResponse.From(view));
+    }
+
+    /// <summary>
+    /// A storefront knows its Idempotency-Key before <c>POST /orders</c> answers, so it can follow the saga's steps
+    /// while the checkout runs; the order id is derived from the key, never stored against it.
+    /// </summary>
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetByKey(IGrainFactory grains, string? key)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (IdempotencyKeys.Check(key, "key", errors) is not { } valid)
+            return Problems.Unprocessable(errors);
+        var orderId = OrderIds.FromIdempotencyKey(valid);
+        var view = await grains.GetGrain<IOrderGrain>(orderId).GetAsync();
+        return view is null ? TypedResults.Problem(detail: "no order was placed under this key", statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(OrderResponse.From(view));
     }
 
     public static async Task<Results<Ok<OrderListResponse>, ProblemHttpResult>> ListForUser(IGrainFactory grains, string userId, string? page, string? pageSize)
@@ -146,6 +163,28 @@ public static class OrdersApi
                 lines.Add(new OrderLineRequest(s, (int)q));
         }
         return lines.ToImmutable();
+    }
+
+    public const int MaxAddressField = 200;
+
+    /// <summary>A shipping address, when sent: each field present, trimmed, at most 200 characters (postal code 20), no control characters.</summary>
+    private static ShippingAddress? CheckShipping(ShippingRequest? shipping, Dictionary<string, string[]> errors)
+    {
+        if (shipping is null)
+            return null;
+        string Field(string? value, string name, int max)
+        {
+            var text = value?.Trim() ?? "";
+            if (text.Length == 0)
+                errors[$"shipping.{name}"] = ["Field required"];
+            else if (text.Length > max || text.Any(char.IsControl))
+                errors[$"shipping.{name}"] = [$"must be at most {max} printable characters"];
+            return text;
+        }
+        var address = new ShippingAddress(
+            Field(shipping.Name, "name", MaxAddressField), Field(shipping.Address, "address", MaxAddressField), Field(shipping.City, "city", MaxAddressField),
+            Field(shipping.PostalCode, "postalCode", 20), Field(shipping.Country, "country", MaxAddressField));
+        return errors.Keys.Any(k => k.StartsWith("shipping.", StringComparison.Ordinal)) ? null : address;
     }
 
     private static ProblemHttpResult? CheckOrderId(string orderId) =>

@@ -32,3 +32,19 @@ public sealed record PaymentResponse(
 
 /// <summary>The original health answer: <c>{"ok":true}</c>.</summary>
 public sealed record PaymentHealthResponse([property: JsonPropertyName("ok")] bool Ok, [property: JsonPropertyName("backend")] string Backend);
+
+/// <summary>Card details to turn into a payment token (snake_case, as the payment service's other bodies).</summary>
+public sealed record PaymentTokenRequest(
+    [property: JsonPropertyName("card_number")] string? CardNumber,
+    [property: JsonPropertyName("exp_month")] int? ExpMonth,
+    [property: JsonPropertyName("exp_year")] int? ExpYear,
+    [property: JsonPropertyName("cvc")] string? Cvc);
+
+/// <summary>An opaque token for <c>POST /orders</c>' <c>paymentToken</c>, and what a receipt may show of the card.</summary>
+public sealed record PaymentTokenResponse(
+    [property: JsonPropertyName("token")] string Token,
+    [property: JsonPropertyName("brand")] string Brand,
+    [property: JsonPropertyName("last4")] string Last4)
+{
+    public static PaymentTokenResponse From(PaymentToken token) => new(token.Token, token.Brand, token.Last4);
+}

@@ -23,6 +23,8 @@ public static class PaymentsApi
         app.MapGet("/payments/healthz", GetHealth).WithName("PaymentsHealth").WithTags("Health");
         app.MapGet("/api/payment/healthz", GetHealth).ExcludeFromDescription();
         app.MapGet("/api/payments/healthz", GetHealth).ExcludeFromDescription();
+        app.MapPost("/payments/tokens", CreateToken).WithName("CreatePaymentToken").WithTags("Payments")
+            .WithSummary("Turns card details into a payment token for POST /orders (test processor; a declining test card gets a declining token)");
         Map(app.MapGroup("/payments").WithTags("Payments"), "");
         Map(app.MapGroup("/api/payments").ExcludeFromDescription(), "Edge");
         return app;
@@ -53,6 +55,14 @@ public static class PaymentsApi
             : await grains.GetGrain<IPaymentRequestGrain>(key).ChargeAsync(request.OrderId, charge,
                 IdempotencyKeys.Fingerprint(request.OrderId, request.UserId, request.TotalAmount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), request.PaymentToken));
         return TypedResults.Ok(PaymentResponse.From(payment));
+    }
+
+    public static async Task<Results<Ok<PaymentTokenResponse>, ProblemHttpResult>> CreateToken(IGrainFactory grains, TimeProvider clock, PaymentTokenRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (CardInput.Check(request, clock.GetUtcNow(), errors) is not { } card)
+            return Problems.Unprocessable(errors);
+        return TypedResults.Ok(PaymentTokenResponse.From(await grains.GetGrain<IPaymentTokenGrain>(0).TokenizeAsync(card)));
     }
 
     public static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Get(IGrainFactory grains, string paymentId)

@@ -1,0 +1,57 @@
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { SignInPage } from './account/SignInPage';
+import { AdminGate } from './admin/AdminGate';
+import { HotSkusPage } from './admin/HotSkusPage';
+import { ProductFormPage } from './admin/ProductFormPage';
+import { ProductsAdminPage } from './admin/ProductsAdminPage';
+import { StockPage } from './admin/StockPage';
+import { CartProvider } from './cart/CartContext';
+import { CartPage } from './cart/CartPage';
+import { BookDetailPage } from './catalog/BookDetailPage';
+import { CatalogPage } from './catalog/CatalogPage';
+import { CheckoutPage } from './checkout/CheckoutPage';
+import { Layout } from './Layout';
+import { NotificationsPage } from './notifications/NotificationsPage';
+import { OrderHistoryPage } from './orders/OrderHistoryPage';
+import { OrderPage } from './orders/OrderPage';
+import { SessionProvider } from './session/SessionContext';
+import { StatusPanel } from './status/StatusPanel';
+import { NotFound } from './ui/NotFound';
+
+/** Client routes; the silo answers index.html for each of these prefixes (StorefrontHostingExtensions.ClientRoutes). */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<CatalogPage />} />
+        <Route path="books/:sku" element={<BookDetailPage />} />
+        <Route path="basket" element={<CartPage />} />
+        <Route path="checkout" element={<CheckoutPage />} />
+        <Route path="signin" element={<SignInPage />} />
+        <Route path="account/orders" element={<OrderHistoryPage />} />
+        <Route path="account/orders/:orderId" element={<OrderPage />} />
+        <Route path="account/notifications" element={<NotificationsPage />} />
+        <Route path="admin" element={<AdminGate><ProductsAdminPage /></AdminGate>} />
+        <Route path="admin/products" element={<AdminGate><ProductsAdminPage /></AdminGate>} />
+        <Route path="admin/products/new" element={<AdminGate><ProductFormPage /></AdminGate>} />
+        <Route path="admin/products/:sku" element={<AdminGate><ProductFormPage /></AdminGate>} />
+        <Route path="admin/stock" element={<AdminGate><StockPage /></AdminGate>} />
+        <Route path="admin/hot" element={<AdminGate><HotSkusPage /></AdminGate>} />
+        <Route path="status" element={<StatusPanel />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <CartProvider>
+          <AppRoutes />
+        </CartProvider>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
+import { useCart } from './cart/CartContext';
+import { useSession } from './session/SessionContext';
+
+/** Header, navigation and main region; after each navigation focus moves to the main region so keyboard and screen reader users start at the new page. */
+export function Layout() {
+  const { user } = useSession();
+  const { cart } = useCart();
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const first = useRef(true);
+
+  useEffect(() => {
+    if (first.current) { first.current = false; return; }
+    main.current?.focus();
+  }, [pathname]);
+
+  const count = cart?.itemCount ?? 0;
+  return (
+    <>
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="site-header">
+        <Link to="/" className="brand">K8Shop Books</Link>
+        <nav aria-label="Main">
+          <NavLink to="/" end>Books</NavLink>
+          <NavLink to="/account/orders">Orders</NavLink>
+          <NavLink to="/account/notifications">Notifications</NavLink>
+          <NavLink to="/admin">Admin</NavLink>
+          <NavLink to="/status">Status</NavLink>
+          <NavLink to="/signin">{user ? `Hi, ${user}` : 'Sign in'}</NavLink>
+          <NavLink to="/basket" className="cart-link" aria-label={`Cart, ${count} ${count === 1 ? 'item' : 'items'}`}>
+            Cart <span className="cart-count" data-testid="cart-count">{count}</span>
+          </NavLink>
+        </nav>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">K8Shop on Orleans · <a href="/dashboard">Orleans dashboard</a></footer>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { Link } from 'react-router-dom';
+import type { Product } from '../api/client';
+import { money } from '../ui/money';
+import { StockBadge } from '../ui/StockBadge';
+import { useAddToCart } from './useAddToCart';
+
+export function BookCard({ book }: { book: Product }) {
+  const { state, addToCart } = useAddToCart();
+  const soldOut = book.stock <= 0;
+  return (
+    <li className="book-card">
+      <Link to={`/books/${encodeURIComponent(book.sku)}`} className="book-link">
+        <img src={book.coverUrl} alt="" loading="lazy" width={160} height={240} />
+        <h3>{book.title}</h3>
+      </Link>
+      {book.author && <p className="author">{book.author}</p>}
+      <p className="price-row">
+        <span className="price">{money(book.price)}</span>
+        <StockBadge stock={book.stock} />
+      </p>
+      <button type="button" disabled={soldOut || state.status === 'adding'} onClick={() => addToCart(book.sku)}
+        aria-label={soldOut ? `${book.title} is sold out` : `Add ${book.title} to cart`}>
+        {soldOut ? 'Sold out' : state.status === 'adding' ? 'Adding…' : state.status === 'added' ? 'Added ✓' : 'Add to cart'}
+      </button>
+      {state.status === 'error' && <p className="field-error" role="alert">{state.message}</p>}
+    </li>
+  );
+}
