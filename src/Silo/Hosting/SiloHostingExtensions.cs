@@ -43,6 +43,8 @@ public static class SiloHostingExtensions
             silo.AddK8ShopEvents(useRabbitMQ: profile.IsCluster, builder.Configuration);
             if (profile.Dashboard)
                 silo.AddDashboard();
+            if (profile.IsCluster)
+                silo.AddK8ShopKubernetesHosting();
         });
         // After the silo (hosted services start in order): it publishes through the silo's own stream provider.
         if (profile.IsCluster)
