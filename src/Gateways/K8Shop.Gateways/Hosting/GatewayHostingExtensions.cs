@@ -1,15 +1,9 @@
 using K8Shop.Gateways.Admin;
-using K8Shop.Gateways.Cart;
 using K8Shop.Gateways.Catalog;
-using K8Shop.Gateways.Covers;
 using K8Shop.Gateways.Errors;
-using K8Shop.Gateways.Inventory;
-using K8Shop.Gateways.Notifications;
-using K8Shop.Gateways.Orders;
-using K8Shop.Gateways.Payments;
 using K8Shop.Gateways.Health;
-using K8Shop.Gateways.Products;
-using K8Shop.Gateways.Recommendations;
+using K8Shop.Gateways.Modules;
+using K8Shop.Gateways.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -21,12 +15,19 @@ namespace K8Shop.Gateways.Hosting;
 
 /// <summary>
 /// The gateway's endpoints as one unit, added to any host that can reach grains: the embedded silo host and
-/// the standalone gateway (an Orleans client). No endpoint is written twice.
+/// the standalone gateway (an Orleans client). No endpoint is written twice. <c>Gateway:Modules</c> chooses which
+/// services' routes are mapped (all by default); the health routes are always there.
 /// </summary>
 public static class GatewayHostingExtensions
 {
+    public const string ReadyTag = "ready";
+
     public static IServiceCollection AddK8ShopGateway(this IServiceCollection services, IConfiguration configuration)
     {
+        // Resolved now, so an unknown module stops the host before anything starts, naming the key and the allowed values.
+        var modules = new GatewayServedModules(GatewayOptions.From(configuration).Resolve());
+        services.AddSingleton(modules);
+        services.AddSingleton<ClusterStartGate>();
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
         // Binding failures (malformed JSON, wrong types) reach the exception handler, which names the field.
@@ -38,7 +39,9 @@ public static class GatewayHostingExtensions
         services.AddCors(options => options.AddPolicy(CatalogApi.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "HEAD")));
         services.AddGrpc();
         services.AddOpenApi();
-        services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
+        var health = services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
+        if (modules.Contains(GatewayModules.Catalog))
+            health.AddCheck<CatalogHealthCheck>("catalog", tags: [ReadyTag]);
         return services;
     }
 
@@ -46,6 +49,7 @@ public static class GatewayHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<ClusterStartGateMiddleware>();
         app.UseCors();
         app.UseMiddleware<AdminKeyMiddleware>();
         return app;
@@ -53,19 +57,11 @@ public static class GatewayHostingExtensions
 
     public static IEndpointRouteBuilder MapK8ShopGateway(this IEndpointRouteBuilder app)
     {
-        app.MapCatalogEndpoints();
-        app.MapProductsEndpoints();
-        app.MapCartEndpoints();
-        app.MapInventoryEndpoints();
-        app.MapOrderEndpoints();
-        app.MapPaymentEndpoints();
-        app.MapRecommendationEndpoints();
-        app.MapNotificationEndpoints();
-        app.MapCoverEndpoints();
-        app.MapGrpcService<CatalogGrpcService>();
+        GatewayModules.Map(app, app.ServiceProvider.GetRequiredService<GatewayServedModules>().Names);
         app.MapOpenApi();
+        // Liveness runs no check: it must not depend on the cluster, or a silo outage would restart every gateway.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         return app;
     }
 }
