@@ -11,8 +11,10 @@
 # grpc 50061-50063, the gateway on http 8090 and grpc 50052), K8SHOP_CLUSTER_SERVICE_ID (k8shop-local),
 # K8SHOP_CLUSTER_ID (local), K8SHOP_CLUSTER_TABLE (DynamoDB table, k8shop-local-inventory), K8SHOP_ADMIN_KEY
 # (local-cluster-admin), K8SHOP_CLUSTER_GATEWAY_MODULES (Gateway__Modules of the gateway; empty: all),
-# K8SHOP_CLUSTER_DASHBOARD (true). Orleans__Membership__*, Orleans__Messaging__*, Orleans__Client__*, Orders__*,
-# Inventory__*, Payments__*, Events__*, Notifications__* and Logging__* set when calling 'up' reach every node.
+# K8SHOP_CLUSTER_DASHBOARD (true), K8SHOP_CLUSTER_POSTGRES and K8SHOP_CLUSTER_RABBITMQ (a connection string and an
+# AMQP URI in place of dev-services' ones: another database, a vhost). Orleans__Membership__*, Orleans__Messaging__*,
+# Orleans__Client__*, Orders__*, Inventory__*, Payments__*, Events__*, Notifications__* and Logging__* set when
+# calling 'up' reach every node.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -89,6 +91,8 @@ build() {
 write_cluster_env() {
   {
     "$REPO/scripts/dev-services.sh" env
+    [[ -z "${K8SHOP_CLUSTER_POSTGRES:-}" ]] || printf "export ConnectionStrings__Postgres='%s'\n" "$K8SHOP_CLUSTER_POSTGRES"
+    [[ -z "${K8SHOP_CLUSTER_RABBITMQ:-}" ]] || printf "export ConnectionStrings__RabbitMQ='%s'\n" "$K8SHOP_CLUSTER_RABBITMQ"
     printf "export %s='%s'\n" Orleans__ServiceId "$SERVICE_ID" Orleans__ClusterId "$CLUSTER_ID" \
       DynamoDB__TableName "$TABLE" Admin__ApiKey "$ADMIN_KEY" K8Shop__Dashboard "$DASHBOARD"
     env | grep -E "$PASSED_THROUGH" | sed -E "s/^([^=]+)=(.*)$/export \1='\2'/" || true

@@ -37,7 +37,7 @@ public sealed class FaultDrill(FaultDrillOptions options, HttpClient http, IFaul
 
         var fault = RunFaultAsync(clients, cancellationToken);
         await Task.WhenAll(clients);
-        var (killedAt, restartedAt) = await fault;
+        var (killIssuedAt, killedAt, restartedAt) = await fault;
         log($"all {records.Length} checkouts done at {clock.Elapsed.TotalSeconds:F1} s: {records.Count(r => r.Acknowledged is not null)} acknowledged");
 
         var settle = await WaitUntilSettledAsync(records, restartedAt, cancellationToken);
@@ -45,6 +45,7 @@ public sealed class FaultDrill(FaultDrillOptions options, HttpClient http, IFaul
         return report with
         {
             Target = target.Name,
+            KillIssuedAt = killIssuedAt,
             KilledAt = killedAt,
             RestartedAt = restartedAt,
             SettledAfterRestart = settle.SettledAfterRestart,
@@ -53,8 +54,11 @@ public sealed class FaultDrill(FaultDrillOptions options, HttpClient http, IFaul
         };
     }
 
-    /// <summary>Kills the target at the progress mark, restarts it after the pause; returns when both happened.</summary>
-    private async Task<(DateTimeOffset KilledAt, DateTimeOffset RestartedAt)> RunFaultAsync(Task[] clients, CancellationToken cancellationToken)
+    /// <summary>
+    /// Kills the target at the progress mark and restarts it the pause after it is gone; returns when the kill was
+    /// asked for, when the target was gone, and when its restart began.
+    /// </summary>
+    private async Task<(DateTimeOffset KillIssuedAt, DateTimeOffset KilledAt, DateTimeOffset RestartedAt)> RunFaultAsync(Task[] clients, CancellationToken cancellationToken)
     {
         var mark = (int)Math.Ceiling(options.Checkouts * options.KillAtProgress);
         while (Volatile.Read(ref _acknowledged) < mark)
@@ -63,15 +67,16 @@ public sealed class FaultDrill(FaultDrillOptions options, HttpClient http, IFaul
                 throw new InvalidOperationException($"the clients finished with {_acknowledged} acknowledged checkouts, before the kill mark {mark}");
             await Task.Delay(5, cancellationToken);
         }
-        var killedAt = DateTimeOffset.UtcNow;
+        var killIssuedAt = DateTimeOffset.UtcNow;
         await target.KillAsync(cancellationToken);
-        log($"killed {target.Name} (SIGKILL) at {Volatile.Read(ref _acknowledged)} of {options.Checkouts} acknowledged");
+        var killedAt = DateTimeOffset.UtcNow;
+        log($"killed {target.Name} (SIGKILL) at {Volatile.Read(ref _acknowledged)} of {options.Checkouts} acknowledged, {(killedAt - killIssuedAt).TotalSeconds:F1} s after asking");
         await Task.Delay(options.RestartAfter, cancellationToken);
         var restartedAt = DateTimeOffset.UtcNow;
         log($"restarting {target.Name} ({Volatile.Read(ref _acknowledged)} acknowledged so far)");
         await target.RestartAsync(cancellationToken);
         log($"{target.Name} serves again, {(DateTimeOffset.UtcNow - restartedAt).TotalSeconds:F1} s after its restart began");
-        return (killedAt, restartedAt);
+        return (killIssuedAt, killedAt, restartedAt);
     }
 
     /// <summary>One client's checkout: attempts under the same key until a 2xx, a 4xx, or the retry window ends.</summary>

@@ -32,6 +32,10 @@ public sealed record FaultReport
     /// <summary>Stored orders not in a final state within the settle window after the restart.</summary>
     public int NotFinal { get; init; }
 
+    /// <summary>When the drill asked for the kill: the earliest the target can have died.</summary>
+    public DateTimeOffset KillIssuedAt { get; init; }
+
+    /// <summary>When the kill command returned: the target was gone by then.</summary>
     public DateTimeOffset KilledAt { get; init; }
 
     public DateTimeOffset RestartedAt { get; init; }
@@ -49,11 +53,11 @@ public sealed record FaultReport
     public IReadOnlyList<TimeSpan> Latencies => [.. Records.Select(r => r.Latency).OfType<TimeSpan>().Order()];
 
     /// <summary>Checkouts with a failed attempt after the kill: the keys whose grains (order, or a SKU it needed) the dead silo held or that were sent its way.</summary>
-    public IReadOnlyList<CheckoutRecord> HitByTheKill => [.. Records.Where(r => r.Failures.Any(f => f.At >= KilledAt))];
+    public IReadOnlyList<CheckoutRecord> HitByTheKill => [.. Records.Where(r => r.Failures.Any(f => f.At >= KillIssuedAt))];
 
-    /// <summary>For each checkout hit by the kill: from the kill to its acknowledgement.</summary>
+    /// <summary>For each checkout hit by the kill: from the kill (asked for) to its acknowledgement.</summary>
     public IReadOnlyList<TimeSpan> TimeToSuccessAfterKill =>
-        [.. HitByTheKill.Select(r => r.AcknowledgedAt - KilledAt).OfType<TimeSpan>().Order()];
+        [.. HitByTheKill.Select(r => r.AcknowledgedAt - KillIssuedAt).OfType<TimeSpan>().Order()];
 
     public static TimeSpan Percentile(IReadOnlyList<TimeSpan> sorted, double p) =>
         sorted.Count == 0 ? TimeSpan.Zero : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
@@ -68,7 +72,7 @@ public sealed record FaultReport
         string Check(string name, int violations, IEnumerable<string> examples) =>
             $"  {name,-22} {(violations == 0 ? "ok" : "FAILED")}  {violations}" + (violations == 0 ? "" : "  e.g. " + string.Join("; ", examples.Take(3)));
 
-        text.AppendLine(inv, $"fault drill: {Checkouts} checkouts, {Target} killed (SIGKILL) and restarted {(RestartedAt - KilledAt).TotalSeconds:F1} s later");
+        text.AppendLine(inv, $"fault drill: {Checkouts} checkouts, {Target} killed (SIGKILL, gone {(KilledAt - KillIssuedAt).TotalSeconds:F1} s after asking) and restarted {(RestartedAt - KilledAt).TotalSeconds:F1} s later");
         text.AppendLine(inv, $"  acknowledged           {Acknowledged} of {Checkouts} ({string.Join(", ", Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}"))})");
         text.AppendLine(Check("unacknowledged", Unacknowledged, Records.Where(r => r.Acknowledged is null).Select(r => $"{r.Plan.Key}: {r.Refused ?? r.Failures.LastOrDefault().Reason}")));
         text.AppendLine(Check("lost acknowledged", Lost.Count, Lost));
@@ -76,7 +80,7 @@ public sealed record FaultReport
         text.AppendLine(Check("payment problems", PaymentProblems.Count, PaymentProblems));
         text.AppendLine(Check("oversell", Oversell.Count, Oversell));
         text.AppendLine(SettledAfterRestart is { } settled
-            ? $"  all final              ok  {settled.TotalSeconds:F1} s after the restart began"
+            ? $"  all final              ok  checked {settled.TotalSeconds:F1} s after the restart began"
             : $"  all final              FAILED  {NotFinal} orders not final in time");
         text.AppendLine($"  latency (first try to acknowledged, retries included): {Line(Latencies)}");
         var hit = HitByTheKill;
