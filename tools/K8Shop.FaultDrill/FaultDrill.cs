@@ -68,9 +68,10 @@ public sealed class FaultDrill(FaultDrillOptions options, HttpClient http, IFaul
             await Task.Delay(5, cancellationToken);
         }
         var killIssuedAt = DateTimeOffset.UtcNow;
+        var acknowledgedAtKill = Volatile.Read(ref _acknowledged);
         await target.KillAsync(cancellationToken);
         var killedAt = DateTimeOffset.UtcNow;
-        log($"killed {target.Name} (SIGKILL) at {Volatile.Read(ref _acknowledged)} of {options.Checkouts} acknowledged, {(killedAt - killIssuedAt).TotalSeconds:F1} s after asking");
+        log($"killed {target.Name} (SIGKILL) at {acknowledgedAtKill} of {options.Checkouts} acknowledged; gone {(killedAt - killIssuedAt).TotalSeconds:F1} s after asking");
         await Task.Delay(options.RestartAfter, cancellationToken);
         var restartedAt = DateTimeOffset.UtcNow;
         log($"restarting {target.Name} ({Volatile.Read(ref _acknowledged)} acknowledged so far)");
