@@ -20,11 +20,11 @@ public sealed class HostProcess : IAsyncDisposable
     private Process _process = null!;
     private int _attempts;
 
-    private HostProcess(string dllPath, Func<HostPorts, IEnumerable<KeyValuePair<string, string>>> environment, HostPorts? ports)
+    private HostProcess(string dllPath, Func<HostPorts, IEnumerable<KeyValuePair<string, string>>> environment, HostPorts? ports, bool pinPorts)
     {
         _dllPath = dllPath;
         _environment = environment;
-        _pinned = ports is not null;
+        _pinned = ports is not null && pinPorts;
         Ports = ports ?? HostPorts.Free();
     }
 
@@ -39,10 +39,14 @@ public sealed class HostProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    /// <summary>Starts the dll with <paramref name="environment"/> (given this attempt's ports); <paramref name="ports"/> pins them.</summary>
-    public static HostProcess Start(string dllPath, Func<HostPorts, IEnumerable<KeyValuePair<string, string>>> environment, HostPorts? ports = null)
+    /// <summary>
+    /// Starts the dll with <paramref name="environment"/> (given this attempt's ports). <paramref name="ports"/> are the
+    /// first attempt's, kept for every attempt unless <paramref name="pinPorts"/> is false.
+    /// </summary>
+    public static HostProcess Start(
+        string dllPath, Func<HostPorts, IEnumerable<KeyValuePair<string, string>>> environment, HostPorts? ports = null, bool pinPorts = true)
     {
-        var host = new HostProcess(dllPath, environment, ports);
+        var host = new HostProcess(dllPath, environment, ports, pinPorts);
         host.Launch();
         return host;
     }

@@ -118,3 +118,23 @@ public sealed class GatewayProcessTests
         return process.HasExited;
     }
 }
+
+/// <summary>The test hosts' answer to a port taken between choosing it and binding it.</summary>
+public sealed class HostProcessPortTests
+{
+    [Fact]
+    public async Task HostProcess_WhoseRestPortIsTaken_StartsAgainOnNewPortsAndServes()
+    {
+        using var squatter = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var taken = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        var ports = HostPorts.Free() with { Http = taken };
+
+        await using var silo = HostProcess.Start(BuiltSilo.DllPath, p => [.. p.Settings(), new("K8Shop__Profile", "embedded"), new("K8Shop__Dashboard", "false")], ports, pinPorts: false);
+        await silo.WaitUntilReadyAsync("/health/live", TimeSpan.FromSeconds(90));
+
+        Assert.NotEqual(taken, silo.Ports.Http);
+        Assert.Contains("address already in use", silo.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("starting again on new ports", silo.Output, StringComparison.Ordinal);
+    }
+}
