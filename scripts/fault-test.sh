@@ -75,7 +75,8 @@ set +e
 dotnet "tools/K8Shop.FaultDrill/bin/$K8SHOP_CLUSTER_CONFIGURATION/net10.0/k8shop-faultdrill.dll" \
   --url "$gateway_url" --admin-key "$K8SHOP_ADMIN_KEY" --target silo2 \
   --kill-command "'$REPO/scripts/local-cluster.sh' kill silo2" --restart-command "'$REPO/scripts/local-cluster.sh' start silo2" \
-  "$@" 2>&1 | tee "$out/report.txt"
+  --orleans-postgres "$K8SHOP_CLUSTER_POSTGRES" --service-id "$K8SHOP_CLUSTER_SERVICE_ID" --cluster-id "$K8SHOP_CLUSTER_ID" \
+  --target-silo-port $((11122 + K8SHOP_CLUSTER_PORT_OFFSET)) "$@" 2>&1 | tee "$out/report.txt"
 status=${PIPESTATUS[0]}
 set -e
 echo "report and node logs: $out"

@@ -10,8 +10,14 @@ namespace K8Shop.FaultDrill;
 /// <see cref="FaultDrillOptions.KillAtProgress"/> of them are acknowledged and restarted
 /// <see cref="FaultDrillOptions.RestartAfter"/> later; then the shop's state is checked against what clients were told.
 /// </summary>
-public sealed class FaultDrill(FaultDrillOptions options, HttpClient http, IFaultTarget target, Action<string> log)
+/// <param name="ordersOnTarget">When given, asked right before the kill which order ids the target holds.</param>
+public sealed class FaultDrill(
+    FaultDrillOptions options, HttpClient http, IFaultTarget target, Action<string> log,
+    Func<CancellationToken, Task<IReadOnlySet<string>>>? ordersOnTarget = null)
 {
+    private IReadOnlySet<string>? _ordersOnTarget;
+    private IReadOnlySet<string>? _ordersAtKill;
+
     private static readonly string[] FinalStatuses = ["confirmed", "rejected", "payment_failed"];
 
     private readonly ShopClient _shop = new(http, options.AdminKey);
@@ -45,6 +51,7 @@ public sealed class FaultDrill(FaultDrillOptions options, HttpClient http, IFaul
         return report with
         {
             Target = target.Name,
+            OrdersOnTarget = _ordersAtKill,
             KillIssuedAt = killIssuedAt,
             KilledAt = killedAt,
             RestartedAt = restartedAt,
@@ -61,12 +68,22 @@ public sealed class FaultDrill(FaultDrillOptions options, HttpClient http, IFaul
     private async Task<(DateTimeOffset KillIssuedAt, DateTimeOffset KilledAt, DateTimeOffset RestartedAt)> RunFaultAsync(Task[] clients, CancellationToken cancellationToken)
     {
         var mark = (int)Math.Ceiling(options.Checkouts * options.KillAtProgress);
+        // The target's order grains are listed over and over until the mark, so the kill is not delayed by the
+        // listing; the last list is at most one listing old when the kill is asked for.
+        using var stopListing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var listing = ordersOnTarget is null ? Task.CompletedTask : ListOrdersOnTargetAsync(ordersOnTarget, stopListing.Token);
         while (Volatile.Read(ref _acknowledged) < mark)
         {
             if (clients.All(c => c.IsCompleted))
                 throw new InvalidOperationException($"the clients finished with {_acknowledged} acknowledged checkouts, before the kill mark {mark}");
             await Task.Delay(5, cancellationToken);
         }
+        stopListing.Cancel();
+        var ordersAtKill = _ordersAtKill = _ordersOnTarget;
+        // A listing still in flight may now fail with its silo; nobody waits for it.
+        _ = listing.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        if (ordersAtKill is not null)
+            log($"{ordersAtKill.Count} order grains active on {target.Name} at the last listing before the kill");
         var killIssuedAt = DateTimeOffset.UtcNow;
         var acknowledgedAtKill = Volatile.Read(ref _acknowledged);
         await target.KillAsync(cancellationToken);
@@ -78,6 +95,30 @@ public sealed class FaultDrill(FaultDrillOptions options, HttpClient http, IFaul
         await target.RestartAsync(cancellationToken);
         log($"{target.Name} serves again, {(DateTimeOffset.UtcNow - restartedAt).TotalSeconds:F1} s after its restart began");
         return (killIssuedAt, killedAt, restartedAt);
+    }
+
+    private async Task ListOrdersOnTargetAsync(Func<CancellationToken, Task<IReadOnlySet<string>>> list, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                var orders = await list(stop);
+                if (stop.IsCancellationRequested)
+                    return;
+                _ordersOnTarget = orders;
+                await Task.Delay(200, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                if (!stop.IsCancellationRequested)
+                    log($"listing the order grains on {target.Name} failed ({ex.GetType().Name}); trying again");
+            }
+        }
     }
 
     /// <summary>One client's checkout: attempts under the same key until a 2xx, a 4xx, or the retry window ends.</summary>

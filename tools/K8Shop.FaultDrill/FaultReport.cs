@@ -32,6 +32,13 @@ public sealed record FaultReport
     /// <summary>Stored orders not in a final state within the settle window after the restart.</summary>
     public int NotFinal { get; init; }
 
+    /// <summary>The order ids whose grains were active on the target just before the kill, when the drill could ask.</summary>
+    public IReadOnlySet<string>? OrdersOnTarget { get; init; }
+
+    /// <summary>Checkouts whose order grain lived on the target and that were not yet acknowledged when it was killed.</summary>
+    public IReadOnlyList<CheckoutRecord> OwnedByTheTarget =>
+        OrdersOnTarget is null ? [] : [.. Records.Where(r => OrdersOnTarget.Contains(r.Plan.OrderId) && !(r.AcknowledgedAt < KillIssuedAt))];
+
     /// <summary>When the drill asked for the kill: the earliest the target can have died.</summary>
     public DateTimeOffset KillIssuedAt { get; init; }
 
@@ -56,8 +63,10 @@ public sealed record FaultReport
     public IReadOnlyList<CheckoutRecord> HitByTheKill => [.. Records.Where(r => r.Failures.Any(f => f.At >= KillIssuedAt))];
 
     /// <summary>For each checkout hit by the kill: from the kill (asked for) to its acknowledgement.</summary>
-    public IReadOnlyList<TimeSpan> TimeToSuccessAfterKill =>
-        [.. HitByTheKill.Select(r => r.AcknowledgedAt - KillIssuedAt).OfType<TimeSpan>().Order()];
+    public IReadOnlyList<TimeSpan> TimeToSuccessAfterKill => SinceKill(HitByTheKill);
+
+    public IReadOnlyList<TimeSpan> SinceKill(IEnumerable<CheckoutRecord> records) =>
+        [.. records.Select(r => r.AcknowledgedAt - KillIssuedAt).OfType<TimeSpan>().Order()];
 
     public static TimeSpan Percentile(IReadOnlyList<TimeSpan> sorted, double p) =>
         sorted.Count == 0 ? TimeSpan.Zero : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
@@ -86,6 +95,13 @@ public sealed record FaultReport
         var hit = HitByTheKill;
         text.AppendLine(inv, $"  hit by the kill        {hit.Count} checkouts ({hit.Sum(r => r.Failures.Count)} failed attempts: {string.Join(", ", hit.SelectMany(r => r.Failures).GroupBy(f => f.Reason.Split(':')[0]).Select(g => $"{g.Key} {g.Count()}"))})");
         text.AppendLine($"  their time from the kill to success: {Line(TimeToSuccessAfterKill)}");
+        if (OrdersOnTarget is not null)
+        {
+            var owned = OwnedByTheTarget;
+            text.AppendLine(inv, $"  order grains on {Target} at the kill: {OrdersOnTarget.Count}, of which {owned.Count} not yet acknowledged (most attempts {(owned.Count == 0 ? 0 : owned.Max(r => r.Attempts))})");
+            text.AppendLine($"  their time from the kill to success: {Line(SinceKill(owned))}");
+        }
+        text.AppendLine(inv, $"  attempts               {Records.Sum(r => r.Attempts)} for {Checkouts} checkouts, at most {(Records.Count == 0 ? 0 : Records.Max(r => r.Attempts))} for one");
         text.AppendLine(inv, $"  total runtime          {TotalRuntime.TotalSeconds:F1} s");
         text.AppendLine(Passed ? "PASSED" : "FAILED");
         return text.ToString();

@@ -65,7 +65,10 @@ public sealed class FaultDrillTests(ITestOutputHelper output)
             using var http = new HttpClient { BaseAddress = options.GatewayUrl, Timeout = Timeout.InfiniteTimeSpan };
             var target = new SiloTarget(silos, 1, database.ConnectionString, serviceId, clusterId, settings);
             using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-            var report = await new K8Shop.FaultDrill.FaultDrill(options, http, target, output.WriteLine).RunAsync(deadline.Token);
+            await using var locator = await OrleansGrainLocator.ConnectAsync(database.ConnectionString, serviceId, clusterId, deadline.Token);
+            var victimPort = silos[1].SiloPort;
+            var report = await new K8Shop.FaultDrill.FaultDrill(options, http, target, output.WriteLine, _ => locator.OrderIdsOnSiloAsync(victimPort))
+                .RunAsync(deadline.Token);
             output.WriteLine(report.ToText());
 
             Assert.Equal((200, 0), (report.Acknowledged, report.Unacknowledged));
