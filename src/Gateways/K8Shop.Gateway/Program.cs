@@ -10,4 +10,5 @@ builder.Services.AddK8ShopGateway(builder.Configuration);
 var app = builder.Build();
 app.UseK8ShopGateway();
 app.MapK8ShopGateway();
+app.LogServedModules();
 await app.RunAsync();

@@ -37,6 +37,7 @@ public sealed class GatewayProcessTests
         Assert.Equal(
             (HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.OK),
             (catalog.StatusCode, catalogHealth.StatusCode, cart.StatusCode, payments.StatusCode, live.StatusCode));
+        Assert.Contains("Gateway serves modules orders;", gateway.Output, StringComparison.Ordinal);
     }
 
     [Fact]
