@@ -59,7 +59,7 @@ public sealed class GatewayProcessTests
     }
 
     [Fact]
-    public async Task Gateway_Readiness_Is503WithoutASiloAnd200OnceOneIsUp_WhileLivenessStays200()
+    public async Task Gateway_Readiness_Is503WithoutASilo_200OnceOneIsUp_And503AgainWhenItDies_WhileLivenessStays200()
     {
         var siloPorts = HostPorts.Free();
         await using var gateway = StartGateway(siloPorts.Gateway, modules: null);
@@ -72,12 +72,17 @@ public sealed class GatewayProcessTests
         await gateway.WaitUntilReadyAsync("/health/ready", StartTimeout);
         var liveWithSilo = await http.GetAsync("/health/live");
         var catalogWithSilo = await http.GetAsync("/catalog/BOOK-001");
+        await silo.KillAsync();
+        var readyAfterSilo = await WaitForStatusAsync(http, "/health/ready", HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60));
+        var liveAfterSilo = await http.GetAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, readyWithoutSilo.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, orderWithoutSilo.StatusCode);
         Assert.NotNull(orderWithoutSilo.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.OK, liveWithSilo.StatusCode);
         Assert.Equal(HttpStatusCode.OK, catalogWithSilo.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyAfterSilo);
+        Assert.Equal(HttpStatusCode.OK, liveAfterSilo.StatusCode);
     }
 
     [Fact]
@@ -110,6 +115,19 @@ public sealed class GatewayProcessTests
             new("ConnectionStrings__Postgres", ""),
             new("Gateway__Modules", modules ?? ""),
         ]);
+
+    /// <summary>Polls <paramref name="path"/> until it answers <paramref name="wanted"/> or the time is up; the last status.</summary>
+    private static async Task<HttpStatusCode> WaitForStatusAsync(HttpClient http, string path, HttpStatusCode wanted, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            using var response = await http.GetAsync(path);
+            if (response.StatusCode == wanted || DateTime.UtcNow > deadline)
+                return response.StatusCode;
+            await Task.Delay(250);
+        }
+    }
 
     private static async Task<bool> WaitForExitAsync(HostProcess process, TimeSpan timeout)
     {
