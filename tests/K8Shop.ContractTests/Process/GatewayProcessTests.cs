@@ -10,6 +10,7 @@ namespace K8Shop.ContractTests.Process;
 /// silo's client gateway port: which routes each module serves, readiness that follows the cluster, and a start that
 /// refuses an unknown module.
 /// </summary>
+[Collection(ProcessHeavyCollection.Name)]
 public sealed class GatewayProcessTests
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
@@ -139,6 +140,7 @@ public sealed class GatewayProcessTests
 }
 
 /// <summary>The test hosts' answer to a port taken between choosing it and binding it.</summary>
+[Collection(ProcessHeavyCollection.Name)]
 public sealed class HostProcessPortTests
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace K8Shop.IntegrationTests.Orders;
 /// with retries, one silo killed with SIGKILL at 40% and restarted 10 s later. Membership probes are shortened so a
 /// dead silo is voted out in seconds.
 /// </summary>
+[Collection(ProcessHeavyCollection.Name)]
 public sealed class FaultDrillTests(ITestOutputHelper output)
 {
     private const string AdminKey = "fault-drill-admin";
