@@ -19,7 +19,7 @@ public static class FaultVerifier
             if (orders[record.Plan.Key] is not { } order)
                 lost.Add($"{record.Plan.Key}: acknowledged {ack.Status}, not stored");
             else if (order.GetProperty("orderId").GetString() != ack.OrderId || order.GetProperty("total").GetDecimal() != ack.Total
-                || (FaultDrill.IsFinal(ack.Status) && order.GetProperty("status").GetString() != ack.Status))
+                || (FaultDrillRunner.IsFinal(ack.Status) && order.GetProperty("status").GetString() != ack.Status))
                 lost.Add($"{record.Plan.Key}: acknowledged {ack.Status} {ack.Total}, stored {order.GetProperty("status").GetString()} {order.GetProperty("total").GetDecimal()}");
         }
 
@@ -79,7 +79,7 @@ public static class FaultVerifier
             DuplicateOrders = duplicates,
             PaymentProblems = payments,
             Oversell = oversell,
-            NotFinal = stored.Count(o => !FaultDrill.IsFinal(o.GetProperty("status").GetString())),
+            NotFinal = stored.Count(o => !FaultDrillRunner.IsFinal(o.GetProperty("status").GetString())),
         };
     }
 }

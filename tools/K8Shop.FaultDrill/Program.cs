@@ -58,7 +58,7 @@ if (locating && (Get("service-id") is null || Get("cluster-id") is null || targe
 using var http = new HttpClient { BaseAddress = options.GatewayUrl, Timeout = Timeout.InfiniteTimeSpan };
 var target = new ShellFaultTarget(Get("target") ?? "the target", kill, restart);
 await using var locator = locating ? await OrleansGrainLocator.ConnectAsync(Get("orleans-postgres")!, Get("service-id")!, Get("cluster-id")!, CancellationToken.None) : null;
-var drill = new FaultDrill(options, http, target, line => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}"),
+var drill = new FaultDrillRunner(options, http, target, line => Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}"),
     locator is null ? null : _ => locator.OrderIdsOnSiloAsync(targetSiloPort!.Value));
 var report = await drill.RunAsync(CancellationToken.None);
 Console.WriteLine();

@@ -68,7 +68,7 @@ public sealed class FaultDrillTests(ITestOutputHelper output)
             using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(8));
             await using var locator = await OrleansGrainLocator.ConnectAsync(database.ConnectionString, serviceId, clusterId, deadline.Token);
             var victimPort = silos[1].SiloPort;
-            var report = await new K8Shop.FaultDrill.FaultDrill(options, http, target, output.WriteLine, _ => locator.OrderIdsOnSiloAsync(victimPort))
+            var report = await new FaultDrillRunner(options, http, target, output.WriteLine, _ => locator.OrderIdsOnSiloAsync(victimPort))
                 .RunAsync(deadline.Token);
             output.WriteLine(report.ToText());
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 
 namespace K8Shop.FaultDrill;
@@ -11,17 +10,16 @@ namespace K8Shop.FaultDrill;
 /// <see cref="FaultDrillOptions.RestartAfter"/> later; then the shop's state is checked against what clients were told.
 /// </summary>
 /// <param name="ordersOnTarget">When given, asked right before the kill which order ids the target holds.</param>
-public sealed class FaultDrill(
+public sealed class FaultDrillRunner(
     FaultDrillOptions options, HttpClient http, IFaultTarget target, Action<string> log,
     Func<CancellationToken, Task<IReadOnlySet<string>>>? ordersOnTarget = null)
 {
-    private IReadOnlySet<string>? _ordersOnTarget;
-    private IReadOnlySet<string>? _ordersAtKill;
-
     private static readonly string[] FinalStatuses = ["confirmed", "rejected", "payment_failed"];
 
     private readonly ShopClient _shop = new(http, options.AdminKey);
     private int _acknowledged;
+    private IReadOnlySet<string>? _ordersOnTarget;
+    private IReadOnlySet<string>? _ordersAtKill;
 
     public async Task<FaultReport> RunAsync(CancellationToken cancellationToken)
     {
