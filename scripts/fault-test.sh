@@ -25,11 +25,15 @@ export K8SHOP_CLUSTER_SERVICE_ID="k8shop-fault-$run" K8SHOP_CLUSTER_ID="fault-$r
 export K8SHOP_CLUSTER_DASHBOARD=false K8SHOP_ADMIN_KEY="fault-test-$run"
 export K8SHOP_CLUSTER_CONFIGURATION="${K8SHOP_CLUSTER_CONFIGURATION:-Release}"
 # A dead silo is voted out in seconds, not the default minute; interrupted sagas resume after 3 s; no write pacing.
-export Orleans__Membership__ProbeTimeout=00:00:02 Orleans__Membership__NumMissedProbesLimit=3 \
-  Orleans__Membership__IAmAliveTablePublishTimeout=00:00:10 Orleans__Membership__TableRefreshTimeout=00:00:05 \
-  Orleans__Membership__DeathVoteExpirationTimeout=00:00:20 \
-  Orleans__Messaging__ResponseTimeout=00:00:15 Orleans__Client__GatewayListRefreshPeriod=00:00:05 \
-  Orders__ResumeAfter=00:00:03 Inventory__MaxWritesPerSecond=0
+# Each is a default: a value already in the environment wins (e.g. Orleans__Messaging__ResponseTimeout=00:00:05).
+export Orleans__Membership__ProbeTimeout="${Orleans__Membership__ProbeTimeout:-00:00:02}" \
+  Orleans__Membership__NumMissedProbesLimit="${Orleans__Membership__NumMissedProbesLimit:-3}" \
+  Orleans__Membership__IAmAliveTablePublishTimeout="${Orleans__Membership__IAmAliveTablePublishTimeout:-00:00:10}" \
+  Orleans__Membership__TableRefreshTimeout="${Orleans__Membership__TableRefreshTimeout:-00:00:05}" \
+  Orleans__Membership__DeathVoteExpirationTimeout="${Orleans__Membership__DeathVoteExpirationTimeout:-00:00:20}" \
+  Orleans__Messaging__ResponseTimeout="${Orleans__Messaging__ResponseTimeout:-00:00:15}" \
+  Orleans__Client__GatewayListRefreshPeriod="${Orleans__Client__GatewayListRefreshPeriod:-00:00:05}" \
+  Orders__ResumeAfter="${Orders__ResumeAfter:-00:00:03}" Inventory__MaxWritesPerSecond="${Inventory__MaxWritesPerSecond:-0}"
 gateway_url="http://127.0.0.1:$((8090 + K8SHOP_CLUSTER_PORT_OFFSET))"
 cluster() { "$REPO/scripts/local-cluster.sh" "$@"; }
 
