@@ -60,7 +60,7 @@ public sealed class GatewayProcessTests
     }
 
     [Fact]
-    public async Task Gateway_Readiness_Is503WithoutASilo_200OnceOneIsUp_And503AgainWhenItDies_WhileLivenessStays200()
+    public async Task Gateway_Readiness_Is503WithoutASilo_200OnceOneIsUp_503WhenItDies_And200WithTheNext_WhileLivenessStays200()
     {
         var siloPorts = HostPorts.Free();
         await using var gateway = StartGateway(siloPorts.Gateway, modules: null);
@@ -76,6 +76,8 @@ public sealed class GatewayProcessTests
         await silo.KillAsync();
         var readyAfterSilo = await WaitForStatusAsync(http, "/health/ready", HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60));
         var liveAfterSilo = await http.GetAsync("/health/live");
+        await using var nextSilo = await StartSiloAsync(siloPorts);
+        var readyWithNextSilo = await WaitForStatusAsync(http, "/health/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(90));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, readyWithoutSilo.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, orderWithoutSilo.StatusCode);
@@ -84,6 +86,7 @@ public sealed class GatewayProcessTests
         Assert.Equal(HttpStatusCode.OK, catalogWithSilo.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, readyAfterSilo);
         Assert.Equal(HttpStatusCode.OK, liveAfterSilo.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, readyWithNextSilo);
     }
 
     [Fact]
