@@ -34,6 +34,9 @@ public static class SiloHostingExtensions
                 options.ServiceId = endpoints.ServiceId;
                 options.ClusterId = endpoints.ClusterId;
             });
+            // Failure detection and call timeouts are settable (Orleans:Membership:*, Orleans:Messaging:*): fault drills shorten them.
+            silo.Services.AddOptions<ClusterMembershipOptions>().Bind(builder.Configuration.GetSection("Orleans:Membership"));
+            silo.Services.AddOptions<SiloMessagingOptions>().Bind(builder.Configuration.GetSection("Orleans:Messaging"));
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddK8ShopCarts(useRedis: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopInventory(useDynamoDB: profile.IsCluster, builder.Configuration);

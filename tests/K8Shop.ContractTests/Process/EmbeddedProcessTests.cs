@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text;
 using Catalog.V1;
 using Grpc.Net.Client;
 using K8Shop.TestSupport;
@@ -13,67 +11,29 @@ namespace K8Shop.ContractTests.Process;
 /// </summary>
 public sealed class EmbeddedSiloProcess : IAsyncLifetime
 {
-    public int HttpPort { get; } = TestPorts.Free();
+    private HostProcess? _silo;
 
-    public int GrpcPort { get; } = TestPorts.Free();
+    public int HttpPort => _silo!.Ports.Http;
 
-    private readonly StringBuilder _output = new();
-    private System.Diagnostics.Process? _silo;
+    public int GrpcPort => _silo!.Ports.Grpc;
+
+    public string Output => _silo?.Output ?? "";
 
     public async Task InitializeAsync()
     {
-        var siloDll = BuiltSilo.DllPath;
-        var start = new ProcessStartInfo("dotnet", [siloDll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(siloDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{HttpPort}";
-        start.Environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort}";
-        start.Environment["Orleans__SiloPort"] = TestPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Orleans__GatewayPort"] = TestPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["K8Shop__Profile"] = "embedded";
-        _silo = System.Diagnostics.Process.Start(start)!;
-        _silo.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _silo.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _silo.BeginOutputReadLine();
-        _silo.BeginErrorReadLine();
-
-        using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !_silo.HasExited)
-        {
-            try
-            {
-                if ((await http.GetAsync($"http://127.0.0.1:{HttpPort}/healthz")).IsSuccessStatusCode && Output.Contains("K8Shop is up", StringComparison.Ordinal))
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(250);
-        }
-        throw new InvalidOperationException($"The silo did not become healthy within 60 s. Its output:\n{Output}");
-    }
-
-    public string Output
-    {
-        get { lock (_output) return _output.ToString(); }
+        _silo = HostProcess.Start(BuiltSilo.DllPath, ports => [.. ports.Settings(), new("K8Shop__Profile", "embedded")]);
+        await _silo.WaitUntilReadyAsync("/healthz", TimeSpan.FromSeconds(60));
+        // The banner is logged once the host has started, a moment after Kestrel answers.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!Output.Contains("K8Shop is up", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
     }
 
     public async Task DisposeAsync()
     {
-        if (_silo is { HasExited: false })
-        {
-            _silo.Kill(entireProcessTree: true);
-            await _silo.WaitForExitAsync();
-        }
-        _silo?.Dispose();
+        if (_silo is not null)
+            await _silo.DisposeAsync();
     }
-
-    /// <summary>src/Silo's own build output, for the configuration this test assembly was built in.</summary>
-
 }
 
 /// <summary>What a user sees of the embedded host: the startup log, REST and the dashboard over Kestrel, gRPC over h2c.</summary>

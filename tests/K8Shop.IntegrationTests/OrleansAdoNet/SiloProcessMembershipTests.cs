@@ -20,6 +20,9 @@ public sealed class SiloProcessMembershipTests
         await using var first = ClusterSiloProcess.Start(database.ConnectionString, serviceId, clusterId);
         await using var second = ClusterSiloProcess.Start(database.ConnectionString, serviceId, clusterId);
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        using var http = new HttpClient();
+        // Serving means joined; it also restarts a silo whose free port was taken before it bound it.
+        await Task.WhenAll(first.WaitUntilServingAsync(http, TimeSpan.FromSeconds(90)), second.WaitUntilServingAsync(http, TimeSpan.FromSeconds(90)));
 
         var active = await WaitForActiveSilosAsync(dataSource, clusterId, 2, [first, second]);
         using var client = await ConnectClientAsync(database.ConnectionString, serviceId, clusterId);

@@ -4,10 +4,12 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace K8Shop.Gateways.Health;
 
 /// <summary>Readiness: the silo answers and the catalog's store behind it answers.</summary>
-public sealed class CatalogHealthCheck(IGrainFactory grains) : IHealthCheck
+public sealed class CatalogHealthCheck(IGrainFactory grains, ClusterStartGate gate) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!gate.IsOpen)
+            return HealthCheckResult.Unhealthy("not connected to the cluster yet");
         try
         {
             var health = await grains.GetGrain<ICatalogGrain>(0).CheckHealthAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);

@@ -1,16 +1,10 @@
 using K8Shop.Gateways.Admin;
-using K8Shop.Gateways.Cart;
 using K8Shop.Gateways.Catalog;
-using K8Shop.Gateways.Covers;
 using K8Shop.Gateways.Errors;
-using K8Shop.Gateways.Inventory;
-using K8Shop.Gateways.Notifications;
 using K8Shop.Gateways.OpenApi;
-using K8Shop.Gateways.Orders;
-using K8Shop.Gateways.Payments;
 using K8Shop.Gateways.Health;
-using K8Shop.Gateways.Products;
-using K8Shop.Gateways.Recommendations;
+using K8Shop.Gateways.Modules;
+using K8Shop.Gateways.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -23,13 +17,20 @@ namespace K8Shop.Gateways.Hosting;
 
 /// <summary>
 /// The gateway's endpoints as one unit, added to any host that can reach grains: the embedded silo host and
-/// the standalone gateway (an Orleans client). No endpoint is written twice.
+/// the standalone gateway (an Orleans client). No endpoint is written twice. <c>Gateway:Modules</c> chooses which
+/// services' routes are mapped (all by default); the health routes are always there.
 /// </summary>
 public static class GatewayHostingExtensions
 {
+    public const string ReadyTag = "ready";
+
     public static IServiceCollection AddK8ShopGateway(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // Resolved now, so an unknown module stops the host before anything starts, naming the key and the allowed values.
+        var modules = new GatewayServedModules(GatewayOptions.From(configuration).Resolve());
+        services.AddSingleton(modules);
+        services.AddSingleton<ClusterStartGate>();
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayExceptionHandler>();
         // Binding failures (malformed JSON, wrong types) reach the exception handler, which names the field.
@@ -45,7 +46,9 @@ public static class GatewayHostingExtensions
             options.AddSchemaTransformer(OpenApiTransformers.NumbersAsNumbers);
             options.AddDocumentTransformer(OpenApiTransformers.WithoutServers);
         });
-        services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog", tags: ["ready"]);
+        var health = services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
+        if (modules.Contains(GatewayModules.Catalog))
+            health.AddCheck<CatalogHealthCheck>("catalog", tags: [ReadyTag]);
         return services;
     }
 
@@ -53,6 +56,7 @@ public static class GatewayHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<ClusterStartGateMiddleware>();
         app.UseCors();
         app.UseMiddleware<AdminKeyMiddleware>();
         return app;
@@ -60,20 +64,11 @@ public static class GatewayHostingExtensions
 
     public static IEndpointRouteBuilder MapK8ShopGateway(this IEndpointRouteBuilder app)
     {
-        app.MapCatalogEndpoints();
-        app.MapProductsEndpoints();
-        app.MapCartEndpoints();
-        app.MapInventoryEndpoints();
-        app.MapHotSkuEndpoints();
-        app.MapOrderEndpoints();
-        app.MapPaymentEndpoints();
-        app.MapRecommendationEndpoints();
-        app.MapNotificationEndpoints();
-        app.MapCoverEndpoints();
-        app.MapGrpcService<CatalogGrpcService>();
+        GatewayModules.Map(app, app.ServiceProvider.GetRequiredService<GatewayServedModules>().Names);
         app.MapOpenApi();
+        // Liveness runs no check: it must not depend on the cluster, or a silo outage would restart every gateway.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         return app;
     }
 }

@@ -1,0 +1,22 @@
+namespace K8Shop.FaultDrill;
+
+/// <summary>One checkout of the drill: who buys what under which Idempotency-Key; the same inputs give the same plan.</summary>
+public sealed record CheckoutPlan(int Index, string Key, string UserId, IReadOnlyList<CheckoutLine> Lines, string? PaymentToken)
+{
+    public const string DecliningToken = "tok_decline";
+
+    public string OrderId => K8Shop.Contracts.Orders.OrderIds.FromIdempotencyKey(Key);
+
+    /// <summary>1-3 units of one SKU, and every other checkout one unit of the next SKU too.</summary>
+    public static CheckoutPlan For(int index, FaultDrillOptions options)
+    {
+        var skus = options.Skus;
+        var lines = new List<CheckoutLine> { new(skus[index % skus.Count], 1 + index % 3) };
+        if (index % 2 == 0 && skus.Count > 1)
+            lines.Add(new(skus[(index + 1) % skus.Count], 1));
+        var declines = options.DeclineEvery > 0 && index % options.DeclineEvery == options.DeclineEvery - 1;
+        return new(index, $"fault-{options.RunId}-{index}", $"fault-{options.RunId}-u{index % options.Users}", lines, declines ? DecliningToken : null);
+    }
+}
+
+public sealed record CheckoutLine(string Sku, int Qty);
