@@ -21,6 +21,7 @@ public sealed class NotificationAmqpTests : IAsyncLifetime
     private readonly string _queue = $"notification-test-{Guid.NewGuid():N}";
     private readonly string _table = $"k8shop-notify-{Guid.NewGuid():N}";
     private PostgresDatabase? _database;
+    private RabbitMQVirtualHost? _vhost;
     private IConnection? _amqp;
     private IChannel? _channel;
 
@@ -29,7 +30,8 @@ public sealed class NotificationAmqpTests : IAsyncLifetime
         if (TestServices.NotificationSkipReason is not null)
             return;
         _database = await PostgresDatabase.CreateAsync("notify");
-        _amqp = await new ConnectionFactory { Uri = new Uri(TestServices.RabbitMQConnectionString) }.CreateConnectionAsync();
+        _vhost = await RabbitMQVirtualHost.CreateAsync("notify");
+        _amqp = await new ConnectionFactory { Uri = new Uri(_vhost.ConnectionString) }.CreateConnectionAsync();
         _channel = await _amqp.CreateChannelAsync();
     }
 
@@ -43,6 +45,8 @@ public sealed class NotificationAmqpTests : IAsyncLifetime
         }
         if (_amqp is not null)
             await _amqp.DisposeAsync();
+        if (_vhost is not null)
+            await _vhost.DisposeAsync();
         if (_database is not null)
             await _database.DisposeAsync();
     }
@@ -118,7 +122,7 @@ public sealed class NotificationAmqpTests : IAsyncLifetime
         Assert.Single(await SmtpInbox.WaitForAsync($"{user}@example.test", 1, TimeSpan.FromSeconds(60)));
     }
 
-    private NotificationSiloHost NewHost() => new(_database!.ConnectionString, _queue, _table);
+    private NotificationSiloHost NewHost() => new(_database!.ConnectionString, _vhost!.ConnectionString, _queue, _table);
 
     private static (string MessageId, byte[] Body) OrderConfirmed(string user)
     {
@@ -150,11 +154,11 @@ public sealed class NotificationAmqpTests : IAsyncLifetime
     /// <summary>Waits until the queue holds nothing ready or unacknowledged.</summary>
     private async Task WaitUntilDrainedAsync()
     {
-        using var http = ManagementClient();
+        using var http = RabbitMQVirtualHost.ManagementClient();
         var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline)
         {
-            using var queue = JsonDocument.Parse(await http.GetStringAsync($"/api/queues/%2F/{_queue}"));
+            using var queue = JsonDocument.Parse(await http.GetStringAsync($"/api/queues/{_vhost!.Name}/{_queue}"));
             if (queue.RootElement.TryGetProperty("messages", out var messages) && messages.GetInt32() == 0)
                 return;
             await Task.Delay(200);
@@ -177,7 +181,7 @@ public sealed class NotificationAmqpTests : IAsyncLifetime
     /// <summary>Closes the consumer's connection from the broker's side, as a broker restart does.</summary>
     private async Task KillConsumerConnectionAsync()
     {
-        using var http = ManagementClient();
+        using var http = RabbitMQVirtualHost.ManagementClient();
         var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline)
         {
@@ -195,14 +199,5 @@ public sealed class NotificationAmqpTests : IAsyncLifetime
             await Task.Delay(500);
         }
         throw new TimeoutException($"the consumer's connection to {_queue} never showed in the management API");
-    }
-
-    private static HttpClient ManagementClient()
-    {
-        var amqp = new Uri(TestServices.RabbitMQConnectionString);
-        var http = new HttpClient { BaseAddress = new Uri($"http://{amqp.Host}:{Environment.GetEnvironmentVariable("K8SHOP_RABBITMQ_MGMT_PORT") ?? "15672"}") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(amqp.UserInfo))));
-        return http;
     }
 }

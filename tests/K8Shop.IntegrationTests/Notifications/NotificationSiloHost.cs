@@ -9,10 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace K8Shop.IntegrationTests.Notifications;
 
 /// <summary>
-/// The real silo host in the cluster profile on a database of its own, consuming a notification queue of its own
-/// (so tests running side by side never take each other's messages), sending through the test SMTP server.
+/// The real silo host in the cluster profile on a database and a RabbitMQ virtual host of its fixture's, consuming a
+/// notification queue of its own (so tests running side by side never take each other's messages), sending through
+/// the test SMTP server.
 /// </summary>
-public sealed class NotificationSiloHost(string postgres, string queue, string table) : WebApplicationFactory<Program>
+public sealed class NotificationSiloHost(string postgres, string rabbitMQ, string queue, string table) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,7 +26,7 @@ public sealed class NotificationSiloHost(string postgres, string queue, string t
             ["Orleans:ClusterId"] = $"notify-{Guid.NewGuid():N}",
             ["ConnectionStrings:Postgres"] = postgres,
             ["ConnectionStrings:Redis"] = TestServices.RedisConnectionString,
-            ["ConnectionStrings:RabbitMQ"] = TestServices.RabbitMQConnectionString,
+            ["ConnectionStrings:RabbitMQ"] = rabbitMQ,
             ["DynamoDB:ServiceUrl"] = TestServices.DynamoDBServiceUrl,
             ["DynamoDB:TableName"] = table,
             ["Smtp:Host"] = TestServices.SmtpHost,
