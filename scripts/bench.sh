@@ -29,13 +29,9 @@ report="$out/$scenario-$stamp.txt"
 mkdir -p "$out"
 step() { printf '==> %s\n' "$*"; }
 
-if [[ $scenario == events ]]; then
-  step "services (PostgreSQL, Redis, RabbitMQ, dynalite, SMTP)"
-  scripts/dev-services.sh up postgres redis rabbitmq dynalite smtp
-else
-  step "services (PostgreSQL, Redis, dynalite)"
-  scripts/dev-services.sh up postgres redis dynalite
-fi
+# The cluster profile needs RabbitMQ (events) in every scenario; e-mail goes to the test SMTP server.
+step "services (PostgreSQL, Redis, RabbitMQ, dynalite, SMTP)"
+scripts/dev-services.sh up postgres redis rabbitmq dynalite smtp
 eval "$(scripts/dev-services.sh env)"
 step "building the silo and the load generator (Release)"
 dotnet build src/Silo -c Release --nologo -clp:ErrorsOnly -v q
