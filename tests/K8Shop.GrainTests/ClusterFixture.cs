@@ -70,7 +70,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(NotificationStorage.Name);
             silo.Services.AddKeyedSingleton<IGrainStorage>(OrderStorage.Name, (sp, _) => OrderStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
             silo.Services.AddKeyedSingleton<IGrainStorage>(PaymentStorage.Name, (sp, _) => PaymentStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
-            silo.AddMemoryGrainStorage(RecommendationStorage.Name);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(RecommendationStorage.Name, (sp, _) => RecommendationStore.UsingCopier(sp.GetRequiredService<DeepCopier>())
+                .DetectingChangesDuringWrites(sp.GetRequiredService<Serializer>()));
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.AddMemoryStreams(StreamProvider);
             silo.UseInMemoryReminderService();
@@ -92,6 +93,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static CrashingGrainStorage OrderStore { get; } = new();
 
     public static CrashingGrainStorage PaymentStore { get; } = new();
+
+    /// <summary>Where the sales ranking is stored: a write fails if the state changes while it is written.</summary>
+    public static CrashingGrainStorage RecommendationStore { get; } = new();
 
     /// <summary>How many notifications a shopper's history keeps here: few, so a test can pass the bound.</summary>
     public const int NotificationMaxEntries = 20;

@@ -26,6 +26,18 @@ public sealed class CrashingGrainStorage : IGrainStorage
 
     private DeepCopier Copier => _copier ?? throw new InvalidOperationException("the silo has not bound this store yet");
 
+    private Serializer? _serializer;
+
+    /// <summary>
+    /// Fails a write whose state changed while it was being written: a real store serializes after its first await,
+    /// while a reentrant grain may run other calls, and then fails ("Collection was modified") or stores half a change.
+    /// </summary>
+    public CrashingGrainStorage DetectingChangesDuringWrites(Serializer serializer)
+    {
+        _serializer = serializer;
+        return this;
+    }
+
     /// <summary>Makes the <paramref name="writeNumber"/>-th write (counting from 1) of the grain keyed <paramref name="key"/> fail, once.</summary>
     public void FailWrite(string key, int writeNumber) => _plannedFailures[key] = writeNumber;
 
@@ -43,9 +55,17 @@ public sealed class CrashingGrainStorage : IGrainStorage
         return Task.CompletedTask;
     }
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = grainId.Key.ToString()!;
+        if (_serializer is not null)
+        {
+            var before = _serializer.SerializeToArray(grainState.State);
+            await Task.Delay(5);
+            if (!before.AsSpan().SequenceEqual(_serializer.SerializeToArray(grainState.State)))
+                throw new InvalidOperationException($"the state of {grainId} changed while it was being written");
+        }
+        var copy = Copier.Copy(grainState.State)!;
         lock (_items)
         {
             var current = _items.TryGetValue((stateName, grainId), out var item) ? item.ETag : null;
@@ -55,12 +75,11 @@ public sealed class CrashingGrainStorage : IGrainStorage
             if (_plannedFailures.TryGetValue(key, out var planned) && planned == number && _plannedFailures.TryRemove(key, out _))
                 throw new StorageUnavailableException("test", $"planned failure of write {number} of {key}");
             var etag = Guid.NewGuid().ToString("N");
-            _items[(stateName, grainId)] = (Copier.Copy(grainState.State)!, etag);
+            _items[(stateName, grainId)] = (copy, etag);
             _writes[key] = number;
             grainState.ETag = etag;
             grainState.RecordExists = true;
         }
-        return Task.CompletedTask;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

@@ -8,7 +8,8 @@ namespace K8Shop.Grains.Recommendations;
 /// The shop's sales ranking (one grain, key 0). Each applied event is stored before the call returns, so a delivery
 /// that failed is retried and still counted once; reads interleave and see the latest applied event. Calls
 /// interleave (reentrant) so that events arriving while a write is in flight share the next write: one grain keeps
-/// up with the whole shop's confirmations instead of writing its state once per order.
+/// up with the whole shop's confirmations instead of writing its state once per order. Events are applied to a
+/// working copy; each write stores a snapshot of it, so nothing changes the state while the storage serializes it.
 /// </summary>
 [Orleans.Concurrency.Reentrant]
 public sealed partial class PopularityGrain(
@@ -17,6 +18,7 @@ public sealed partial class PopularityGrain(
     ILogger<PopularityGrain> logger) : Grain, IPopularityGrain
 {
     private SalesRanking? _ranking;
+    private PopularityState? _working;
 
     // Changes applied in memory, and how many of them a finished write holds; one write at a time.
     private long _applied;
@@ -26,7 +28,7 @@ public sealed partial class PopularityGrain(
     public async Task<bool> RecordAsync(SalesRecord sale)
     {
         // Applied within this turn: interleaved calls never see half an event.
-        if (!SalesTally.Apply(state.State, sale, options.Value.RememberedEvents))
+        if (!SalesTally.Apply(Working, sale, options.Value.RememberedEvents))
         {
             LogSkipped(sale.MessageId, sale.OrderId);
             return false;
@@ -46,6 +48,8 @@ public sealed partial class PopularityGrain(
     private async Task WriteAsync()
     {
         var covered = _applied;
+        // Started only when no write is in flight, so the state the last write serialized is no longer in use.
+        state.State = Snapshot(Working);
         try
         {
             await state.WriteStateAsync();
@@ -59,7 +63,16 @@ public sealed partial class PopularityGrain(
         }
     }
 
-    public Task<SalesRanking> GetRankingAsync() => Task.FromResult(_ranking ??= SalesTally.Rank(state.State));
+    public Task<SalesRanking> GetRankingAsync() => Task.FromResult(_ranking ??= SalesTally.Rank(Working));
+
+    /// <summary>What events change: the stored state as loaded, then ahead of it by the events not yet written.</summary>
+    private PopularityState Working => _working ??= Snapshot(state.State);
+
+    private static PopularityState Snapshot(PopularityState from) => new()
+    {
+        Units = new Dictionary<string, long>(from.Units, from.Units.Comparer),
+        Recent = [.. from.Recent],
+    };
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Order event {MessageId} of order {OrderId} already counted or not a sale; skipped")]
     private partial void LogSkipped(string messageId, string orderId);
