@@ -2,6 +2,7 @@ using System.Reflection;
 using K8Shop.Contracts.Events;
 using Microsoft.Extensions.Options;
 using Orleans.Streaming.RabbitMQ;
+using Orleans.Streams;
 
 namespace K8Shop.Silo.Hosting;
 
@@ -14,7 +15,7 @@ public static class EventsHostingExtensions
     /// The "events" stream provider. Embedded: memory streams and pub-sub state. Cluster: RabbitMQ on
     /// <c>ConnectionStrings:RabbitMQ</c>, every <see cref="IntegrationEvent"/> published to the original's topic exchange
     /// <c>orders</c> under its routing key, message id and correlation id (so plain AMQP clients read the original
-    /// payloads), and pub-sub state in PostgreSQL so subscriptions outlive silos. Section <c>Events</c> may tune
+    /// payloads), with implicit subscriptions only (no pub-sub state to store). Section <c>Events</c> may tune
     /// <c>PartitionCount</c>, <c>PrefetchCount</c>, <c>DeliveryLimit</c> and <c>QueueType</c>.
     /// </summary>
     public static ISiloBuilder AddK8ShopEvents(this ISiloBuilder silo, bool useRabbitMQ, IConfiguration configuration)
@@ -31,8 +32,17 @@ public static class EventsHostingExtensions
             throw new InvalidOperationException("ConnectionStrings:RabbitMQ is required in the cluster profile (an AMQP URI such as amqp://user:password@host:5672/).");
         }
 
-        silo.AddPostgresGrainStorage(PubSubStoreName);
-        return silo.AddRabbitMQStreams(SiloHostingExtensions.StreamProviderName, (OptionsBuilder<RabbitMQStreamOptions> options) => options
+        return silo.AddRabbitMQStreams(SiloHostingExtensions.StreamProviderName, configurator =>
+        {
+            // Every subscriber is implicit, so no stream needs the pub-sub grain: without this, each order's new
+            // stream registered its pulling agent there and removed it when idle, two PostgreSQL writes per order.
+            configurator.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            configurator.ConfigureRabbitMQ(options => ConfigureRabbitMQ(options, configuration, connectionString));
+        });
+    }
+
+    private static void ConfigureRabbitMQ(OptionsBuilder<RabbitMQStreamOptions> options, IConfiguration configuration, string connectionString) =>
+        options
             .Bind(configuration.GetSection(SectionName))
             .Configure(rabbit =>
             {
@@ -46,8 +56,7 @@ public static class EventsHostingExtensions
                 {
                     rabbit.EventTypes.Add(type, type.GetCustomAttribute<AliasAttribute>(inherit: false)?.Alias);
                 }
-            }));
-    }
+            });
 
     /// <summary>Every concrete event in the contracts, read back by the alias Orleans already knows it by.</summary>
     private static IEnumerable<Type> IntegrationEventTypes => typeof(IntegrationEvent).Assembly.GetTypes()
