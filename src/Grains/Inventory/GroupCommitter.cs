@@ -4,20 +4,25 @@ namespace K8Shop.Grains.Inventory;
 /// Group commit for one grain's state: changes submitted while a write is in flight wait, then are applied in
 /// order to the state and persisted together in one write; every change is answered only after the write that
 /// holds it succeeded (or fails with that write). A change whose rule fails is answered with its error and
-/// leaves the state as it was. Runs on the grain's scheduler, so it needs no locks.
+/// leaves the state as it was. Writes are paced by <see cref="WritePace"/>. Runs on the grain's scheduler, so it
+/// needs no locks.
 /// </summary>
 public sealed class GroupCommitter<TState>(
     Func<TState> read,
     Func<TState, Task> write,
     Func<TState, TState> beforeBatch,
     int maxBatchSize,
-    TimeSpan minWriteInterval,
+    WritePace pace,
     TimeProvider clock)
     where TState : class
 {
     private readonly Queue<IPendingChange> _queue = new();
     private Task _running = Task.CompletedTask;
-    private long _lastWrite = long.MinValue;
+    private readonly long _origin = clock.GetTimestamp();
+
+    // When the pace would next allow a write were no burst allowed: a write may go once the time is within
+    // Burst - 1 intervals of it, and each write moves it one interval on (the generic cell rate algorithm).
+    private TimeSpan _paceTime;
 
     /// <summary>Changes waiting for a write.</summary>
     public int Backlog => _queue.Count;
@@ -52,7 +57,7 @@ public sealed class GroupCommitter<TState>(
             {
                 try
                 {
-                    _lastWrite = clock.GetTimestamp();
+                    TakeWriteSlot();
                     await write(state);
                     Writes++;
                 }
@@ -69,13 +74,21 @@ public sealed class GroupCommitter<TState>(
         }
     }
 
+    private TimeSpan Now => clock.GetElapsedTime(_origin);
+
     private async Task PaceAsync()
     {
-        if (minWriteInterval <= TimeSpan.Zero || _lastWrite == long.MinValue)
+        if (!pace.Limited)
             return;
-        var wait = minWriteInterval - clock.GetElapsedTime(_lastWrite);
+        var wait = _paceTime - pace.Interval * (pace.Burst - 1) - Now;
         if (wait > TimeSpan.Zero)
             await Task.Delay(wait, clock);
+    }
+
+    private void TakeWriteSlot()
+    {
+        if (pace.Limited)
+            _paceTime = (_paceTime > Now ? _paceTime : Now) + pace.Interval;
     }
 
     private interface IPendingChange
@@ -118,4 +131,17 @@ public sealed class GroupCommitter<TState>(
 
         public void Fail(Exception error) => _answer.TrySetException(error);
     }
+}
+
+/// <summary>
+/// At most <see cref="PerSecond"/> storage writes a second on average, of which up to <see cref="Burst"/> may go back to
+/// back: a SKU written now and then never waits, while a hot one settles at the rate and batches more per write.
+/// </summary>
+public readonly record struct WritePace(int PerSecond, int Burst = 1)
+{
+    public static readonly WritePace Unlimited = new(0);
+
+    public bool Limited => PerSecond > 0;
+
+    public TimeSpan Interval => Limited ? TimeSpan.FromSeconds(1.0 / PerSecond) : TimeSpan.Zero;
 }

@@ -18,6 +18,12 @@ public sealed class InventoryOptions
     /// </summary>
     public int MaxWritesPerSecond { get; set; } = 50;
 
+    /// <summary>
+    /// Writes that may go back to back within <see cref="MaxWritesPerSecond"/>: an order's reserve and commit on a quiet
+    /// SKU need not wait for each other, while a hot SKU still averages the limit.
+    /// </summary>
+    public int WriteBurst { get; set; } = 4;
+
     /// <summary>Queued changes per SKU past which new requests are refused at once (429, Retry-After) instead of timing out.</summary>
     public int MaxBacklog { get; set; } = 20_000;
 

@@ -51,7 +51,7 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
             WriteAsync,
             s => InventoryRules.HasExpired(s, _clock.GetUtcNow()) ? InventoryRules.Expire(s, _clock.GetUtcNow(), _options) : s,
             _options.GroupCommit ? _options.MaxBatchSize : 1,
-            _options.MaxWritesPerSecond > 0 ? TimeSpan.FromSeconds(1.0 / _options.MaxWritesPerSecond) : TimeSpan.Zero,
+            new WritePace(_options.MaxWritesPerSecond, _options.WriteBurst),
             clock);
     }
 

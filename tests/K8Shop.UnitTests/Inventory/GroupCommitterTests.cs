@@ -38,8 +38,8 @@ public sealed class GroupCommitterTests
             Stored = next;
         }
 
-        public GroupCommitter<Tally> Committer(int maxBatchSize = 100, TimeSpan minWriteInterval = default, Func<Tally, Tally>? beforeBatch = null) =>
-            new(() => Stored, WriteAsync, beforeBatch ?? (s => s), maxBatchSize, minWriteInterval, TimeProvider.System);
+        public GroupCommitter<Tally> Committer(int maxBatchSize = 100, WritePace pace = default, Func<Tally, Tally>? beforeBatch = null) =>
+            new(() => Stored, WriteAsync, beforeBatch ?? (s => s), maxBatchSize, pace, TimeProvider.System);
     }
 
     private static (Tally, int) Increment(Tally s) => (s with { Value = s.Value + 1 }, s.Value + 1);
@@ -204,10 +204,10 @@ public sealed class GroupCommitterTests
     });
 
     [Fact]
-    public Task Submit_MinWriteIntervalOf20Ms_PacesFiveSequentialBatchesOverAtLeast80Ms() => OnGrainScheduler(async () =>
+    public Task Submit_50WritesPerSecondWithoutBurst_PacesFiveSequentialBatchesOverAtLeast80Ms() => OnGrainScheduler(async () =>
     {
         var store = new Store();
-        var committer = store.Committer(minWriteInterval: TimeSpan.FromMilliseconds(20));
+        var committer = store.Committer(pace: new WritePace(50, Burst: 1));
         var watch = Stopwatch.StartNew();
 
         for (var i = 0; i < 5; i++)
@@ -216,5 +216,37 @@ public sealed class GroupCommitterTests
 
         Assert.Equal(5, store.Attempts.Count);
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(72), $"5 paced writes took only {watch.Elapsed.TotalMilliseconds} ms");
+    });
+
+    [Fact]
+    public Task Submit_OneWritePerSecondWithBurst3_WritesThreeAtOnce_ThenWaitsForTheRate() => OnGrainScheduler(async () =>
+    {
+        var store = new Store();
+        var committer = store.Committer(pace: new WritePace(1, Burst: 3));
+        var watch = Stopwatch.StartNew();
+
+        for (var i = 0; i < 3; i++)
+            await committer.Submit(Increment);
+        var burst = watch.Elapsed;
+        await committer.Submit(Increment);
+        var fourth = watch.Elapsed;
+
+        Assert.Equal(4, store.Attempts.Count);
+        Assert.True(burst < TimeSpan.FromMilliseconds(900), $"3 writes within the burst took {burst.TotalMilliseconds} ms");
+        Assert.True(fourth >= TimeSpan.FromMilliseconds(900), $"the 4th write, past the burst at 1 write/s, came after only {fourth.TotalMilliseconds} ms");
+    });
+
+    [Fact]
+    public Task Submit_ABatchThatChangesNothing_UsesNoWriteSlot() => OnGrainScheduler(async () =>
+    {
+        var store = new Store();
+        var committer = store.Committer(pace: new WritePace(1, Burst: 1));
+        var watch = Stopwatch.StartNew();
+
+        await committer.Submit(s => (s, 0));
+        await committer.Submit(Increment);
+
+        Assert.Single(store.Attempts);
+        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(900), $"a write after a batch that wrote nothing waited {watch.Elapsed.TotalMilliseconds} ms");
     });
 }
