@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using K8Shop.Contracts.Recommendations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,8 @@ namespace K8Shop.Grains.Recommendations;
 /// interleave (reentrant) so that events arriving while a write is in flight share the next write: one grain keeps
 /// up with the whole shop's confirmations instead of writing its state once per order. Events are applied to a
 /// working copy; each write stores a snapshot of it, so nothing changes the state while the storage serializes it.
+/// Writes are at least <see cref="RecommendationOptions.WriteInterval"/> apart: the state is large (it remembers the
+/// latest events), and at a busy shop's rate every event would otherwise get a write of its own.
 /// </summary>
 [Orleans.Concurrency.Reentrant]
 public sealed partial class PopularityGrain(
@@ -24,6 +27,7 @@ public sealed partial class PopularityGrain(
     private long _applied;
     private long _stored;
     private Task? _writing;
+    private long _lastWriteStarted;
 
     public async Task<bool> RecordAsync(SalesRecord sale)
     {
@@ -47,6 +51,11 @@ public sealed partial class PopularityGrain(
     /// <summary>Stores everything applied so far; callers whose change came later wait for the next write.</summary>
     private async Task WriteAsync()
     {
+        var wait = options.Value.WriteInterval - Stopwatch.GetElapsedTime(_lastWriteStarted);
+        if (_lastWriteStarted != 0 && wait > TimeSpan.Zero)
+            await Task.Delay(wait);
+        _lastWriteStarted = Stopwatch.GetTimestamp();
+        // Read after the wait: events applied meanwhile ride along.
         var covered = _applied;
         // Started only when no write is in flight, so the state the last write serialized is no longer in use.
         state.State = Snapshot(Working);

@@ -19,6 +19,13 @@ public sealed class RecommendationOptions
     /// <summary>How many recent order events the sales ranking remembers, to count a redelivered one once.</summary>
     public int RememberedEvents { get; set; } = 2_000;
 
+    /// <summary>
+    /// Least time between two writes of the sales ranking. Its state holds the remembered events (~200 KB at 2,000),
+    /// so one write per confirmed order would cost PostgreSQL megabytes a second; events that arrive meanwhile share
+    /// the next write, and each is acknowledged once that write succeeded.
+    /// </summary>
+    public TimeSpan WriteInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How many of a user's latest orders <c>personalized</c> reads.</summary>
     public int OrdersRead { get; set; } = 20;
 
@@ -31,6 +38,8 @@ public sealed class RecommendationOptions
             throw new InvalidOperationException($"Recommendations:Limit (or REC_LIMIT) is {Limit}; use 1 to {RecommendationInput.MaxLimit}.");
         if (CacheTtl < TimeSpan.Zero)
             throw new InvalidOperationException("Recommendations:CacheTtl must not be negative.");
+        if (WriteInterval < TimeSpan.Zero)
+            throw new InvalidOperationException("Recommendations:WriteInterval must not be negative.");
         if (RememberedEvents < 1 || OrdersRead < 1)
             throw new InvalidOperationException("Recommendations:RememberedEvents and Recommendations:OrdersRead must be positive.");
     }
