@@ -1,5 +1,6 @@
 using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Orders;
+using K8Shop.Contracts.Storage;
 using K8Shop.Grains.Events;
 
 namespace K8Shop.Grains.Orders;
@@ -48,16 +49,28 @@ public sealed partial class OrderGrain
     }
 
     /// <summary>
-    /// The answer need not wait for the reminder's removal: a timer does it once this call is over (grain timers do
-    /// not interleave). Were it lost to a crash, the reminder's next tick finds the order settled and removes itself.
+    /// The answer waits neither for the last events nor for the reminder's removal: a timer publishes and forgets once
+    /// this call is over (grain timers do not interleave). Were either lost to a crash or a broker outage, the reminder
+    /// is still there: its next tick publishes the stored outbox, and removes itself once the order is done.
     /// </summary>
-    private void ForgetReminderAfterThisCall()
+    private void FinishAfterThisCall()
     {
-        _forgetting ??= this.RegisterGrainTimer(async () =>
+        _finishing ??= this.RegisterGrainTimer(async () =>
         {
-            _forgetting?.Dispose();
-            _forgetting = null;
-            if (Order.Placed && Done)
+            _finishing?.Dispose();
+            _finishing = null;
+            if (!Order.Placed)
+                return;
+            try
+            {
+                await PublishOutboxAsync();
+            }
+            catch (StorageUnavailableException)
+            {
+                // Logged; the events stay in the outbox for the reminder's next tick.
+                return;
+            }
+            if (Done)
                 await ForgetReminderAsync();
         }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }

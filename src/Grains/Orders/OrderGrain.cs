@@ -13,8 +13,10 @@ namespace K8Shop.Grains.Orders;
 
 /// <summary>
 /// One order and its checkout saga. <see cref="OrderSaga"/> decides; this grain runs each step (all idempotent
-/// per order id), stores the transition, and only then moves on or answers. A reminder registered before the
-/// order is first stored resumes a saga a crash cut short, and is removed once nothing is left to do.
+/// per order id), stores the transition, and only then moves on or answers. A transition's events are stored with it
+/// (the outbox) and published while the next step runs, the last ones just after the answer. A reminder registered
+/// before the order is first stored resumes a saga a crash cut short, or publishes what a crash left in the outbox,
+/// and is removed once nothing is left to do.
 /// </summary>
 public sealed partial class OrderGrain(
     [PersistentState("order", OrderStorage.Name)] IPersistentState<OrderState> state,
@@ -28,7 +30,7 @@ public sealed partial class OrderGrain(
 
     // The reminder as this activation registered it: forgetting it then needs no lookup.
     private IGrainReminder? _reminder;
-    private IGrainTimer? _forgetting;
+    private IGrainTimer? _finishing;
 
     private string OrderId => this.GetPrimaryKeyString();
 
@@ -84,7 +86,6 @@ public sealed partial class OrderGrain(
             throw;
         }
         LogPlaced(OrderId, priced.Length, Order.Total);
-        await PublishOutboxAsync();
 
         await RunSagaAsync();
         return Order.FirstReply ?? View();
@@ -110,6 +111,7 @@ public sealed partial class OrderGrain(
             _ => throw new OrderRuleException("status", "must be 'shipped' or 'delivered'"),
         };
         await ApplyAsync(@event, status == OrderStatus.Shipped ? "be shipped" : "be delivered");
+        FinishAfterThisCall();
         return View();
     }
 
@@ -166,17 +168,21 @@ public sealed partial class OrderGrain(
         }
         if (next == Order.Position)
             return;
-        if (!next.Status.IsSettled())
+        // Whatever is left to do, a step or an event to publish, the reminder sees it done.
+        if (!next.Status.IsSettled() || EventName(next.Status) is not null)
             await RememberAsync();
         await StoreAsync(next, null, _ => { });
     }
 
     private async Task RunSagaAsync()
     {
-        await PublishOutboxAsync();
         for (var step = OrderSaga.Next(Order.Position); step != SagaStep.None; step = OrderSaga.Next(Order.Position))
         {
+            // The last transition's events are stored already, so they go out while the step runs; both are done
+            // before the next transition is stored (with the emptied outbox).
+            var publishing = PublishOutboxAsync();
             var (@event, note, change) = await RunStepAsync(step);
+            await publishing;
             await StoreAsync(OrderSaga.Apply(Order.Position, @event), note, change);
         }
 
@@ -187,7 +193,7 @@ public sealed partial class OrderGrain(
             Order.CartCleared = true;
             await state.WriteStateAsync();
         }
-        ForgetReminderAfterThisCall();
+        FinishAfterThisCall();
     }
 
     private async Task StoreAsync(SagaPosition next, string? note, Action<OrderState> change)
@@ -215,7 +221,6 @@ public sealed partial class OrderGrain(
             throw;
         }
         LogTransition(OrderId, before.Wire(), next.Status.Wire());
-        await PublishOutboxAsync();
     }
 
     private async Task<ImmutableArray<OrderLineRequest>> CartLinesAsync(string userId)
