@@ -1,6 +1,7 @@
 using K8Shop.Grains.Notifications;
 using K8Shop.Silo.Notifications;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace K8Shop.Silo.Hosting;
 
@@ -51,8 +52,10 @@ public static class NotificationsHostingExtensions
         queue.Validate();
         services.AddSingleton(Options.Create(queue));
         services.AddSingleton(new NotificationAmqpConnection(uri));
-        // The queue is the way in; the stream subscription would only see the same events again.
+        // The queue is the way in; the stream subscription would only see the same events again. Without its grain
+        // class the silo does not subscribe at all: no activation per order stream to drop three events each.
         services.Configure<NotificationStreamOptions>(o => o.Enabled = false);
+        services.PostConfigure<GrainTypeOptions>(o => o.Classes.Remove(typeof(NotificationEventsGrain)));
         services.AddSingleton<NotificationConsumer>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationConsumer>());
         return silo;
