@@ -20,6 +20,13 @@ public interface IPaymentGrain : IGrainWithStringKey
     /// will be. Returns null when no payment existed.
     /// </summary>
     Task<PaymentView?> CancelAsync();
+
+    /// <summary>
+    /// Publishes the decision's event if it is still waiting (a charge answers before its event is out); throws while
+    /// the broker refuses it. Callers that must know the event left, such as an order before it forgets its
+    /// reminder, call this.
+    /// </summary>
+    Task PublishPendingAsync();
 }
 
 /// <summary>

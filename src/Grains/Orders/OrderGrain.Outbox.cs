@@ -50,8 +50,9 @@ public sealed partial class OrderGrain
 
     /// <summary>
     /// The answer waits neither for the last events nor for the reminder's removal: a timer publishes and forgets once
-    /// this call is over (grain timers do not interleave). Were either lost to a crash or a broker outage, the reminder
-    /// is still there: its next tick publishes the stored outbox, and removes itself once the order is done.
+    /// this call is over (grain timers do not interleave), after making sure the payment's event is out too. Were any
+    /// of it lost to a crash or a broker outage, the reminder is still there: its next tick does it again, and removes
+    /// itself once the order is done.
     /// </summary>
     private void FinishAfterThisCall()
     {
@@ -63,11 +64,15 @@ public sealed partial class OrderGrain
                 return;
             try
             {
+                // The payment answers before its event is out; the order is not done until it is, and its own
+                // settling event follows the payment's.
+                if (Order.Status.IsSettled() && Order.Payment?.PaymentId is not null)
+                    await Payment().PublishPendingAsync();
                 await PublishOutboxAsync();
             }
             catch (StorageUnavailableException)
             {
-                // Logged; the events stay in the outbox for the reminder's next tick.
+                // Logged; the events stay in their outboxes for the reminder's next tick.
                 return;
             }
             if (Done)

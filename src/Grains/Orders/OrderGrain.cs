@@ -125,12 +125,14 @@ public sealed partial class OrderGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!Order.Placed || Done)
+        if (!Order.Placed)
         {
             await ForgetReminderAsync();
             return;
         }
-        LogResuming(OrderId, Order.Status.Wire());
+        // A settled order may still have events to see out (its own or its payment's); the timer after this call does that.
+        if (!Done)
+            LogResuming(OrderId, Order.Status.Wire());
         try
         {
             await RunSagaAsync();

@@ -1,5 +1,6 @@
 using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Payments;
+using K8Shop.Contracts.Storage;
 using K8Shop.Grains.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,9 @@ namespace K8Shop.Grains.Payments;
 /// <summary>
 /// One order's payment. The grain handles one call at a time and stores the decision before answering, so a
 /// retried charge, however it arrives, finds the first one: an order is charged at most once, refunded at most once.
+/// The decision's event is stored with it (the outbox) and published just after the answer; the order asks for it
+/// to be out (<see cref="PublishPendingAsync"/>) before it considers itself done, and an activation that finds it
+/// still waiting publishes it.
 /// </summary>
 public sealed partial class PaymentGrain(
     [PersistentState("payment", PaymentStorage.Name)] IPersistentState<PaymentState> state,
@@ -22,6 +26,15 @@ public sealed partial class PaymentGrain(
     private string OrderId => this.GetPrimaryKeyString();
 
     private PaymentState Payment => state.State;
+
+    private IGrainTimer? _publishing;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!Payment.Outbox.IsEmpty)
+            PublishAfterThisCall();
+        return Task.CompletedTask;
+    }
 
     public async Task<PaymentView> ChargeAsync(ChargeRequest request)
     {
@@ -56,11 +69,13 @@ public sealed partial class PaymentGrain(
         Payment.Outbox = [DecisionEvent()];
         await state.WriteStateAsync();
         LogCharged(OrderId, Payment.Status, decline ?? "approved");
-        await PublishOutboxAsync();
+        PublishAfterThisCall();
         return View();
     }
 
     public Task<PaymentView?> GetAsync() => Task.FromResult(Payment.Exists ? View() : null);
+
+    public Task PublishPendingAsync() => PublishOutboxAsync();
 
     public async Task<PaymentView> RefundAsync()
     {
@@ -113,6 +128,24 @@ public sealed partial class PaymentGrain(
         };
     }
 
+    /// <summary>The answer need not wait for the event: a timer publishes it once this call is over (grain timers do not interleave).</summary>
+    private void PublishAfterThisCall()
+    {
+        _publishing ??= this.RegisterGrainTimer(async () =>
+        {
+            _publishing?.Dispose();
+            _publishing = null;
+            try
+            {
+                await PublishOutboxAsync();
+            }
+            catch (StorageUnavailableException)
+            {
+                // Logged; the order's reminder (or the next call) publishes it.
+            }
+        }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
     /// <summary>Publishes the decision's event if it is still waiting; a failure fails the call, whose retry publishes it.</summary>
     private async Task PublishOutboxAsync()
     {
@@ -121,7 +154,10 @@ public sealed partial class PaymentGrain(
         var (left, failure) = await EventOutbox.PublishAsync(this.GetStreamProvider(EventStreams.ProviderName), Payment.Outbox);
         Payment.Outbox = left;
         if (failure is not null)
+        {
+            LogUnpublished(failure, OrderId);
             throw EventOutbox.Unpublished(OrderId, failure);
+        }
     }
 
     private PaymentView View() => new(
@@ -133,6 +169,9 @@ public sealed partial class PaymentGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment for order {OrderId} refunded")]
     private partial void LogRefunded(string orderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment for order {OrderId}: its event is stored but not yet published; the order's reminder or a retry publishes it")]
+    private partial void LogUnpublished(Exception exception, string orderId);
 }
 
 /// <summary>One idempotency key of <c>POST /payments</c>; calls on a key run one at a time, so a replay waits for the first.</summary>
@@ -145,7 +184,10 @@ public sealed class PaymentRequestGrain(
             throw new Contracts.Orders.IdempotencyConflictException("this Idempotency-Key was already used for a different payment request");
         if (state.State.Reply is { } reply)
             return reply;
-        var payment = await GrainFactory.GetGrain<IPaymentGrain>(orderId).ChargeAsync(request);
+        var grain = GrainFactory.GetGrain<IPaymentGrain>(orderId);
+        var payment = await grain.ChargeAsync(request);
+        // No order stands behind this charge to see its event out: the answer waits for it, and a failure is retried.
+        await grain.PublishPendingAsync();
         state.State.RequestHash = requestHash;
         state.State.Reply = payment;
         await state.WriteStateAsync();

@@ -55,6 +55,23 @@ public sealed class OrderEventTests(ClusterFixture cluster)
         Assert.Equal(4, cancelled.Count);
     }
 
+    [Fact]
+    public async Task A_charge_answers_before_its_event_which_goes_out_exactly_once_however_often_it_is_asked_for()
+    {
+        var orderId = Checkout.NewOrderId();
+        var received = await SubscribeAsync(orderId);
+        var payment = cluster.Grains.GetGrain<K8Shop.Contracts.Payments.IPaymentGrain>(orderId);
+
+        var charged = await payment.ChargeAsync(new K8Shop.Contracts.Payments.ChargeRequest(Checkout.NewUser(), 12.5m, null));
+        await Task.WhenAll(payment.PublishPendingAsync(), payment.PublishPendingAsync());
+        await payment.ChargeAsync(new K8Shop.Contracts.Payments.ChargeRequest(charged.UserId, 12.5m, null));
+
+        var events = await WaitForAsync(received, 1);
+        await Task.Delay(300);
+        Assert.Single(received);
+        Assert.Equal(("orders.payment_succeeded", 12.5m), (events[0].RoutingKey, Assert.IsType<PaymentEvent>(events[0]).Amount));
+    }
+
     private Task<ConcurrentQueue<IntegrationEvent>> SubscribeAsync(string orderId) => EventRecorder.SubscribeAsync(cluster.Client, "orders", orderId);
 
     private static Task<IntegrationEvent[]> WaitForAsync(ConcurrentQueue<IntegrationEvent> received, int count) => EventRecorder.WaitForAsync(received, count);
