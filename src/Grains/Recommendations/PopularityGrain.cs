@@ -81,6 +81,7 @@ public sealed partial class PopularityGrain(
     {
         Units = new Dictionary<string, long>(from.Units, from.Units.Comparer),
         Recent = [.. from.Recent],
+        Applied = [.. from.Applied],
     };
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Order event {MessageId} of order {OrderId} already counted or not a sale; skipped")]

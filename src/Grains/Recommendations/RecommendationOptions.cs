@@ -20,7 +20,7 @@ public sealed class RecommendationOptions
     public int RememberedEvents { get; set; } = 2_000;
 
     /// <summary>
-    /// Least time between two writes of the sales ranking. Its state holds the remembered events (~200 KB at 2,000),
+    /// Least time between two writes of the sales ranking. Its state holds the remembered events (~50 KB at 2,000),
     /// so one write per confirmed order would cost PostgreSQL megabytes a second; events that arrive meanwhile share
     /// the next write, and each is acknowledged once that write succeeded.
     /// </summary>

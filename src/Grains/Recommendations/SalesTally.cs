@@ -13,11 +13,13 @@ public static class SalesTally
     /// </summary>
     public static bool Apply(PopularityState state, SalesRecord sale, int remembered)
     {
-        if (state.Recent.Any(a => a.MessageId == sale.MessageId))
+        Upgrade(state);
+        var key = AppliedKey.Of(sale.MessageId, sale.OrderId, sale.Returned);
+        if (state.Applied.Exists(a => a.Message == key.Message))
             return false;
-        if (sale.Returned && !state.Recent.Any(a => a.OrderId == sale.OrderId && !a.Returned))
+        if (sale.Returned && !state.Applied.Exists(a => a.Order == key.Order && !a.Returned))
             return false;
-        if (sale.Returned && state.Recent.Any(a => a.OrderId == sale.OrderId && a.Returned))
+        if (sale.Returned && state.Applied.Exists(a => a.Order == key.Order && a.Returned))
             return false;
 
         foreach (var line in sale.Lines.Where(l => l.Quantity > 0 && !string.IsNullOrWhiteSpace(l.Sku)))
@@ -29,10 +31,19 @@ public static class SalesTally
             else
                 state.Units.Remove(sku);
         }
-        state.Recent.Add(new AppliedSale(sale.MessageId, sale.OrderId, sale.Returned));
-        if (state.Recent.Count > remembered)
-            state.Recent.RemoveRange(0, state.Recent.Count - remembered);
+        state.Applied.Add(key);
+        if (state.Applied.Count > remembered)
+            state.Applied.RemoveRange(0, state.Applied.Count - remembered);
         return true;
+    }
+
+    /// <summary>Moves events remembered by an earlier version (as text) into <see cref="PopularityState.Applied"/>, oldest first.</summary>
+    public static void Upgrade(PopularityState state)
+    {
+        if (state.Recent.Count == 0)
+            return;
+        state.Applied = [.. state.Recent.Select(r => AppliedKey.Of(r.MessageId, r.OrderId, r.Returned)), .. state.Applied];
+        state.Recent = [];
     }
 
     /// <summary>Units per SKU, most first, ties by SKU.</summary>

@@ -63,7 +63,7 @@ public sealed class SalesTallyTests
         for (var i = 0; i < 5; i++)
             SalesTally.Apply(state, Sale($"m{i}", $"o{i}", false, ("BOOK-1", 1)), 3);
 
-        Assert.Equal(["m2", "m3", "m4"], state.Recent.Select(r => r.MessageId));
+        Assert.Equal(new[] { "m2", "m3", "m4" }.Select(AppliedKey.Hash), state.Applied.Select(a => a.Message));
         // m0 is forgotten: delivered again after the window it would count again; m4 is still known.
         Assert.False(SalesTally.Apply(state, Sale("m4", "o4", false, ("BOOK-1", 1)), 3));
     }
@@ -100,4 +100,29 @@ public sealed class SalesTallyTests
         ItemCount = 2,
         CreatedAt = "2026-01-01T00:00:00Z",
     };
+
+    [Fact]
+    public void Apply_ToAStateAnEarlierVersionStored_KeepsItsRememberedEvents()
+    {
+        var state = new PopularityState
+        {
+            Units = new() { ["BOOK-1"] = 3 },
+            Recent = [new AppliedSale("m1", "o1", false), new AppliedSale("m2", "o2", false)],
+        };
+
+        Assert.False(SalesTally.Apply(state, Sale("m2", "o2", false, ("BOOK-1", 1)), 10));
+        Assert.True(SalesTally.Apply(state, Sale("m3", "o1", true, ("BOOK-1", 1)), 10));
+
+        Assert.Empty(state.Recent);
+        Assert.Equal(new[] { "m1", "m2", "m3" }.Select(AppliedKey.Hash), state.Applied.Select(a => a.Message));
+        Assert.Equal(2, state.Units["BOOK-1"]);
+    }
+
+    [Fact]
+    public void AppliedKey_Hash_IsStableAcrossProcesses()
+    {
+        // FNV-1a 64 of "a" and of the empty string, as published; a per-process hash would break stored states.
+        Assert.Equal(0xaf63dc4c8601ec8cUL, AppliedKey.Hash("a"));
+        Assert.Equal(0xcbf29ce484222325UL, AppliedKey.Hash(""));
+    }
 }
