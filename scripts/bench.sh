@@ -181,26 +181,9 @@ checkout() {
   [[ "$sat_check" == PASS && "$open_check" == PASS ]]
 }
 
-# The events run gets a RabbitMQ virtual host of its own: every queue bound to the exchange gets a copy of every
-# event, so on the shared vhost the run would fill other silos' partition and notification queues; deleting the
-# vhost afterwards leaves nothing behind.
-rabbit_management=${BENCH_RABBITMQ_MANAGEMENT:-http://127.0.0.1:15672}
-rabbit_vhost=""
-rabbit_credentials=""
-drop_vhost() { if [[ -n "$rabbit_vhost" ]]; then curl -fs -u "$rabbit_credentials" -X DELETE "$rabbit_management/api/vhosts/$rabbit_vhost" >/dev/null || true; fi; rabbit_vhost=""; }
-
 events() {
-  local sku=BOOK-001 skus=150 run="$out/events" status rabbit user
-  rabbit_credentials=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(u.unquote(p.username or "guest") + ":" + u.unquote(p.password or "guest"))' "$ConnectionStrings__RabbitMQ")
-  user=${rabbit_credentials%%:*}
-  rabbit_vhost="k8shop-bench-$stamp"
-  trap 'stop_silo; drop_vhost' EXIT
-  curl -fs -u "$rabbit_credentials" -X PUT "$rabbit_management/api/vhosts/$rabbit_vhost" >/dev/null
-  curl -fs -u "$rabbit_credentials" -X PUT -H 'Content-Type: application/json' -d '{"configure":".*","write":".*","read":".*"}' \
-    "$rabbit_management/api/permissions/$rabbit_vhost/$user" >/dev/null
-  rabbit="${ConnectionStrings__RabbitMQ%/}/$rabbit_vhost"
-  start_silo events "k8shop-bench-$stamp-events" Cart__IdleExpiry=01:00:00 ConnectionStrings__RabbitMQ="$rabbit" \
-    Smtp__Host="$Smtp__Host" Smtp__Port="$Smtp__Port" Smtp__UseTls="$Smtp__UseTls"
+  local sku=BOOK-001 skus=150 run="$out/events" status rabbit=$ConnectionStrings__RabbitMQ
+  start_silo events "k8shop-bench-$stamp-events" Cart__IdleExpiry=01:00:00
 
   step "checkout at saturation: $clients clients in a closed loop for ${duration}s (+${warmup}s warm-up), watching exchange orders"
   status=$(loadgen "$run" --scenario checkout --sku "$sku" --skus "$skus" --setup-stock 1000000 --warmup "${warmup}s" --duration "${duration}s" \
@@ -245,6 +228,21 @@ PY
   } | tee "$report"
   [[ $status == 0 && $(json_field "$run.json" 'r["passed"]') == True ]]
 }
+
+# Every run gets a RabbitMQ virtual host of its own, deleted afterwards: every queue bound to exchange orders gets
+# a copy of every event, so on the shared vhost the run would fill other silos' partition and notification queues,
+# and whatever earlier test runs left bound there (a test silo's partition exchange, a forgotten queue) would add
+# its copies to the broker's work in the measured figures.
+rabbit_management=${BENCH_RABBITMQ_MANAGEMENT:-http://127.0.0.1:15672}
+rabbit_credentials=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(u.unquote(p.username or "guest") + ":" + u.unquote(p.password or "guest"))' "$ConnectionStrings__RabbitMQ")
+rabbit_vhost="k8shop-bench-$stamp"
+drop_vhost() { curl -fs -u "$rabbit_credentials" -X DELETE "$rabbit_management/api/vhosts/$rabbit_vhost" >/dev/null || true; }
+trap 'stop_silo; drop_vhost' EXIT
+curl -fs -u "$rabbit_credentials" -X PUT "$rabbit_management/api/vhosts/$rabbit_vhost" >/dev/null ||
+  { echo "could not create RabbitMQ virtual host $rabbit_vhost through $rabbit_management" >&2; exit 1; }
+curl -fs -u "$rabbit_credentials" -X PUT -H 'Content-Type: application/json' -d '{"configure":".*","write":".*","read":".*"}' \
+  "$rabbit_management/api/permissions/$rabbit_vhost/${rabbit_credentials%%:*}" >/dev/null
+export ConnectionStrings__RabbitMQ="${ConnectionStrings__RabbitMQ%/}/$rabbit_vhost"
 
 case $scenario in
   hot-sku) hot_sku ;;
