@@ -24,7 +24,7 @@ public sealed class RabbitMQVirtualHost : IAsyncDisposable
     public static async Task<RabbitMQVirtualHost> CreateAsync(string purpose)
     {
         var name = $"k8shop-test-{purpose}-{Guid.NewGuid():N}";
-        var amqp = new Uri(TestServices.RabbitMQConnectionString);
+        var amqp = new Uri(TestServices.RabbitMQBrokerConnectionString);
         var user = Uri.UnescapeDataString(amqp.UserInfo.Split(':')[0]);
         using var http = ManagementClient();
         try
@@ -44,7 +44,7 @@ public sealed class RabbitMQVirtualHost : IAsyncDisposable
     /// <summary>The management API, as the test broker's user (port from <c>K8SHOP_RABBITMQ_MGMT_PORT</c>, default 15672).</summary>
     public static HttpClient ManagementClient()
     {
-        var amqp = new Uri(TestServices.RabbitMQConnectionString);
+        var amqp = new Uri(TestServices.RabbitMQBrokerConnectionString);
         var http = new HttpClient
         {
             BaseAddress = new Uri($"http://{amqp.Host}:{Environment.GetEnvironmentVariable("K8SHOP_RABBITMQ_MGMT_PORT") ?? "15672"}"),
@@ -59,5 +59,18 @@ public sealed class RabbitMQVirtualHost : IAsyncDisposable
     {
         using var http = ManagementClient();
         await http.DeleteAsync($"/api/vhosts/{Name}");
+    }
+
+    /// <summary>Deletes the virtual host without awaiting, for a process that is exiting; a failure leaves it behind, harmlessly.</summary>
+    public void Delete()
+    {
+        try
+        {
+            using var http = ManagementClient();
+            http.Send(new HttpRequestMessage(HttpMethod.Delete, $"/api/vhosts/{Name}"));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+        }
     }
 }

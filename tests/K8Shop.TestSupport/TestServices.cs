@@ -24,8 +24,22 @@ public static class TestServices
     /// <summary>The DynamoDB endpoint of the tests: dynalite from dev-services.sh, or DynamoDB__ServiceUrl.</summary>
     public static string DynamoDBServiceUrl => Setting("DynamoDB__ServiceUrl", DefaultDynamoDB);
 
-    /// <summary>The broker of the tests: RabbitMQ from dev-services.sh, or ConnectionStrings__RabbitMQ.</summary>
-    public static string RabbitMQConnectionString => Setting("ConnectionStrings__RabbitMQ", DefaultRabbitMQ);
+    /// <summary>The broker of the tests as configured: RabbitMQ from dev-services.sh, or ConnectionStrings__RabbitMQ.</summary>
+    public static string RabbitMQBrokerConnectionString => Setting("ConnectionStrings__RabbitMQ", DefaultRabbitMQ);
+
+    /// <summary>
+    /// The broker with a virtual host of this test process, created on first use and deleted when the process ends.
+    /// A test silo declares queues and exchanges bound to <c>orders</c> under a service id of its own; on the shared
+    /// virtual host they outlived the run, and each took a copy of every event a developer's own silo published.
+    /// </summary>
+    public static string RabbitMQConnectionString => RunVirtualHost.Value.ConnectionString;
+
+    private static readonly Lazy<RabbitMQVirtualHost> RunVirtualHost = new(() =>
+    {
+        var vhost = RabbitMQVirtualHost.CreateAsync("run").GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => vhost.Delete();
+        return vhost;
+    });
 
     /// <summary>The test SMTP server (scripts/smtp-server.cjs): SMTP host and port, and its HTTP listing of what it received.</summary>
     public static string SmtpHost => Setting("Smtp__Host", "127.0.0.1");
@@ -57,7 +71,7 @@ public static class TestServices
 
     private static readonly Lazy<string?> RabbitMQProblem = Probe("RabbitMQ", "rabbitmq", () =>
     {
-        var uri = new Uri(RabbitMQConnectionString);
+        var uri = new Uri(RabbitMQBrokerConnectionString);
         Connect(uri.Host, uri.Port is > 0 ? uri.Port : 5672);
     });
 
