@@ -4,7 +4,7 @@ using System.Text;
 namespace K8Shop.TestSupport;
 
 /// <summary>
-/// A throwaway virtual host on the shared test broker, for one fixture, deleted after. Exchange <c>orders</c> is shared
+/// A throwaway virtual host on the shared test broker, for one fixture or one test process, deleted after. Exchange <c>orders</c> is shared
 /// by everything on a virtual host: a silo another test class runs at the same time would otherwise consume this
 /// fixture's events too (and send its e-mails a second time, from a database of its own).
 /// </summary>
@@ -61,7 +61,7 @@ public sealed class RabbitMQVirtualHost : IAsyncDisposable
         await http.DeleteAsync($"/api/vhosts/{Name}");
     }
 
-    /// <summary>Deletes the virtual host without awaiting, for a process that is exiting; a failure leaves it behind, harmlessly.</summary>
+    /// <summary>Deletes the virtual host synchronously, for a process that is exiting; a failure leaves it behind, harmlessly.</summary>
     public void Delete()
     {
         try

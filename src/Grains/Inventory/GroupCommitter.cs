@@ -139,8 +139,7 @@ public sealed class GroupCommitter<TState>(
 /// </summary>
 public readonly record struct WritePace(int PerSecond, int Burst = 1)
 {
-    public static readonly WritePace Unlimited = new(0);
-
+    /// <summary>False for 0 writes a second (and for <c>default</c>): no pacing at all.</summary>
     public bool Limited => PerSecond > 0;
 
     public TimeSpan Interval => Limited ? TimeSpan.FromSeconds(1.0 / PerSecond) : TimeSpan.Zero;
