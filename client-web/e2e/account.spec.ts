@@ -34,7 +34,7 @@ test('guest cart merged at sign-in: the guest\'s books join the ones already in 
   await request.post(`/cart/${user}/items`, { data: { productId: userBook.sku, quantity: 2, price: 4 } });
 
   await page.goto(`/books/${guestBook.sku}`);
-  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByRole('button', { name: 'Add to cart', exact: true }).click();
   await expect(page.getByTestId('cart-count')).toHaveText('1');
 
   await page.getByRole('link', { name: 'Sign in' }).click();

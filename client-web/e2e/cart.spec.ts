@@ -15,7 +15,7 @@ test('book detail to cart: cover, author, description, stock and related books, 
   await expect(page.getByRole('heading', { name: 'Related books' })).toBeVisible();
 
   await page.getByLabel('Quantity').fill('2');
-  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByRole('button', { name: 'Add to cart', exact: true }).click();
   await expect(page.getByText('Added to your cart.')).toBeVisible();
   await expect(page.getByTestId('cart-count')).toHaveText('2');
   await shot(page, 'book-detail-to-cart');
@@ -27,7 +27,7 @@ test('cart edits: quantities and removals show the prices and subtotal the serve
 
   for (const book of [a, b]) {
     await page.goto(`/books/${book.sku}`);
-    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('button', { name: 'Add to cart', exact: true }).click();
     await expect(page.getByText('Added to your cart.')).toBeVisible();
   }
   await page.getByRole('link', { name: /^Cart,/ }).click();

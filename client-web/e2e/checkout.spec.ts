@@ -3,7 +3,7 @@ import { admin, createBook, fillCheckout, setStock, shot, uniqueSku } from './su
 
 async function addToCart(page: Page, sku: string): Promise<void> {
   await page.goto(`/books/${sku}`);
-  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByRole('button', { name: 'Add to cart', exact: true }).click();
   await expect(page.getByText('Added to your cart.')).toBeVisible();
 }
 

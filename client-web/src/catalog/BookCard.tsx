@@ -7,6 +7,7 @@ import { useAddToCart } from './useAddToCart';
 export function BookCard({ book }: { book: Product }) {
   const { state, addToCart } = useAddToCart();
   const soldOut = book.stock <= 0;
+  const label = soldOut ? 'Sold out' : state.status === 'adding' ? 'Adding…' : state.status === 'added' ? 'Added ✓' : 'Add to cart';
   return (
     <li className="book-card">
       <Link to={`/books/${encodeURIComponent(book.sku)}`} className="book-link">
@@ -18,9 +19,10 @@ export function BookCard({ book }: { book: Product }) {
         <span className="price">{money(book.price)}</span>
         <StockBadge stock={book.stock} />
       </p>
+      {/* The accessible name starts with the visible text (WCAG 2.5.3, label in name), then says which book. */}
       <button type="button" disabled={soldOut || state.status === 'adding'} onClick={() => addToCart(book.sku)}
-        aria-label={soldOut ? `${book.title} is sold out` : `Add ${book.title} to cart`}>
-        {soldOut ? 'Sold out' : state.status === 'adding' ? 'Adding…' : state.status === 'added' ? 'Added ✓' : 'Add to cart'}
+        aria-label={`${label}: ${book.title}`}>
+        {label}
       </button>
       {state.status === 'error' && <p className="field-error" role="alert">{state.message}</p>}
     </li>

@@ -18,7 +18,7 @@ describe('CatalogPage', () => {
 
     const cards = await screen.findAllByRole('listitem');
     const gone = cards.find((c) => within(c).queryByText('Gone Book'))!;
-    expect(within(gone).getByRole('button', { name: 'Gone Book is sold out' })).toBeDisabled();
+    expect(within(gone).getByRole('button', { name: 'Sold out: Gone Book' })).toBeDisabled();
     expect(within(cards[0]!).getByText('$42.99')).toBeInTheDocument();
     expect(within(cards[0]!).getByText('In stock')).toBeInTheDocument();
   });
