@@ -25,6 +25,7 @@ public sealed class InventoryApplyGrain : Grain, IInventoryApplyGrain
 /// after: a crash in between is finished by the reminder (every step is idempotent per order id), and the event
 /// reaches the broker at least once under the same message id. Repeating an apply answers its first outcome.
 /// </summary>
+[CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
 public sealed partial class InventoryOrderApplyGrain(
     [PersistentState("inventoryApply", OrderStorage.Name)] IPersistentState<InventoryApplyState> state,
     IOptions<InventoryOptions> inventory,

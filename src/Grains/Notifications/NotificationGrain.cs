@@ -12,6 +12,7 @@ namespace K8Shop.Grains.Notifications;
 /// between the two writes sends again on redelivery, with the same Message-ID, so mail clients and servers that
 /// dedupe by Message-ID show it once; nothing is ever marked sent that was not.
 /// </summary>
+[CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
 public sealed partial class NotificationGrain(
     [PersistentState("notifications", NotificationStorage.Name)] IPersistentState<NotificationState> state,
     IEmailSender email,

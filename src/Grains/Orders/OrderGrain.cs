@@ -18,6 +18,7 @@ namespace K8Shop.Grains.Orders;
 /// before the order is first stored resumes a saga a crash cut short, or publishes what a crash left in the outbox,
 /// and is removed once nothing is left to do.
 /// </summary>
+[CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
 public sealed partial class OrderGrain(
     [PersistentState("order", OrderStorage.Name)] IPersistentState<OrderState> state,
     IOptions<OrderOptions> options,

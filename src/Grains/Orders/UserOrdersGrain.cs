@@ -5,6 +5,7 @@ using Orleans.Runtime;
 namespace K8Shop.Grains.Orders;
 
 /// <summary>A user's order ids, newest first, stored with the orders.</summary>
+[CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
 public sealed class UserOrdersGrain(
     [PersistentState("userOrders", OrderStorage.Name)] IPersistentState<UserOrdersState> state) : Grain, IUserOrdersGrain
 {

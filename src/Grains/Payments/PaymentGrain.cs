@@ -15,6 +15,7 @@ namespace K8Shop.Grains.Payments;
 /// to be out (<see cref="PublishPendingAsync"/>) before it considers itself done, and an activation that finds it
 /// still waiting publishes it.
 /// </summary>
+[CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
 public sealed partial class PaymentGrain(
     [PersistentState("payment", PaymentStorage.Name)] IPersistentState<PaymentState> state,
     IOptions<PaymentOptions> options,
@@ -175,6 +176,7 @@ public sealed partial class PaymentGrain(
 }
 
 /// <summary>One idempotency key of <c>POST /payments</c>; calls on a key run one at a time, so a replay waits for the first.</summary>
+[CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
 public sealed class PaymentRequestGrain(
     [PersistentState("request", PaymentStorage.Name)] IPersistentState<PaymentRequestState> state) : Grain, IPaymentRequestGrain
 {

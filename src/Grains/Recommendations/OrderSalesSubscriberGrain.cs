@@ -15,7 +15,7 @@ public interface IOrderSalesSubscriberGrain : IGrainWithStringKey;
 /// <see cref="IPopularityGrain"/> and awaits it, so a failure reaches the stream provider, which may deliver again.
 /// </summary>
 [ImplicitStreamSubscription(StreamNamespace)]
-[CollectionAgeLimit(Minutes = 2)]
+[CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
 public sealed partial class OrderSalesSubscriberGrain(ILogger<OrderSalesSubscriberGrain> logger)
     : Grain, IOrderSalesSubscriberGrain, IStreamSubscriptionObserver, IAsyncObserver<IntegrationEvent>
 {
