@@ -24,9 +24,10 @@ case $scenario in
   *) echo "usage: $0 hot-sku|checkout|events [seconds] [clients]" >&2; exit 2 ;;
 esac
 http_port=18081
-# Every phase first runs unmeasured for this long: on 2 cores the silo's tiered JIT is still compiling for ~20 s after
-# load starts (13% of its CPU 25 s in), which a 5 s warm-up left in the figures.
-warmup=${BENCH_WARMUP:-30}
+# Every phase first runs unmeasured for this long: on 2 cores the silo's tiered JIT keeps compiling for about a minute
+# after load starts (with DOTNET_JitStdOutFile, some 50,000 methods: 2,700 in the 10 s before the 60th, 163 in the 10 s
+# after), and a shorter warm-up measures the JIT, not the system.
+warmup=${BENCH_WARMUP:-60}
 out="artifacts/bench"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 report="$out/$scenario-$stamp.txt"
