@@ -37,6 +37,12 @@ public static class EventsHostingExtensions
             // Every subscriber is implicit, so no stream needs the pub-sub grain: without this, each order's new
             // stream registered its pulling agent there and removed it when idle, two PostgreSQL writes per order.
             configurator.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            // Each order has a stream of its own, and a pulling agent keeps every stream it delivered to until the
+            // stream has been idle this long, scanning them all on each poll (ten a second): with Orleans' 30 minutes
+            // that is every order of the last half hour. An order's events come within seconds; a later one (shipped)
+            // re-registers its stream. Events:StreamInactivityPeriod overrides it.
+            configurator.ConfigurePullingAgent(agent => agent.Configure(options =>
+                options.StreamInactivityPeriod = configuration.GetValue($"{SectionName}:StreamInactivityPeriod", TimeSpan.FromMinutes(2))));
             configurator.ConfigureRabbitMQ(options => ConfigureRabbitMQ(options, configuration, connectionString));
         });
     }
