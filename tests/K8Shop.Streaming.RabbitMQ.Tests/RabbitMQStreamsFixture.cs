@@ -18,6 +18,7 @@ public sealed class RabbitMQStreamsFixture : IAsyncLifetime
     public const string UnroutableProvider = "unroutable";
     public const string MissingExchangeProvider = "missing-exchange";
     public const int DeliveryLimit = 2;
+    public static readonly TimeSpan StreamInactivityPeriod = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, BasicGetResult> _deadLetters = new();
     private IConnection? _connection;
@@ -72,8 +73,13 @@ public sealed class RabbitMQStreamsFixture : IAsyncLifetime
             silo.AddRabbitMQStreams(TestStreams.Provider, configurator =>
             {
                 configurator.ConfigureRabbitMQ(options => options.Configure(o => Configure(o, TestServices.RabbitMQConnectionString, Exchange)));
-                // A failing subscriber is given up on after 1 s (not the default minute), so poison tests stay short.
-                configurator.ConfigurePullingAgent(options => options.Configure(agent => agent.MaxEventDeliveryTime = TimeSpan.FromSeconds(1)));
+                // A failing subscriber is given up on after 1 s (not the default minute), so poison tests stay short;
+                // a stream idle for 2 s is forgotten, as the silo forgets an order's after 2 minutes.
+                configurator.ConfigurePullingAgent(options => options.Configure(agent =>
+                {
+                    agent.MaxEventDeliveryTime = TimeSpan.FromSeconds(1);
+                    agent.StreamInactivityPeriod = StreamInactivityPeriod;
+                }));
             });
             silo.AddRabbitMQStreams(UnroutableProvider, BrokenPublisher(UnboundExchange));
             silo.AddRabbitMQStreams(MissingExchangeProvider, BrokenPublisher($"{Exchange}-missing"));
