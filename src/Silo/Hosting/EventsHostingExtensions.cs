@@ -16,7 +16,7 @@ public static class EventsHostingExtensions
     /// <c>ConnectionStrings:RabbitMQ</c>, every <see cref="IntegrationEvent"/> published to the original's topic exchange
     /// <c>orders</c> under its routing key, message id and correlation id (so plain AMQP clients read the original
     /// payloads), with implicit subscriptions only (no pub-sub state to store). Section <c>Events</c> may tune
-    /// <c>PartitionCount</c>, <c>PrefetchCount</c>, <c>DeliveryLimit</c> and <c>QueueType</c>.
+    /// <c>PartitionCount</c>, <c>PrefetchCount</c>, <c>DeliveryLimit</c>, <c>QueueType</c> and <c>StreamInactivityPeriod</c>.
     /// </summary>
     public static ISiloBuilder AddK8ShopEvents(this ISiloBuilder silo, bool useRabbitMQ, IConfiguration configuration)
     {
