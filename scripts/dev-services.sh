@@ -3,8 +3,10 @@
 # PostgreSQL 15, Redis 7, RabbitMQ 3.10, dynalite (DynamoDB emulator) and a test SMTP server
 # (scripts/smtp-server.cjs on npm smtp-server: mail on SMTP, listed over HTTP).
 #
-#   scripts/dev-services.sh up|down|status [postgres redis rabbitmq dynalite smtp]
+#   scripts/dev-services.sh up|down|status|pids [postgres redis rabbitmq dynalite smtp]
 #   eval "$(scripts/dev-services.sh env)"
+#
+# pids prints "service pid" for each one running (the benchmarks measure their CPU).
 #
 # All state (data, logs, pid files, config) lives in ${K8SHOP_SERVICES_DIR:-<repo>/.dev-services}.
 set -euo pipefail
@@ -37,7 +39,7 @@ declare -A PIDFILE=([postgres]="$PG_DATA/postmaster.pid" [redis]="$STATE/redis.p
 declare -A PROCESS=([postgres]=postgres [redis]=redis-server [rabbitmq]=beam [dynalite]=dynalite [smtp]=smtp-server.cjs)
 
 usage() {
-  printf 'usage: %s up|down|status [%s]   (default: all)\n       eval "$(%s env)"\n' \
+  printf 'usage: %s up|down|status|pids [%s]   (default: all)\n       eval "$(%s env)"\n' \
     "$0" "${ALL_SERVICES[*]}" "$0" >&2
   exit 2
 }
@@ -342,6 +344,7 @@ main() {
       for svc in "${services[@]}"; do "${svc}_down"; done
       ;;
     status) status "${services[@]}" ;;
+    pids) for svc in "${services[@]}"; do pid_of "$svc" | sed "s/^/$svc /" || true; done ;;
     env) print_env ;;
     *) usage ;;
   esac
