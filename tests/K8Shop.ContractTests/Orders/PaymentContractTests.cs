@@ -64,6 +64,28 @@ public sealed class PaymentContractTests(CatalogHosts hosts)
         Assert.Equal("order_id, user_id and positive total_amount required", json.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("order_id", "must be 1-128 letters", """{"order_id":"o/../x","user_id":"u","total_amount":5}""")]
+    [InlineData("order_id", "must be 1-128 letters", """{"order_id":"LONG","user_id":"u","total_amount":5}""")]
+    [InlineData("user_id", "must be 1-128 letters", """{"order_id":"o","user_id":"a user","total_amount":5}""")]
+    [InlineData("total_amount", "whole cents", """{"order_id":"o","user_id":"u","total_amount":0.001}""")]
+    [InlineData("total_amount", "whole cents", """{"order_id":"o","user_id":"u","total_amount":19.999}""")]
+    [InlineData("total_amount", "at most 1000000000", """{"order_id":"o","user_id":"u","total_amount":1000000000.01}""")]
+    [InlineData("payment_token", "at most 128 characters", """{"order_id":"o","user_id":"u","total_amount":5,"payment_token":"LONG"}""")]
+    public async Task Charge_BeyondTheOriginalsChecks_Is400NamingTheField_AndChargesNothing(string field, string reason, string body)
+    {
+        var orderId = $"bad-{Guid.NewGuid():N}";
+        body = body.Replace("\"o\"", $"\"{orderId}\"").Replace("LONG", new string('x', 129));
+
+        var (status, _, json) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Post, "/payments", body);
+        var (readStatus, _, _) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Get, $"/payments/{orderId}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal([field], json.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Contains(reason, json.GetProperty("errors").GetProperty(field)[0].GetString());
+        Assert.Equal(HttpStatusCode.NotFound, readStatus);
+    }
+
     [Theory, MemberData(nameof(Hosts))]
     public async Task IdempotencyKey_ReplaysTheFirstPayment_AndRefusesAnotherBody(string host)
     {

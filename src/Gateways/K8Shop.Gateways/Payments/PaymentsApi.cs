@@ -1,5 +1,6 @@
 using K8Shop.Contracts.Payments;
 using K8Shop.Contracts.Storage;
+using K8Shop.Gateways.Cart;
 using K8Shop.Gateways.Errors;
 using K8Shop.Gateways.Idempotency;
 using Microsoft.AspNetCore.Builder;
@@ -45,9 +46,13 @@ public static class PaymentsApi
             return Problems.Unprocessable(errors);
         if (string.IsNullOrWhiteSpace(request.OrderId) || string.IsNullOrWhiteSpace(request.UserId) || request.TotalAmount is not > 0)
             return Invalid(request);
-        if (request.OrderId.Length > 128 || request.UserId.Length > 128 || request.TotalAmount > MaxAmount || request.PaymentToken is { Length: > 128 })
-            return Problems.WithError(StatusCodes.Status400BadRequest, Required,
-                $"order_id and user_id must be at most 128 characters, total_amount at most {MaxAmount}, payment_token at most 128 characters");
+        if (Check(request) is { Count: > 0 } invalid)
+            return TypedResults.Problem(new HttpValidationProblemDetails(invalid)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Detail = Problems.Summarize(invalid),
+                Extensions = { ["error"] = "invalid payment request" },
+            });
 
         var charge = new ChargeRequest(request.UserId, request.TotalAmount.Value, request.PaymentToken);
         var payment = key is null
@@ -84,6 +89,26 @@ public static class PaymentsApi
     }
 
     private static string OrderIdOf(string paymentId) => PaymentIds.OrderIdOf(paymentId) ?? paymentId;
+
+    /// <summary>
+    /// Beyond the original's checks (present, positive): ids a payment can be read and refunded by (the order id is a
+    /// path segment there), an amount that can be charged (whole cents, at most <see cref="MaxAmount"/>), a token's size.
+    /// </summary>
+    private static Dictionary<string, string[]> Check(PaymentRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        // Order ids follow the same rule as user ids.
+        CartInput.CheckUserId(request.OrderId!, errors, "order_id");
+        CartInput.CheckUserId(request.UserId!, errors, "user_id");
+        var amount = request.TotalAmount!.Value;
+        if (amount > MaxAmount)
+            errors["total_amount"] = [$"must be at most {MaxAmount}"];
+        else if (decimal.Round(amount, 2) != amount)
+            errors["total_amount"] = ["must be in whole cents (at most 2 decimal places)"];
+        if (request.PaymentToken is { Length: > 128 })
+            errors["payment_token"] = ["must be at most 128 characters"];
+        return errors;
+    }
 
     private static ProblemHttpResult Invalid(PaymentRequest request)
     {
