@@ -72,6 +72,19 @@ public sealed partial class OrderContractTests(CatalogHosts hosts)
         Assert.True(json.GetProperty("errors").TryGetProperty("key", out _));
     }
 
+    [Theory]
+    [InlineData("GET", "/orders/%20")]
+    [InlineData("GET", "/api/orders/%20%20")]
+    [InlineData("POST", "/orders/%20/cancel")]
+    [InlineData("GET", "/orders/LONG")]
+    public async Task Routes_BlankOrOversizedOrderId_Is422NamingIt(string method, string path)
+    {
+        var (status, _, json) = await hosts.SendAsync(CatalogHosts.Embedded, new HttpMethod(method), path.Replace("LONG", new string('x', 129)));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal(["orderId"], json.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
     [Theory, MemberData(nameof(Hosts))]
     public async Task PlaceOrder_AnswersTheOriginalFieldsInOrderWithTheRealStatus(string host)
     {

@@ -86,6 +86,19 @@ public sealed class PaymentContractTests(CatalogHosts hosts)
         Assert.Equal(HttpStatusCode.NotFound, readStatus);
     }
 
+    [Theory]
+    [InlineData("GET", "/payments/%20", "paymentId")]
+    [InlineData("GET", "/api/payments/%09", "paymentId")]
+    [InlineData("POST", "/payments/%20/refund", "paymentId")]
+    [InlineData("POST", "/payments/LONG/refund", "paymentId")]
+    public async Task Routes_BlankOrOversizedPaymentId_Is422NamingIt(string method, string path, string field)
+    {
+        var (status, _, json) = await hosts.SendAsync(CatalogHosts.Embedded, new HttpMethod(method), path.Replace("LONG", new string('x', 129)));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal([field], json.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
     [Theory, MemberData(nameof(Hosts))]
     public async Task IdempotencyKey_ReplaysTheFirstPayment_AndRefusesAnotherBody(string host)
     {

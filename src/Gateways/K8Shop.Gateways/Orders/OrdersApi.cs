@@ -187,10 +187,7 @@ public static class OrdersApi
         return errors.Keys.Any(k => k.StartsWith("shipping.", StringComparison.Ordinal)) ? null : address;
     }
 
-    private static ProblemHttpResult? CheckOrderId(string orderId) =>
-        orderId.Length is 0 or > 128 || orderId.Any(char.IsControl)
-            ? Problems.Unprocessable(new Dictionary<string, string[]> { ["orderId"] = ["must be 1 to 128 printable characters"] })
-            : null;
+    private static ProblemHttpResult? CheckOrderId(string orderId) => GrainKeys.Check(orderId, "orderId");
 
     private static ProblemHttpResult NotFound(string orderId) =>
         TypedResults.Problem(detail: $"order {orderId} does not exist", statusCode: StatusCodes.Status404NotFound);

@@ -72,6 +72,8 @@ public static class PaymentsApi
 
     public static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Get(IGrainFactory grains, string paymentId)
     {
+        if (GrainKeys.Check(paymentId, "paymentId") is { } invalid)
+            return invalid;
         var payment = await grains.GetGrain<IPaymentGrain>(OrderIdOf(paymentId)).GetAsync();
         return payment is null
             ? TypedResults.Problem(detail: $"payment {paymentId} does not exist", statusCode: StatusCodes.Status404NotFound)
@@ -79,7 +81,9 @@ public static class PaymentsApi
     }
 
     public static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Refund(IGrainFactory grains, string paymentId) =>
-        TypedResults.Ok(PaymentResponse.From(await grains.GetGrain<IPaymentGrain>(OrderIdOf(paymentId)).RefundAsync()));
+        GrainKeys.Check(paymentId, "paymentId") is { } invalid
+            ? invalid
+            : TypedResults.Ok(PaymentResponse.From(await grains.GetGrain<IPaymentGrain>(OrderIdOf(paymentId)).RefundAsync()));
 
     public static async Task<JsonHttpResult<PaymentHealthResponse>> GetHealth(IGrainFactory grains)
     {
