@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks through the load generator against a Release silo in the cluster profile (PostgreSQL, Redis,
-# dynalite), each on a fresh DynamoDB table and its own Orleans cluster id. Reports go to artifacts/bench/.
+# dynalite), each on a fresh DynamoDB table and its own Orleans cluster id, and every run on a PostgreSQL database and
+# a RabbitMQ virtual host of its own. Reports go to artifacts/bench/.
 #
 # hot-sku: durable reservations/s on one SKU with group commit, the same with one write per change, storage
 #   writes/s on the hot item (from the item's version attribute), and the ratios.
@@ -11,7 +12,7 @@
 #   per confirmed checkout, duplicates, and the depths of notification-service and the stream provider's partition queues.
 # The load generator's invariant checks must pass in every run, else the script exits non-zero.
 # Usage: scripts/bench.sh hot-sku|checkout|events [seconds, default 20 (events: 60)] [clients, default 1024 (hot-sku) or 64]
-# BENCH_WARMUP: unmeasured seconds before each phase (default 30).
+# BENCH_WARMUP: unmeasured seconds before each phase (default 60).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -47,7 +48,7 @@ stop_silo() { if [[ -n "$silo" ]]; then kill "$silo" 2>/dev/null || true; wait "
 trap stop_silo EXIT
 
 # start_silo NAME TABLE [VAR=VALUE...]: a Release silo in the cluster profile on its own ports, DynamoDB table
-# and Orleans cluster id (membership lives in the shared PostgreSQL), logging warnings only; waits until it serves.
+# and Orleans cluster id (membership lives in the run's PostgreSQL database), logging warnings only; waits until it serves.
 start_silo() {
   local name=$1 table=$2
   shift 2
@@ -139,7 +140,7 @@ PY
 }
 
 checkout() {
-  local sku=BOOK-001 skus=150 pace=${BENCH_INVENTORY_WRITES_PER_SECOND:-50} pg_port=${K8SHOP_PG_PORT:-5432}
+  local sku=BOOK-001 skus=150 pace=${BENCH_INVENTORY_WRITES_PER_SECOND:-50}
   local sat="$out/checkout-saturation" open="$out/checkout-open" sat_status open_status
   # A checkout writes about ten grain states and reminder rows; carts left behind by rejected orders expire within the hour.
   start_silo checkout "k8shop-bench-$stamp-checkout" Inventory__MaxWritesPerSecond="$pace" Cart__IdleExpiry=01:00:00
@@ -156,8 +157,6 @@ checkout() {
   stop_silo
 
   step "(c) pgbench: an order, two items and a payment per transaction, $clients clients for ${duration}s"
-  export PGPASSWORD=k8shop
-  local pg=(-h 127.0.0.1 -p "$pg_port" -U k8shop)
   psql "${pg[@]}" -d k8shop -Atqc "SELECT 1 FROM pg_database WHERE datname = 'k8shop_bench'" | grep -q 1 ||
     psql "${pg[@]}" -d k8shop -qc "CREATE DATABASE k8shop_bench"
   psql "${pg[@]}" -d k8shop_bench -q -v ON_ERROR_STOP=1 -f scripts/bench/checkout-pg-schema.sql 2>&1 | grep -v NOTICE || true
@@ -277,7 +276,22 @@ rabbit_management=${BENCH_RABBITMQ_MANAGEMENT:-http://127.0.0.1:15672}
 rabbit_credentials=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(u.unquote(p.username or "guest") + ":" + u.unquote(p.password or "guest"))' "$ConnectionStrings__RabbitMQ")
 rabbit_vhost="k8shop-bench-$stamp"
 drop_vhost() { curl -fs -u "$rabbit_credentials" -X DELETE "$rabbit_management/api/vhosts/$rabbit_vhost" >/dev/null || true; }
-trap 'stop_silo; drop_vhost' EXIT
+
+# Likewise a PostgreSQL database of its own for the silo (the silo's migrations set it up), dropped afterwards: the dev
+# database keeps every grain state that tests and earlier runs wrote (2 million rows, 1.5 GB after a day of benchmarks
+# on this box), and once its indexes outgrow the buffer cache every write pays for it, so figures would drift from run
+# to run while pgbench starts on empty tables.
+export PGPASSWORD=k8shop
+pg=(-h 127.0.0.1 -p "${K8SHOP_PG_PORT:-5432}" -U k8shop)
+pg_database="k8shop_bench_${stamp,,}"
+drop_database() { psql "${pg[@]}" -d k8shop -qc "DROP DATABASE IF EXISTS \"$pg_database\" WITH (FORCE)" >/dev/null 2>&1 || true; }
+trap 'stop_silo; drop_vhost; drop_database' EXIT
+psql "${pg[@]}" -d k8shop -qc "CREATE DATABASE \"$pg_database\"" ||
+  { echo "could not create PostgreSQL database $pg_database (user k8shop needs CREATEDB)" >&2; exit 1; }
+export ConnectionStrings__Postgres="${ConnectionStrings__Postgres/Database=k8shop;/Database=$pg_database;}"
+[[ $ConnectionStrings__Postgres == *"Database=$pg_database;"* ]] ||
+  { echo "expected Database=k8shop; in the dev services' PostgreSQL connection string" >&2; exit 1; }
+
 curl -fs -u "$rabbit_credentials" -X PUT "$rabbit_management/api/vhosts/$rabbit_vhost" >/dev/null ||
   { echo "could not create RabbitMQ virtual host $rabbit_vhost through $rabbit_management" >&2; exit 1; }
 curl -fs -u "$rabbit_credentials" -X PUT -H 'Content-Type: application/json' -d '{"configure":".*","write":".*","read":".*"}' \
