@@ -49,15 +49,21 @@ trap stop_silo EXIT
 
 # start_silo NAME TABLE [VAR=VALUE...]: a Release silo in the cluster profile on its own ports, DynamoDB table
 # and Orleans cluster id (membership lives in the run's PostgreSQL database), logging warnings only; waits until it serves.
+# It runs in its own directory, as in the container image, local-cluster.sh and the tests: that is its content root,
+# where its appsettings.json is, and the root the configuration watches for changes, recursively. From the repository
+# root it would read no appsettings.json and get file events for every write of the dev services under .dev-services/.
 start_silo() {
-  local name=$1 table=$2
+  local name=$1 table=$2 log
   shift 2
+  log="$PWD/$out/silo-$name.log"
+  cd src/Silo/bin/Release/net10.0
   env K8Shop__Profile=cluster ConnectionStrings__Postgres="$ConnectionStrings__Postgres" ConnectionStrings__Redis="$ConnectionStrings__Redis" \
     Kestrel__Endpoints__Http__Url="http://127.0.0.1:$http_port" Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:15052" \
     Orleans__SiloPort=21112 Orleans__GatewayPort=31001 Orleans__ClusterId="bench-$stamp-$name" Logging__LogLevel__Default=Warning \
     Admin__ApiKey=bench DynamoDB__TableName="$table" "$@" \
-    dotnet src/Silo/bin/Release/net10.0/K8Shop.Silo.dll >"$out/silo-$name.log" 2>&1 &
+    dotnet K8Shop.Silo.dll >"$log" 2>&1 &
   silo=$!
+  cd - >/dev/null
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$http_port/api/inventory/healthz" >/dev/null && break; sleep 0.5; done
   curl -fs "http://127.0.0.1:$http_port/inventory/BOOK-001" >/dev/null || { echo "the silo did not start; see $out/silo-$name.log" >&2; exit 1; }
 }
