@@ -56,6 +56,9 @@ public sealed partial class CartGrain(
         await ForgetIfAbandonedAsync();
         var now = clock.GetUtcNow();
         await SaveAsync(productIds.Aggregate(state.State, (cart, productId) => CartRules.Remove(cart, productId, now)));
+        // An order took these lines out; a cart it emptied has nothing worth keeping in memory (see GrainLifetimes).
+        if (state.State.Lines.IsEmpty)
+            DeactivateOnIdle();
         return View();
     }
 

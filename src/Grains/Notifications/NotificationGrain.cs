@@ -67,6 +67,8 @@ public sealed partial class NotificationGrain(
         entry = entry with { Status = NotificationStatus.Sent, SentAt = clock.GetUtcNow() };
         await SaveAsync(entry);
         LogSent(UserId, template, request.MessageId, entry.Attempts);
+        // Nothing waits in memory once a message is sent; the history is read when the shopper looks (see GrainLifetimes).
+        DeactivateOnIdle();
         return entry;
     }
 

@@ -15,6 +15,8 @@ public sealed class UserOrdersGrain(
             return;
         state.State.Orders = state.State.Orders.Add(new UserOrder(orderId, createdAt));
         await state.WriteStateAsync();
+        // Written once per order, read when the shopper looks (see GrainLifetimes).
+        DeactivateOnIdle();
     }
 
     public Task<OrderPage> ListAsync(int skip, int take)

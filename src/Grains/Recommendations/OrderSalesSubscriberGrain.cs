@@ -32,6 +32,8 @@ public sealed partial class OrderSalesSubscriberGrain(ILogger<OrderSalesSubscrib
         var applied = await GrainFactory.GetGrain<IPopularityGrain>(0).RecordAsync(sale);
         if (applied)
             LogApplied(order.Event, order.OrderId, order.MessageId);
+        // The sale is passed on; a later event of this order (a cancel) activates the subscriber again (see GrainLifetimes).
+        DeactivateOnIdle();
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;

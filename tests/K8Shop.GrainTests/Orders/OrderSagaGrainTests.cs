@@ -125,6 +125,31 @@ public sealed class OrderSagaGrainTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task After_a_checkout_the_emptied_cart_and_the_order_list_leave_memory_and_read_back_from_storage()
+    {
+        var sku = await Checkout.BookAsync(Grains, 10, 30m);
+        var user = Checkout.NewUser();
+        await Grains.GetGrain<ICartGrain>(user).AddItemAsync(sku, 1);
+        var orderId = Checkout.NewOrderId();
+
+        await Grains.GetGrain<IOrderGrain>(orderId).PlaceAsync(Checkout.FromCart(user));
+
+        await WaitUntilGoneAsync(GrainType.Create("cart"), user);
+        await WaitUntilGoneAsync(GrainType.Create("userorders"), user);
+        Assert.Empty((await Grains.GetGrain<ICartGrain>(user).GetAsync()).Items);
+        Assert.Equal(orderId, Assert.Single((await Grains.GetGrain<IUserOrdersGrain>(user).ListAsync(0, 10)).OrderIds));
+    }
+
+    private async Task WaitUntilGoneAsync(GrainType type, string key)
+    {
+        var id = GrainId.Create(type, key);
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        for (var attempt = 0; attempt < 50 && (await management.GetActiveGrains(type)).Contains(id); attempt++)
+            await Task.Delay(100);
+        Assert.DoesNotContain(id, await management.GetActiveGrains(type));
+    }
+
+    [Fact]
     public async Task A_user_sees_their_orders_newest_first()
     {
         var sku = await Checkout.BookAsync(Grains, 10);
