@@ -71,7 +71,7 @@ start_silo() {
 # loadgen REPORT ARGS...: the Release load generator against the silo, its text report to REPORT.txt and JSON to
 # REPORT.json (the live progress line stays on stderr); prints its exit status instead of failing. Meanwhile
 # REPORT-cpu.json gets the cores the silo, each service and the generator used, from 5 s into the measured phase to
-# 5 s before its end (scripts/bench/cpu_share.py).
+# 5 s before its end (scripts/bench/cpu_share.py measure).
 loadgen() {
   local report=$1 status=0 generator sampler
   shift
@@ -79,24 +79,12 @@ loadgen() {
     --json "$report.json" "$@" >"$report.txt" &
   generator=$!
   # shellcheck disable=SC2046 # "service pid" pairs, one word each once joined by '='
-  python3 scripts/bench/cpu_share.py --after "$((warmup + 5))" --window "$((duration > 15 ? duration - 10 : duration / 2))" \
+  python3 scripts/bench/cpu_share.py measure --after "$((warmup + 5))" --window "$((duration > 15 ? duration - 10 : duration / 2))" \
     --out "$report-cpu.json" silo="$silo" generator="$generator" $(scripts/dev-services.sh pids | tr ' ' '=') &
   sampler=$!
   wait "$generator" || status=$?
   wait "$sampler" || true
   echo "$status"
-}
-
-# cpu_per_op CPU_JSON RATE: milliseconds of one core per operation for each process in a loadgen CPU report, at RATE
-# operations/s, then the machine's busy cores (e.g. "silo 7.9 ms, postgres 3.1 ms, ...; 1.96 of 2 cores busy").
-cpu_per_op() {
-  python3 - "$1" "$2" <<'PY'
-import json, sys
-r, rate = json.load(open(sys.argv[1])), float(sys.argv[2])
-parts = [f"{label} {cores * 1000 / rate:.1f} ms" for label, cores in sorted(r["processes"].items(), key=lambda p: -p[1])]
-parts.append(f"rest {r['rest_cores'] * 1000 / rate:.1f} ms")
-print(", ".join(parts) + f"; {r['machine_busy_cores']:.2f} of {r['cores']} cores busy")
-PY
 }
 
 # json_field FILE EXPRESSION: a value from a load generator JSON report (EXPRESSION in Python over `r`).
@@ -169,7 +157,7 @@ checkout() {
   local pgbench_pid sampler
   pgbench "${pg[@]}" -n -M prepared -c "$clients" -j "$(nproc)" -T "$duration" -f scripts/bench/checkout-pg.sql k8shop_bench >"$out/checkout-pgbench.txt" 2>&1 &
   pgbench_pid=$!
-  python3 scripts/bench/cpu_share.py --after 2 --window "$((duration > 6 ? duration - 4 : duration / 2))" --out "$out/checkout-pgbench-cpu.json" \
+  python3 scripts/bench/cpu_share.py measure --after 2 --window "$((duration > 6 ? duration - 4 : duration / 2))" --out "$out/checkout-pgbench-cpu.json" \
     pgbench="$pgbench_pid" "$(scripts/dev-services.sh pids postgres | tr ' ' '=')" &
   sampler=$!
   wait "$pgbench_pid" || { cat "$out/checkout-pgbench.txt" >&2; exit 1; }
@@ -201,24 +189,18 @@ checkout() {
     echo " Inventory__MaxWritesPerSecond=$pace; a checkout is 1-3 cart adds over $skus SKUs, $sku hottest, then POST /orders for the cart)"
     awk -v r="$saturated" -v c="${figures[0]}" -v p50="$sat_p50" -v p99="$sat_p99" -v o50="$sat_order_p50" -v o99="$sat_order_p99" -v e="${figures[3]}" -v k="$sat_check" 'BEGIN {
       printf "(a) saturation, closed loop:   %7.1f checkouts/s (%.1f confirmed/s); checkout p50 %.1f ms, p99 %.1f ms; order call p50 %.1f ms, p99 %.1f ms; %d errors; invariants %s\n", r, c, p50, p99, o50, o99, e, k }'
-    echo "                               CPU per checkout: $(cpu_per_op "$sat-cpu.json" "$saturated")"
+    echo "                               CPU per checkout: $(python3 scripts/bench/cpu_share.py per-op "$sat-cpu.json" "$saturated")"
     awk -v h="$half" -v r="${figures[4]}" -v p50="$open_p50" -v p90="$open_p90" -v p99="$open_p99" -v m="$open_max" -v d="${figures[7]}" -v k="$open_check" 'BEGIN {
       printf "(b) open loop at %.1f/s:       %7.1f checkouts/s; whole checkout p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d dropped; invariants %s\n", h, r, p50, p90, p99, m, d, k }'
     awk -v p50="$order_p50" -v p90="$order_p90" -v p99="$order_p99" -v m="$order_max" 'BEGIN {
       printf "                               order call alone p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms\n", p50, p90, p99, m }'
-    echo "                               CPU per checkout: $(cpu_per_op "$open-cpu.json" "${figures[4]}")"
+    echo "                               CPU per checkout: $(python3 scripts/bench/cpu_share.py per-op "$open-cpu.json" "${figures[4]}")"
     awk -v t="$tps" -v c="$clients" 'BEGIN { printf "(c) pgbench, %d clients:       %7.1f tps (order + 2 items + payment in one transaction, prepared statements)\n", c, t }'
-    echo "                               CPU per transaction: $(cpu_per_op "$out/checkout-pgbench-cpu.json" "$tps")"
+    echo "                               CPU per transaction: $(python3 scripts/bench/cpu_share.py per-op "$out/checkout-pgbench-cpu.json" "$tps")"
     awk -v r="$saturated" -v t="$tps" 'BEGIN { printf "ratio checkouts/s / pgbench tps: %.3f\n", r / t }'
     # What the rest of the checkout costs bounds the ratio whatever the silo does: the services and the generator alone,
     # at their measured cost per checkout, could not go faster on these cores.
-    python3 - "$sat-cpu.json" "$saturated" "$tps" <<'PY'
-import json, sys
-r, rate, tps = json.load(open(sys.argv[1])), float(sys.argv[2]), float(sys.argv[3])
-others = sum(cores for label, cores in r["processes"].items() if label != "silo") / rate
-print(f"ceiling with a silo that cost nothing: the other processes' {others * 1000:.1f} ms of CPU per checkout allow "
-      f"{r['cores'] / others:.0f} checkouts/s on {r['cores']} cores, a ratio of at most {r['cores'] / others / tps:.3f}")
-PY
+    python3 scripts/bench/cpu_share.py ceiling "$sat-cpu.json" "$saturated" "$tps"
     awk -v p="$open_p99" 'BEGIN { printf "goal p99 <= 50 ms (whole checkout, open loop at half saturation): %s\n", (p <= 50 ? "met" : "not met") }'
     awk -v r="$saturated" -v t="$tps" 'BEGIN { printf "goal ratio >= 0.25: %s\n", (r / t >= 0.25 ? "met" : "not met") }'
     echo "details: $sat{,-cpu}.json, $sat.txt, $open{,-cpu}.json, $open.txt, $out/checkout-pgbench{.txt,-cpu.json}, $out/silo-checkout.log"

@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""CPU used per process tree over a window, for the benchmarks.
+"""CPU used per process tree over a window, for the benchmarks, and what it comes to per operation.
 
-usage: cpu_share.py --after SECONDS --window SECONDS --out FILE LABEL=PID...
+usage: cpu_share.py measure --after SECONDS --window SECONDS --out FILE LABEL=PID...
+       cpu_share.py per-op FILE RATE        milliseconds of one core per operation at RATE operations/s, per process
+       cpu_share.py ceiling FILE RATE TPS   the rate, and the ratio to TPS, that the processes other than the silo
+                                            allow at their cost per operation, were the silo free
 
-Sleeps --after seconds, then measures for --window seconds. A label's figure covers its process and every descendant
-(PostgreSQL's backends, RabbitMQ's Erlang helpers): their user + system time from /proc, plus the time of children that
-ended and were reaped in the window (the parent's cutime/cstime). The machine's busy time comes from /proc/stat, and
-whatever it holds beyond the labels is reported as "rest" (the kernel's own threads, other tenants of the machine).
-Writes JSON: {"window_s", "cores", "machine_busy_cores", "processes": {label: cores}, "rest_cores"}; a label whose
-process is gone by the end is left out.
+measure sleeps --after seconds, then measures for --window seconds. A label's figure covers its process and every
+descendant (PostgreSQL's backends, RabbitMQ's Erlang helpers): their user + system time from /proc, plus the time of
+children that ended and were reaped in the window (the parent's cutime/cstime). The machine's busy time comes from
+/proc/stat, and whatever it holds beyond the labels is reported as "rest" (the kernel's own threads, other tenants of
+the machine). It writes JSON: {"window_s", "cores", "machine_busy_cores", "processes": {label: cores}, "rest_cores"};
+a label whose process is gone by the end is left out.
 """
 import argparse
 import json
@@ -60,13 +63,7 @@ def machine_busy():
     return sum(values[:8]) - idle  # user nice system idle iowait irq softirq steal
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--after", type=float, default=0)
-    parser.add_argument("--window", type=float, required=True)
-    parser.add_argument("--out", required=True)
-    parser.add_argument("processes", nargs="+", metavar="LABEL=PID")
-    args = parser.parse_args()
+def measure(args):
     roots = {}
     for item in args.processes:
         label, _, pid = item.partition("=")
@@ -94,6 +91,44 @@ def main():
     }
     with open(args.out, "w") as f:
         json.dump(report, f, indent=2)
+
+
+def per_op(args):
+    with open(args.file) as f:
+        r = json.load(f)
+    parts = [f"{label} {cores * 1000 / args.rate:.1f} ms" for label, cores in sorted(r["processes"].items(), key=lambda p: -p[1])]
+    parts.append(f"rest {r['rest_cores'] * 1000 / args.rate:.1f} ms")
+    print(", ".join(parts) + f"; {r['machine_busy_cores']:.2f} of {r['cores']} cores busy")
+
+
+def ceiling(args):
+    with open(args.file) as f:
+        r = json.load(f)
+    others = sum(cores for label, cores in r["processes"].items() if label != "silo") / args.rate
+    print(f"ceiling with a silo that cost nothing: the other processes' {others * 1000:.1f} ms of CPU per checkout allow "
+          f"{r['cores'] / others:.0f} checkouts/s on {r['cores']} cores, a ratio of at most {r['cores'] / others / args.tps:.3f}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    m = commands.add_parser("measure")
+    m.add_argument("--after", type=float, default=0)
+    m.add_argument("--window", type=float, required=True)
+    m.add_argument("--out", required=True)
+    m.add_argument("processes", nargs="+", metavar="LABEL=PID")
+    m.set_defaults(run=measure)
+    p = commands.add_parser("per-op")
+    p.add_argument("file")
+    p.add_argument("rate", type=float)
+    p.set_defaults(run=per_op)
+    c = commands.add_parser("ceiling")
+    c.add_argument("file")
+    c.add_argument("rate", type=float)
+    c.add_argument("tps", type=float)
+    c.set_defaults(run=ceiling)
+    args = parser.parse_args()
+    args.run(args)
 
 
 if __name__ == "__main__":
