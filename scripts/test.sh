@@ -29,7 +29,7 @@ dotnet build K8Shop.sln --nologo -clp:ErrorsOnly -p:UseSharedCompilation=false
 
 rm -rf "$results"
 mkdir -p "$results"
-passed=0 failed=0 skipped=0 broken=()
+passed=0 failed=0 skipped=0 broken=() failures=()
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   [[ "$name" == *TestSupport ]] && continue
@@ -50,6 +50,15 @@ for project in tests/*/*.csproj; do
   s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
   if [[ $status -ne 0 && $f -eq 0 ]]; then broken+=("$name (exit $status)"); fi
+  # vstest prints "  Failed <test> [<time>]", then "  Error Message:" and its lines: keep the name and the message's
+  # first lines, so the summary at the end of the run (all a CI page may show) says what failed and why.
+  if ((f > 0)); then
+    mapfile -t -O "${#failures[@]}" failures < <(awk '
+      /^  Failed .+ \[[^]]+\]$/ { sub(/^  Failed /, ""); sub(/ \[[^]]+\]$/, ""); print "  " $0; shown = 0; next }
+      /^  Error Message:/ { inmsg = 1; next }
+      /^  Stack Trace:/ || /^  (Passed|Failed|Skipped) / { inmsg = 0 }
+      inmsg && shown < 4 && NF { sub(/^ +/, ""); print "      " substr($0, 1, 200); shown++ }' "$log")
+  fi
 done
 
 if [[ -f client-web/package.json ]]; then
@@ -75,6 +84,8 @@ if [[ -f client-web/package.json ]]; then
     passed=$((passed + wp)) failed=$((failed + f)) skipped=$((skipped + ws)) wf=$((wf + f))
   done <<<"$web_lines"
   if [[ $status -ne 0 && $wf -eq 0 && -n "$web_lines" ]]; then broken+=("client-web (exit $status)"); fi
+  # vitest marks a failed test " FAIL  <file> > <test>", Playwright's list reporter "  ✘  <n> [chromium] › <test>".
+  mapfile -t -O "${#failures[@]}" failures < <(grep -E '^ +(FAIL|✘) ' <<<"$plain" | sed -E 's/^ +/  /' | sort -u || true)
 fi
 
 step "test infra (kustomize renders, Kubernetes schemas, policies, Dockerfiles, Terraform)"
@@ -107,8 +118,13 @@ is=$(grep -E '^# skipped [0-9]+$' "$results/infra.log" | tail -n 1 | grep -oE '[
 passed=$((passed + ip)) failed=$((failed + if_)) skipped=$((skipped + is))
 if [[ $status -ne 0 && $if_ -eq 0 ]]; then broken+=("infra (exit $status)"); fi
 if [[ $ip -eq 0 && $if_ -eq 0 ]]; then broken+=("infra (no result line)"); fi
+mapfile -t -O "${#failures[@]}" failures < <(grep -E '^ *not ok [0-9]+ - ' "$results/infra.log" | sed -E 's/^ *not ok [0-9]+ - /  infra: /' || true)
 
 step "summary (details in $results)"
 for b in "${broken[@]}"; do echo "broken: $b"; done
+if ((${#failures[@]})); then
+  echo "failed tests:"
+  printf '%s\n' "${failures[@]}"
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [[ $failed -eq 0 && ${#broken[@]} -eq 0 ]]
