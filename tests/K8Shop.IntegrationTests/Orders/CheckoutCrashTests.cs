@@ -34,6 +34,10 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             ["DynamoDB__TableName"] = $"k8shop-crash-{Guid.NewGuid():N}",
             ["Orders__ResumeAfter"] = "00:00:03",
             ["Inventory__MaxWritesPerSecond"] = "0",
+            // Each charge takes 150 ms, after the order is stored and its stock held: at the kill, the checkouts in
+            // flight are stored and unfinished. Without it, on a busy machine, all of them could still be short of
+            // their first write, and the crash would interrupt nothing.
+            ["Payments__Latency"] = "00:00:00.150",
         };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
         var silo = ClusterSiloProcess.Start(database.ConnectionString, serviceId, clusterId, settings);
