@@ -34,9 +34,8 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             ["DynamoDB__TableName"] = $"k8shop-crash-{Guid.NewGuid():N}",
             ["Orders__ResumeAfter"] = "00:00:03",
             ["Inventory__MaxWritesPerSecond"] = "0",
-            // Each charge takes 150 ms, after the order is stored and its stock held: at the kill, the checkouts in
-            // flight are stored and unfinished. Without it, on a busy machine, all of them could still be short of
-            // their first write, and the crash would interrupt nothing.
+            // Each charge takes 150 ms, after the order is stored and its stock held: the kill below waits for an
+            // order in that state, so that it surely interrupts one.
             ["Payments__Latency"] = "00:00:00.150",
         };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
@@ -82,6 +81,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             var clients = Enumerable.Range(0, Clients).Select(_ => Task.Run(ClientAsync)).ToArray();
             while (Volatile.Read(ref next) < crashAt)
                 await Task.Delay(5);
+            await UntilACheckoutInFlightIsReservedAsync(http, url, keys, () => Volatile.Read(ref next), acknowledged.ContainsKey);
             await silo.CrashAsync();
             await Task.WhenAll(clients);
             var acknowledgedBeforeCrash = acknowledged.Count;
@@ -139,6 +139,31 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
         finally
         {
             await silo.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Waits (up to 10 s) until a checkout in flight reads <c>reserved</c>: stored, its stock held, its charge under
+    /// way. Killing at a count of checkouts alone was not enough: on a busy machine the clients can move in step, and
+    /// the kill then came just after one wave was answered and before the next was stored.
+    /// </summary>
+    private static async Task UntilACheckoutInFlightIsReservedAsync(
+        HttpClient http, string url, string[] keys, Func<int> dispatched, Func<string, bool> isAcknowledged)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            var last = Math.Min(dispatched(), keys.Length - 1);
+            var inFlight = keys[Math.Max(0, last - Clients + 1)..(last + 1)].Where(k => !isAcknowledged(k));
+            var statuses = await Task.WhenAll(inFlight.Select(async key =>
+            {
+                using var response = await http.GetAsync($"{url}/orders/{OrderIds.FromIdempotencyKey(key)}");
+                return response.StatusCode == HttpStatusCode.OK
+                    ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString()
+                    : null;
+            }));
+            if (statuses.Contains("reserved"))
+                return;
         }
     }
 
