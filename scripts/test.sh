@@ -85,7 +85,9 @@ if [[ -f client-web/package.json ]]; then
   done <<<"$web_lines"
   if [[ $status -ne 0 && $wf -eq 0 && -n "$web_lines" ]]; then broken+=("client-web (exit $status)"); fi
   # vitest marks a failed test " FAIL  <file> > <test>", Playwright's list reporter "  ✘  <n> [chromium] › <test>".
-  mapfile -t -O "${#failures[@]}" failures < <(grep -E '^ +(FAIL|✘) ' <<<"$plain" | sed -E 's/^ +/  /' | sort -u || true)
+  if ((wf > 0)); then
+    mapfile -t -O "${#failures[@]}" failures < <(grep -E '^ +(FAIL|✘) ' <<<"$plain" | sed -E 's/^ +/  /' | sort -u || true)
+  fi
 fi
 
 step "test infra (kustomize renders, Kubernetes schemas, policies, Dockerfiles, Terraform)"
@@ -118,7 +120,9 @@ is=$(grep -E '^# skipped [0-9]+$' "$results/infra.log" | tail -n 1 | grep -oE '[
 passed=$((passed + ip)) failed=$((failed + if_)) skipped=$((skipped + is))
 if [[ $status -ne 0 && $if_ -eq 0 ]]; then broken+=("infra (exit $status)"); fi
 if [[ $ip -eq 0 && $if_ -eq 0 ]]; then broken+=("infra (no result line)"); fi
-mapfile -t -O "${#failures[@]}" failures < <(grep -E '^ *not ok [0-9]+ - ' "$results/infra.log" | sed -E 's/^ *not ok [0-9]+ - /  infra: /' || true)
+if ((if_ > 0)); then
+  mapfile -t -O "${#failures[@]}" failures < <(grep -E '^ *not ok [0-9]+ - ' "$results/infra.log" | sed -E 's/^ *not ok [0-9]+ - /  infra: /' || true)
+fi
 
 step "summary (details in $results)"
 for b in "${broken[@]}"; do echo "broken: $b"; done
