@@ -272,7 +272,12 @@ drop_vhost() { curl -fs -u "$rabbit_credentials" -X DELETE "$rabbit_management/a
 export PGPASSWORD=k8shop
 pg=(-h 127.0.0.1 -p "${K8SHOP_PG_PORT:-5432}" -U k8shop)
 pg_database="k8shop_bench_${stamp,,}"
-drop_database() { psql "${pg[@]}" -d k8shop -qc "DROP DATABASE IF EXISTS \"$pg_database\" WITH (FORCE)" >/dev/null 2>&1 || true; }
+# FORCE cannot end an autovacuum worker (it belongs to no role this user may signal); a plain DROP stops it itself.
+drop_database() {
+  local sql="DROP DATABASE IF EXISTS \"$pg_database\""
+  psql "${pg[@]}" -d k8shop -qc "$sql WITH (FORCE)" >/dev/null 2>&1 || psql "${pg[@]}" -d k8shop -qc "$sql" >/dev/null ||
+    echo "could not drop PostgreSQL database $pg_database; drop it by hand" >&2
+}
 trap 'stop_silo; drop_vhost; drop_database' EXIT
 psql "${pg[@]}" -d k8shop -qc "CREATE DATABASE \"$pg_database\"" ||
   { echo "could not create PostgreSQL database $pg_database (user k8shop needs CREATEDB)" >&2; exit 1; }

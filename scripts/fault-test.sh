@@ -50,7 +50,8 @@ cleanup() {
     step "stopping the drill's cluster"
     cluster down || true
     curl -fs -u "$rabbit_credentials" -X DELETE "$rabbit_management/api/vhosts/$rabbit_vhost" >/dev/null || true
-    psql_admin "DROP DATABASE IF EXISTS \"$fault_database\" WITH (FORCE)" || true
+    # FORCE cannot end an autovacuum worker (it belongs to no role this user may signal); a plain DROP stops it itself.
+    psql_admin "DROP DATABASE IF EXISTS \"$fault_database\" WITH (FORCE)" || psql_admin "DROP DATABASE IF EXISTS \"$fault_database\"" || true
   else
     echo "cluster kept (K8SHOP_FAULT_KEEP=1): K8SHOP_CLUSTER_DIR=$K8SHOP_CLUSTER_DIR K8SHOP_CLUSTER_PORT_OFFSET=$K8SHOP_CLUSTER_PORT_OFFSET scripts/local-cluster.sh down"
   fi

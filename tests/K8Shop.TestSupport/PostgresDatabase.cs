@@ -43,7 +43,34 @@ public sealed class PostgresDatabase : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(TestServices.PostgresConnectionString);
         await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 5)
+            {
+                // FORCE ends other sessions only if this role may signal them, and an autovacuum worker, which
+                // belongs to no role, fails that check. A plain DROP stops autovacuum workers itself and waits for
+                // them; if a session of another kind is still there, it is refused and FORCE is tried again.
+                try
+                {
+                    await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{Name}\"");
+                    return;
+                }
+                catch (PostgresException again) when (again.SqlState == PostgresErrorCodes.ObjectInUse)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+                }
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 }
