@@ -18,6 +18,11 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    private bool _kept;
+
+    /// <summary>Leaves the database in place at dispose, for a failed test whose rows are worth reading.</summary>
+    public void Keep() => _kept = true;
+
     public static async Task<PostgresDatabase> CreateAsync(string purpose)
     {
         var name = $"k8shop_test_{purpose}_{Guid.NewGuid():N}"[..50].ToLowerInvariant();
@@ -41,6 +46,8 @@ public sealed class PostgresDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        if (_kept)
+            return;
         await using var admin = new NpgsqlConnection(TestServices.PostgresConnectionString);
         await admin.OpenAsync();
         for (var attempt = 1; ; attempt++)

@@ -71,6 +71,12 @@ public sealed class FaultDrillTests(ITestOutputHelper output)
             var report = await new FaultDrillRunner(options, http, target, output.WriteLine, _ => locator.OrderIdsOnSiloAsync(victimPort))
                 .RunAsync(deadline.Token);
             output.WriteLine(report.ToText());
+            if (!report.Passed)
+            {
+                // Its grain_state rows tell a stored order that reads back as missing from one never stored.
+                database.Keep();
+                output.WriteLine($"database {database.Name} kept (service id {serviceId}); drop it by hand");
+            }
 
             Assert.Equal((200, 0), (report.Acknowledged, report.Unacknowledged));
             Assert.Empty(report.Lost);
