@@ -31,6 +31,12 @@ internal static class OpenIddictRegistration
                     // Allowed server-wide, granted by permission to the loadgen client only.
                     .AllowPasswordFlow();
                 server.RequireProofKeyForCodeExchange();
+                // S256 only: "plain" would hand the verifier to anyone who sees the authorization request.
+                server.Configure(server =>
+                {
+                    server.CodeChallengeMethods.Clear();
+                    server.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
+                });
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, ShopClients.ApiScope);
                 server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.EmailVerified, Claims.Role);
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime)
