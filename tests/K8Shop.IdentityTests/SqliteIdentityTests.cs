@@ -58,5 +58,8 @@ public sealed class SqliteIdentityTests(SqliteHostFixture fixture) : IClassFixtu
     public Task ChangePassword_SignedIn_NeedsTheCurrentPassword() => AccountScenarios.ChangePasswordNeedsTheCurrentOne(Host);
 
     [Fact]
+    public Task SignIn_WithAnOffSiteReturnUrl_RedirectsHomeInstead() => AccountScenarios.SignInNeverRedirectsOffSite(Host);
+
+    [Fact]
     public Task SignInPost_WithoutAntiforgeryToken_IsRefused() => AccountScenarios.PostWithoutAntiforgeryTokenIsRefused(Host);
 }

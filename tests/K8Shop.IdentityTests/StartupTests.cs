@@ -67,6 +67,18 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task ConfiguredIssuer_IsTheTokensIssuerWhateverTheRequestOrigin()
+    {
+        await using var host = await IdentityTestHost.StartAsync(new Dictionary<string, string?> { ["Identity:Issuer"] = "https://shop.example/" });
+        using var client = host.NewBrowser();
+
+        var token = await Oidc.SuccessAsync(await Oidc.ClientCredentialsAsync(client, "operator", IdentityTestHost.OperatorSecret));
+
+        var jwt = await Oidc.ValidateAccessTokenAsync(client, token.GetProperty("access_token").GetString()!);
+        Assert.Equal("https://shop.example/", jwt.Issuer);
+    }
+
+    [Fact]
     public async Task OperatorClient_WithoutASecret_DoesNotExist()
     {
         await using var host = await IdentityTestHost.StartAsync(new Dictionary<string, string?> { ["Identity:OperatorClient:Secret"] = null });

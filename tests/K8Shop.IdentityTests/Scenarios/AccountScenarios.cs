@@ -123,6 +123,19 @@ public static partial class AccountScenarios
         Assert.Contains("This form has expired", await forged.Content.ReadAsStringAsync());
     }
 
+    public static async Task SignInNeverRedirectsOffSite(IdentityTestHost host)
+    {
+        var email = ProtocolScenarios.NewEmail("redirect");
+        await Pages.CreateAccountAsync(host, email, "correct horse 1");
+        foreach (var returnUrl in new[] { "https://evil.example/", "//evil.example/", "/\\evil.example/" })
+        {
+            using var browser = host.NewBrowser();
+            var response = await Pages.SignInAsync(browser, email, "correct horse 1", returnUrl);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/", response.Headers.Location!.OriginalString);
+        }
+    }
+
     private static Dictionary<string, string> Change(string current, string next) =>
         new() { ["currentPassword"] = current, ["password"] = next, ["confirmPassword"] = next };
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace K8Shop.IdentityTests.Support;
 
@@ -42,24 +43,28 @@ public sealed class IdentityTestHost : IAsyncDisposable
         ["Smtp:UseTls"] = "false",
     };
 
-    public static async Task<IdentityTestHost> StartAsync(IDictionary<string, string?>? overrides = null)
+    public static async Task<IdentityTestHost> StartAsync(IDictionary<string, string?>? overrides = null, LogCapture? logs = null)
     {
         var adminEmail = $"admin-{Guid.NewGuid():N}@k8shop.test";
         var settings = EmbeddedSettings(adminEmail);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             settings[key] = value;
-        var app = Build(settings);
+        var app = Build(settings, logs);
         await app.StartAsync();
         return new IdentityTestHost(app, adminEmail);
     }
 
     /// <summary>The host as built from these settings, not started: configuration errors surface here or at start.</summary>
-    public static WebApplication Build(IDictionary<string, string?> settings)
+    public static WebApplication Build(IDictionary<string, string?> settings, LogCapture? logs = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseTestServer();
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
+        if (logs is not null)
+        {
+            builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        }
         builder.AddK8ShopIdentity();
         var app = builder.Build();
         app.UseK8ShopIdentity();

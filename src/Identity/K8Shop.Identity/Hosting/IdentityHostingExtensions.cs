@@ -8,6 +8,7 @@ using K8Shop.Identity.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace K8Shop.Identity.Hosting;
@@ -38,6 +39,8 @@ public static class IdentityHostingExtensions
         services.AddAntiforgery(options => options.Cookie.Name = "k8shop.identity.antiforgery");
         services.AddScoped<ClientRegistrar>();
         services.AddHostedService<IdentityStoreInitializer>();
+        // OpenIddict logs whole requests below Warning, user names (e-mail addresses) included.
+        builder.Logging.AddFilter("OpenIddict", LogLevel.Warning);
         return builder;
     }
 
