@@ -1,4 +1,3 @@
-using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Hosting;
 using K8Shop.Silo.Hosting;
 using Orleans.Dashboard;
@@ -6,14 +5,16 @@ using Orleans.Dashboard;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddK8ShopSilo();
 builder.Services.AddK8ShopGateway(builder.Configuration);
+builder.AddCoHostedIdentity();
 
 var app = builder.Build();
 app.UseStorefront();
 app.UseK8ShopGateway();
 app.MapK8ShopGateway();
+app.MapCoHostedIdentity();
 app.MapStorefront();
 if (app.Services.GetRequiredService<K8ShopOptions>().Dashboard)
-    app.MapOrleansDashboard("/dashboard").ExcludeFromDescription().RequireAuthorization(AuthPolicies.Admin);
+    app.MapOrleansDashboard("/dashboard").ExcludeFromDescription().RequireAuthorization(app.Configuration.AdminPagePolicy());
 app.LogStartupUrls();
 await app.RunAsync();
 

@@ -1,10 +1,6 @@
 using Grpc.Net.Client;
 using K8Shop.TestSupport;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 
@@ -25,15 +21,10 @@ public sealed class K8ShopHost(IReadOnlyDictionary<string, string?> settings) : 
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        // The provider's keys as the test tokens are signed: a host trusts exactly what TestTokens mints.
-        builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, bearer =>
-        {
-            bearer.Authority = null;
-            bearer.Configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
-            bearer.Configuration.SigningKeys.Add(TestTokens.Key);
-            bearer.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
-            bearer.TokenValidationParameters.IssuerSigningKey = TestTokens.Key;
-        }));
+        // The co-hosted provider signs with the key TestTokens mints with, under the same issuer: a host trusts
+        // exactly the tokens its provider issues and the ones the tests forge from them.
+        builder.UseSetting("Identity:SigningKey", TestTokens.PrivateKeyPem);
+        builder.UseSetting("Identity:Issuer", TestTokens.Issuer);
     }
 
     public GrpcChannel CreateGrpcChannel() =>

@@ -48,15 +48,16 @@ public sealed class EmbeddedProcessTests(EmbeddedSiloProcess silo) : IClassFixtu
     }
 
     [Fact]
-    public async Task Rest_OverKestrel_ServesTheCatalog_AndTheDashboardToNoAnonymousCaller()
+    public async Task Rest_OverKestrel_ServesTheCatalog_AndSendsAnAnonymousDashboardVisitorToSignIn()
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}") };
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}") };
 
         var product = await http.GetStringAsync("/catalog/BOOK-005");
         var dashboard = await http.GetAsync("/dashboard/");
 
         Assert.Contains("\"title\":\"Atomic Habits\"", product, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Unauthorized, dashboard.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, dashboard.StatusCode);
+        Assert.Contains("/identity/signin", dashboard.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,14 +14,16 @@ namespace K8Shop.ContractTests.Process;
 public sealed class GatewayProcessTests
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private const string OperatorSecret = "gateway-process-operator-secret";
 
     [Fact]
     public async Task Gateway_WithOrdersModule_ServesOrderRoutesAndNotCatalogRoutes()
     {
         await using var silo = await StartSiloAsync(HostPorts.Free());
-        await using var gateway = StartGateway(silo.Ports.Gateway, "orders");
+        await using var gateway = StartGateway(silo.Ports.Gateway, "orders", authority: silo.Ports.HttpUrl + "/");
         await gateway.WaitUntilReadyAsync("/health/ready", StartTimeout);
         using var http = new HttpClient { BaseAddress = new Uri(gateway.Ports.HttpUrl) };
+        var token = await OperatorTokenAsync(silo.Ports.HttpUrl);
 
         var ordersHealth = await http.GetAsync("/orders/healthz");
         var missingOrder = await http.GetAsync($"/orders/{Guid.NewGuid()}");
@@ -36,6 +38,11 @@ public sealed class GatewayProcessTests
         // The route is served, and with tokens required it first asks who is calling.
         Assert.Equal(HttpStatusCode.Unauthorized, missingOrder.StatusCode);
         Assert.Contains("authentication required", await missingOrder.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // A token from the silo's provider, checked by the gateway against the provider's discovery document and keys.
+        using var asOperator = new HttpRequestMessage(HttpMethod.Get, $"/orders/{Guid.NewGuid()}") { Headers = { Authorization = new("Bearer", token) } };
+        var withToken = await http.SendAsync(asOperator);
+        Assert.Equal(HttpStatusCode.NotFound, withToken.StatusCode);
+        Assert.Contains("does not exist", await withToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(
             (HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.OK),
             (catalog.StatusCode, catalogHealth.StatusCode, cart.StatusCode, payments.StatusCode, live.StatusCode));
@@ -105,21 +112,40 @@ public sealed class GatewayProcessTests
 
     private static async Task<HostProcess> StartSiloAsync(HostPorts ports)
     {
-        var silo = HostProcess.Start(BuiltSilo.DllPath, p => [.. p.Settings(), new("K8Shop__Profile", "embedded"), new("K8Shop__Dashboard", "false")], ports);
+        var silo = HostProcess.Start(BuiltSilo.DllPath, p => [.. p.Settings(), new("K8Shop__Profile", "embedded"), new("K8Shop__Dashboard", "false"),
+            new("Identity__OperatorClient__Secret", OperatorSecret)], ports);
         await silo.WaitUntilReadyAsync("/health/live", StartTimeout);
         return silo;
     }
 
     /// <summary>A gateway on localhost clustering (no PostgreSQL), looking for a silo's client gateway at <paramref name="siloGatewayPort"/>.</summary>
-    private static HostProcess StartGateway(int siloGatewayPort, string? modules) =>
+    private static HostProcess StartGateway(int siloGatewayPort, string? modules, string authority = "http://127.0.0.1:9/") =>
         HostProcess.Start(BuiltGateway.DllPath, ports =>
         [
+            new("Auth__Authority", authority),
+            new("Auth__RequireHttpsMetadata", "false"),
             new("Kestrel__Endpoints__Http__Url", ports.HttpUrl),
             new("Kestrel__Endpoints__Grpc__Url", $"http://127.0.0.1:{ports.Grpc}"),
             new("Orleans__GatewayPort", siloGatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("ConnectionStrings__Postgres", ""),
             new("Gateway__Modules", modules ?? ""),
         ]);
+
+    /// <summary>An admin token from the co-hosted provider by client credentials, as an operator's script gets one.</summary>
+    private static async Task<string> OperatorTokenAsync(string siloUrl)
+    {
+        using var http = new HttpClient();
+        var response = await http.PostAsync(siloUrl + "/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "operator",
+            ["client_secret"] = OperatorSecret,
+            ["scope"] = "k8shop",
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+    }
 
     /// <summary>Polls <paramref name="path"/> until it answers <paramref name="wanted"/> or the time is up; the last status.</summary>
     private static async Task<HttpStatusCode> WaitForStatusAsync(HttpClient http, string path, HttpStatusCode wanted, TimeSpan timeout)

@@ -9,7 +9,7 @@ public sealed class RequiredAuthHost : IAsyncLifetime
 
     public HttpClient Client(string? token = null)
     {
-        var client = Host.CreateClient();
+        var client = Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (token is not null)
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;

@@ -25,13 +25,18 @@ public static class AuthHostingExtensions
         services.AddSingleton<IAuthorizationHandler, ShopperRequirementHandler>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // Every policy names the bearer scheme: a co-hosted identity provider makes its cookie the default scheme.
         services.AddAuthorizationBuilder()
-            .AddPolicy(AuthPolicies.Admin, p => p.RequireRole(AuthPolicies.AdminRole))
-            .AddPolicy(AuthPolicies.Stock, p => Unless(auth.IsOpen, p, b => b.RequireRole(AuthPolicies.AdminRole, AuthPolicies.MachineRole)))
-            .AddPolicy(AuthPolicies.Account, p => Unless(auth.IsOpen, p, b => b.RequireAuthenticatedUser()))
-            .AddPolicy(AuthPolicies.Shopper, p => Unless(auth.IsOpen, p, b => b.AddRequirements(new ShopperRequirement("userId", AllowGuest: false, Optional: false))))
-            .AddPolicy(AuthPolicies.CartOwner, p => Unless(auth.IsOpen, p, b => b.AddRequirements(new ShopperRequirement("userId", AllowGuest: true, Optional: false))))
-            .AddPolicy(AuthPolicies.OptionalShopper, p => Unless(auth.IsOpen, p, b => b.AddRequirements(new ShopperRequirement("userId", AllowGuest: true, Optional: true))));
+            .AddPolicy(AuthPolicies.Admin, p => Bearer(p).RequireRole(AuthPolicies.AdminRole))
+            .AddPolicy(AuthPolicies.Stock, p => Unless(auth.IsOpen, p, b => Bearer(b).RequireRole(AuthPolicies.AdminRole, AuthPolicies.MachineRole)))
+            .AddPolicy(AuthPolicies.Account, p => Unless(auth.IsOpen, p, b => Bearer(b).RequireAuthenticatedUser()))
+            .AddPolicy(AuthPolicies.Shopper, p => Unless(auth.IsOpen, p, b => Bearer(b).AddRequirements(new ShopperRequirement("userId", AllowGuest: false, Optional: false))))
+            .AddPolicy(AuthPolicies.CartOwner, p => Unless(auth.IsOpen, p, b => Bearer(b).AddRequirements(new ShopperRequirement("userId", AllowGuest: true, Optional: false))))
+            .AddPolicy(AuthPolicies.OptionalShopper, p => Unless(auth.IsOpen, p, b => Bearer(b).AddRequirements(new ShopperRequirement("userId", AllowGuest: true, Optional: true))));
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Validate(bearer => auth.IsOpen || HasKeySource(bearer),
+                "Auth:Authority is not set: give the identity provider's issuer URL (its discovery document lists the signing keys), or set Auth:Mode=open to serve the original's clients without identity.")
+            .ValidateOnStart();
         services.AddHostedService<RouteAuthorizationAudit>();
         return services;
     }
@@ -44,6 +49,13 @@ public static class AuthHostingExtensions
             app.UseMiddleware<CallerMiddleware>();
         return app;
     }
+
+    private static AuthorizationPolicyBuilder Bearer(AuthorizationPolicyBuilder policy) =>
+        policy.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme);
+
+    private static bool HasKeySource(JwtBearerOptions bearer) =>
+        !string.IsNullOrWhiteSpace(bearer.Authority) || !string.IsNullOrWhiteSpace(bearer.MetadataAddress) || bearer.Configuration is not null
+        || bearer.TokenValidationParameters.IssuerSigningKey is not null || bearer.TokenValidationParameters.IssuerSigningKeys?.Any() == true;
 
     /// <summary>In open mode a shopper policy lets anyone through; otherwise it is built as asked.</summary>
     private static void Unless(bool open, AuthorizationPolicyBuilder policy, Action<AuthorizationPolicyBuilder> build)

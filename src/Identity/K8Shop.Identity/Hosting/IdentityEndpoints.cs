@@ -11,8 +11,10 @@ namespace K8Shop.Identity.Hosting;
 
 internal static class IdentityEndpoints
 {
-    public static void MapIdentityProtocol(this IEndpointRouteBuilder app)
+    // Every identity route is for callers who have no token yet; each decides for itself (a cookie, a client secret).
+    public static void MapIdentityProtocol(this IEndpointRouteBuilder builder)
     {
+        var app = builder.MapGroup("").AllowAnonymous();
         app.MapMethods(OpenIddictRegistration.AuthorizePath, [HttpMethods.Get, HttpMethods.Post], AuthorizeEndpoint.HandleAsync)
             .WithName("IdentityAuthorize").ExcludeFromDescription();
         app.MapPost(OpenIddictRegistration.TokenPath, TokenEndpoint.HandleAsync).WithName("IdentityToken").ExcludeFromDescription();
@@ -23,8 +25,9 @@ internal static class IdentityEndpoints
         endSession.MapPost("", EndSessionEndpoint.SubmitAsync).WithName("IdentityEndSessionConfirm");
     }
 
-    public static void MapIdentityPages(this IEndpointRouteBuilder app)
+    public static void MapIdentityPages(this IEndpointRouteBuilder builder)
     {
+        var app = builder.MapGroup("").AllowAnonymous();
         app.MapGet(PageLayout.StylesheetPath, IdentityStylesheet.Serve).WithName("IdentityStylesheet").ExcludeFromDescription();
         var pages = app.MapGroup("").AddEndpointFilter(WithAccountCookie).ExcludeFromDescription();
         pages.MapGet(SignInPage.Path, SignInPage.Show).WithName("IdentitySignIn");
