@@ -109,6 +109,33 @@ public sealed class StartupTests
     }
 
     [PostgresFact]
+    public async Task Restart_WithANewAdminPassword_ResetsTheSameAdminAccount()
+    {
+        await using var database = await PostgresDatabase.CreateAsync("identity_admin");
+        var settings = PostgresHostFixture.PostgresSettings(database.ConnectionString);
+        settings["Identity:Admin:Email"] = "restart-admin@k8shop.test";
+        settings["Identity:Admin:Password"] = "first admin password";
+        string firstSubject;
+        await using (var first = await IdentityTestHost.StartAsync(settings))
+        {
+            using var client = first.NewBrowser();
+            var token = await Oidc.SuccessAsync(await Oidc.PasswordAsync(client, "loadgen", IdentityTestHost.LoadGenSecret, "restart-admin@k8shop.test", "first admin password"));
+            firstSubject = (await Oidc.ValidateAccessTokenAsync(client, token.GetProperty("access_token").GetString()!)).Subject;
+        }
+
+        settings["Identity:Admin:Password"] = "second admin password";
+        await using var second = await IdentityTestHost.StartAsync(settings);
+        using var again = second.NewBrowser();
+
+        Assert.Equal("invalid_grant", await Oidc.ErrorAsync(
+            await Oidc.PasswordAsync(again, "loadgen", IdentityTestHost.LoadGenSecret, "restart-admin@k8shop.test", "first admin password")));
+        var renewed = await Oidc.SuccessAsync(await Oidc.PasswordAsync(again, "loadgen", IdentityTestHost.LoadGenSecret, "restart-admin@k8shop.test", "second admin password"));
+        var jwt = await Oidc.ValidateAccessTokenAsync(again, renewed.GetProperty("access_token").GetString()!);
+        Assert.Equal(firstSubject, jwt.Subject);
+        Assert.Equal(["admin"], jwt.Claims.Where(c => c.Type == "role").Select(c => c.Value));
+    }
+
+    [PostgresFact]
     public async Task TwoHosts_StartingAtOnceOnOneEmptyDatabase_BothServeAndCreateTheTablesOnce()
     {
         await using var database = await PostgresDatabase.CreateAsync("identity_race");

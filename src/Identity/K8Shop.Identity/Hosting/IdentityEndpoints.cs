@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using K8Shop.Identity.Accounts;
 using K8Shop.Identity.Pages;
 using K8Shop.Identity.Protocol;
@@ -52,7 +53,7 @@ internal static class IdentityEndpoints
     {
         var context = invocation.HttpContext;
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        context.User = session.Succeeded ? session.Principal : new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+        context.User = session.Succeeded ? session.Principal : new ClaimsPrincipal(new ClaimsIdentity());
         return await next(invocation);
     }
 }
