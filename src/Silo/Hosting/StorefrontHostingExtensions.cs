@@ -10,9 +10,9 @@ namespace K8Shop.Silo.Hosting;
 /// </summary>
 public static partial class StorefrontHostingExtensions
 {
-    /// <summary>The storefront's client-side routes; none shares a first segment with an API route.</summary>
+    /// <summary>The storefront's client-side routes (GET only): none is a GET the API answers; /auth/callback and /auth/silent are the sign-in pages, POST /auth/guest stays the gateway's.</summary>
     public static readonly IReadOnlyList<string> ClientRoutes =
-        ["/books/{**path}", "/basket", "/checkout", "/signin", "/account/{**path}", "/admin/{**path}", "/status"];
+        ["/books/{**path}", "/basket", "/checkout", "/signin", "/account/{**path}", "/admin/{**path}", "/status", "/auth/{**path}"];
 
     /// <summary>Where the built storefront is: <c>Storefront:Root</c> (the storefront's tests point it at client-web/dist), else next to the silo.</summary>
     private static string Root(WebApplication app) =>
