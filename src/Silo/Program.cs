@@ -1,3 +1,4 @@
+using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Hosting;
 using K8Shop.Silo.Hosting;
 using Orleans.Dashboard;
@@ -12,7 +13,7 @@ app.UseK8ShopGateway();
 app.MapK8ShopGateway();
 app.MapStorefront();
 if (app.Services.GetRequiredService<K8ShopOptions>().Dashboard)
-    app.MapOrleansDashboard("/dashboard").ExcludeFromDescription();
+    app.MapOrleansDashboard("/dashboard").ExcludeFromDescription().RequireAuthorization(AuthPolicies.Admin);
 app.LogStartupUrls();
 await app.RunAsync();
 

@@ -65,6 +65,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();
+            silo.AddIncomingGrainCallFilter<K8Shop.Grains.Identity.ShopperOwnershipFilter>();
             silo.AddMemoryGrainStorage(CartStorage.Name);
             silo.AddMemoryGrainStorage(InventoryStorage.Name);
             silo.AddMemoryGrainStorage(NotificationStorage.Name);

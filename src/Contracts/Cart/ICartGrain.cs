@@ -4,7 +4,7 @@ namespace K8Shop.Contracts.Cart;
 /// One shopper's cart, keyed by user id (or a guest id). Every change is persisted before it returns; prices
 /// come from the catalog, never from the caller.
 /// </summary>
-public interface ICartGrain : IGrainWithStringKey
+public interface ICartGrain : K8Shop.Contracts.Identity.IShopperOwnedGrain
 {
     /// <summary>The cart as it stands; an expired cart reads as empty.</summary>
     Task<CartView> GetAsync();

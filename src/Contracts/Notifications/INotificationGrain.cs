@@ -4,7 +4,7 @@ namespace K8Shop.Contracts.Notifications;
 /// One shopper's notifications (key: the user id): their contact, the history of what was sent, and the
 /// message ids already acted on, so an event delivered twice (redelivery, restart) notifies once.
 /// </summary>
-public interface INotificationGrain : IGrainWithStringKey
+public interface INotificationGrain : K8Shop.Contracts.Identity.IShopperOwnedGrain
 {
     /// <summary>Sends the notification unless its message id was already sent; answers the recorded entry.</summary>
     Task<NotificationEntry> NotifyAsync(NotificationRequest request);

@@ -28,7 +28,7 @@ public interface IOrderGrain : IGrainWithStringKey
 }
 
 /// <summary>The ids of one user's orders, newest first (key: the user id).</summary>
-public interface IUserOrdersGrain : IGrainWithStringKey
+public interface IUserOrdersGrain : K8Shop.Contracts.Identity.IShopperOwnedGrain
 {
     /// <summary>Records an order; recording it again changes nothing.</summary>
     Task AddAsync(string orderId, DateTimeOffset createdAt);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using K8Shop.Contracts.Cart;
 using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Events;
+using K8Shop.Contracts.Identity;
 using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
@@ -41,6 +42,7 @@ public sealed partial class OrderGrain(
     {
         if (Order.Placed)
         {
+            RequireOwner();
             if (!string.Equals(Order.RequestHash, command.RequestHash, StringComparison.Ordinal))
                 throw new IdempotencyConflictException($"order {OrderId} was placed with a different request; use a new Idempotency-Key for a new order");
             await RunSagaAsync();
@@ -49,6 +51,8 @@ public sealed partial class OrderGrain(
 
         if (string.IsNullOrWhiteSpace(command.UserId))
             throw new OrderRuleException("userId", "is required");
+        if (!Caller.MayActFor(command.UserId))
+            throw new NotOwnerException("an order can only be placed for the signed-in shopper");
         var requested = command.FromCart ? await CartLinesAsync(command.UserId) : command.Lines;
         var lines = OrderPricing.Normalize(requested, _options);
         var catalog = GrainFactory.GetGrain<ICatalogGrain>(0);
@@ -92,7 +96,7 @@ public sealed partial class OrderGrain(
         return Order.FirstReply ?? View();
     }
 
-    public Task<OrderView?> GetAsync() => Task.FromResult(Order.Placed ? View() : null);
+    public Task<OrderView?> GetAsync() => Task.FromResult(Order.Placed && Caller.MayActFor(Order.UserId) ? View() : null);
 
     public async Task<OrderView> CancelAsync()
     {
@@ -151,9 +155,17 @@ public sealed partial class OrderGrain(
     // An order placed from the cart takes its lines out of the cart once confirmed.
     private bool CartDone => !(Order.FromCart && !Order.CartCleared && Order.Status == OrderStatus.Confirmed);
 
+    /// <summary>An order that does not exist, or that is another shopper's, is not found: its existence is not disclosed.</summary>
     private void RequirePlaced()
     {
         if (!Order.Placed)
+            throw new OrderNotFoundException(OrderId);
+        RequireOwner();
+    }
+
+    private void RequireOwner()
+    {
+        if (!Caller.MayActFor(Order.UserId))
             throw new OrderNotFoundException(OrderId);
     }
 

@@ -1,4 +1,5 @@
 using K8Shop.Contracts.Events;
+using K8Shop.Contracts.Identity;
 using K8Shop.Contracts.Payments;
 using K8Shop.Contracts.Storage;
 using K8Shop.Grains.Events;
@@ -43,8 +44,12 @@ public sealed partial class PaymentGrain(
             throw new PaymentConflictException("user_id is required");
         if (request.Amount <= 0)
             throw new PaymentConflictException("total_amount must be positive");
+        if (!Caller.MayActFor(request.UserId))
+            throw new NotOwnerException("a payment can only be made by the signed-in shopper");
         if (Payment.Exists)
         {
+            if (!OwnedByCaller)
+                throw new NotOwnerException("a payment can only be made by the signed-in shopper");
             await PublishOutboxAsync();
             if (Payment.Status == PaymentStatus.Voided)
                 return View();
@@ -74,13 +79,16 @@ public sealed partial class PaymentGrain(
         return View();
     }
 
-    public Task<PaymentView?> GetAsync() => Task.FromResult(Payment.Exists ? View() : null);
+    public Task<PaymentView?> GetAsync() => Task.FromResult(Payment.Exists && OwnedByCaller ? View() : null);
+
+    /// <summary>Another shopper's payment is not found: its existence is not disclosed.</summary>
+    private bool OwnedByCaller => Payment.UserId.Length == 0 || Caller.MayActFor(Payment.UserId);
 
     public Task PublishPendingAsync() => PublishOutboxAsync();
 
     public async Task<PaymentView> RefundAsync()
     {
-        if (!Payment.Exists)
+        if (!Payment.Exists || !OwnedByCaller)
             throw new PaymentStateException($"no payment exists for order {OrderId}", notFound: true);
         if (Payment.Status == PaymentStatus.Refunded)
             return View();

@@ -38,6 +38,7 @@ public static class SiloHostingExtensions
             silo.Services.AddOptions<ClusterMembershipOptions>().Bind(builder.Configuration.GetSection("Orleans:Membership"));
             silo.Services.AddOptions<SiloMessagingOptions>().Bind(builder.Configuration.GetSection("Orleans:Messaging"));
             silo.AddMemoryGrainStorageAsDefault();
+            silo.AddIncomingGrainCallFilter<K8Shop.Grains.Identity.ShopperOwnershipFilter>();
             silo.AddK8ShopCarts(useRedis: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopInventory(useDynamoDB: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopOrders(usePostgres: profile.IsCluster, builder.Configuration);

@@ -10,9 +10,9 @@ namespace K8Shop.Silo.Hosting;
 /// </summary>
 public static partial class StorefrontHostingExtensions
 {
-    /// <summary>The storefront's client-side routes (GET only): none is a GET the API answers; /auth/callback and /auth/silent are the sign-in pages, POST /auth/guest stays the gateway's.</summary>
+    /// <summary>The storefront's client-side routes; none shares a first segment with an API route.</summary>
     public static readonly IReadOnlyList<string> ClientRoutes =
-        ["/books/{**path}", "/basket", "/checkout", "/signin", "/account/{**path}", "/admin/{**path}", "/status", "/auth/{**path}"];
+        ["/books/{**path}", "/basket", "/checkout", "/signin", "/account/{**path}", "/admin/{**path}", "/status", "/auth/callback", "/auth/silent"];
 
     /// <summary>Where the built storefront is: <c>Storefront:Root</c> (the storefront's tests point it at client-web/dist), else next to the silo.</summary>
     private static string Root(WebApplication app) =>
@@ -51,7 +51,7 @@ public static partial class StorefrontHostingExtensions
             {
                 context.Response.Headers.CacheControl = "no-cache";
                 return TypedResults.PhysicalFile(index, "text/html; charset=utf-8");
-            }).ExcludeFromDescription();
+            }).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 

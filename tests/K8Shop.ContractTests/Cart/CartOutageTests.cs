@@ -16,6 +16,7 @@ public sealed class CartOutageTests
         await using var host = new K8ShopHost(new Dictionary<string, string?>
         {
             ["K8Shop:Profile"] = "cluster",
+            ["Auth:Mode"] = "open",
             ["ConnectionStrings:Postgres"] = database.ConnectionString,
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
             ["ConnectionStrings:RabbitMQ"] = TestServices.RabbitMQConnectionString,

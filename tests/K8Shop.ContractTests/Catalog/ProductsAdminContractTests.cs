@@ -7,14 +7,14 @@ using K8Shop.ContractTests.Hosts;
 
 namespace K8Shop.ContractTests.Catalog;
 
-/// <summary>The /products admin routes: key-protected, validated at the edge, on both catalog stores.</summary>
+/// <summary>The /products admin routes: admin-only, validated at the edge, on both catalog stores.</summary>
 [Collection(CatalogHostsCollection.Name)]
 public sealed class ProductsAdminContractTests(CatalogHosts hosts)
 {
     public static TheoryData<string> Hosts => CatalogHosts.All;
 
     [Theory, MemberData(nameof(Hosts))]
-    public async Task Create_WithoutKey_Is401AndCreatesNothing(string host)
+    public async Task Create_WithoutAToken_Is401AndCreatesNothing(string host)
     {
         var client = (await hosts.GetAsync(host)).CreateClient();
         var sku = NewSku();
@@ -27,7 +27,7 @@ public sealed class ProductsAdminContractTests(CatalogHosts hosts)
     }
 
     [Fact]
-    public async Task Create_MalformedBodyWithoutKey_Is401NotABodyError()
+    public async Task Create_MalformedBodyWithoutAToken_Is401NotABodyError()
     {
         var client = (await hosts.GetAsync(CatalogHosts.Embedded)).CreateClient();
 
@@ -37,32 +37,32 @@ public sealed class ProductsAdminContractTests(CatalogHosts hosts)
     }
 
     [Theory, MemberData(nameof(Hosts))]
-    public async Task Create_WithWrongKey_Is403(string host)
+    public async Task Create_WithAShoppersToken_Is403AndCreatesNothing(string host)
     {
         var client = (await hosts.GetAsync(host)).CreateClient();
-        client.DefaultRequestHeaders.Add("X-Admin-Key", "not-the-key");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Shopper("alice"));
+        var sku = NewSku();
 
-        var response = await client.PostAsJsonAsync("/products", Valid(NewSku()));
+        var response = await client.PostAsJsonAsync("/products", Valid(sku));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/catalog/{sku}")).StatusCode);
     }
 
     [Fact]
-    public async Task AdminRoutes_WhenNoKeyIsConfigured_AreOff()
+    public async Task Create_WithATokenNobodyIssued_Is401()
     {
-        await using var host = new K8ShopHost(new Dictionary<string, string?> { ["K8Shop:Profile"] = "embedded", ["Admin:ApiKey"] = "" });
-        var client = host.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "anything");
+        var client = (await hosts.GetAsync(CatalogHosts.Embedded)).CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.ForeignKey("operator"));
 
         var response = await client.PostAsJsonAsync("/products", Valid(NewSku()));
-        var json = await response.ReadJsonAsync();
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("admin routes are disabled", json.GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
     [Theory, MemberData(nameof(Hosts))]
-    public async Task CreateUpdateDelete_WithKey_ChangeWhatTheCatalogServes(string host)
+    public async Task CreateUpdateDelete_AsAdmin_ChangeWhatTheCatalogServes(string host)
     {
         var client = await hosts.CreateClientAsync(host, admin: true);
         var sku = NewSku();

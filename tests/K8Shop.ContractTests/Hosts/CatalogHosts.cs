@@ -15,7 +15,7 @@ public sealed class CatalogHosts : IAsyncLifetime
     private readonly Lazy<K8ShopHost> _embedded = new(() => new K8ShopHost(new Dictionary<string, string?>
     {
         ["K8Shop:Profile"] = "embedded",
-        ["Admin:ApiKey"] = K8ShopHost.AdminKey,
+        ["Auth:Mode"] = "open",
     }));
 
     private PostgresDatabase? _database;
@@ -51,7 +51,7 @@ public sealed class CatalogHosts : IAsyncLifetime
                     ["Notifications:Queue:Name"] = NotificationQueue,
                     ["Smtp:Host"] = TestServices.SmtpHost,
                     ["Smtp:Port"] = TestServices.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["Admin:ApiKey"] = K8ShopHost.AdminKey,
+                    ["Auth:Mode"] = "open",
                 });
             }
             return _postgres;

@@ -9,18 +9,18 @@ namespace K8Shop.ContractTests.Hosts;
 /// <summary>Requests to a contract host by name, as the contract tests send them, and reading their JSON replies.</summary>
 public static class HostRequests
 {
-    /// <summary>A client for the named host; with <paramref name="admin"/> it sends the admin key as a bearer token.</summary>
+    /// <summary>A client for the named host; with <paramref name="admin"/> it sends an admin's access token.</summary>
     public static async Task<HttpClient> CreateClientAsync(this CatalogHosts hosts, string host, bool admin = false)
     {
         var client = (await hosts.GetAsync(host)).CreateClient();
         if (admin)
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", K8ShopHost.AdminKey);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Admin());
         return client;
     }
 
     /// <summary>
     /// Sends <paramref name="method"/> <paramref name="path"/> to the named host, with an optional JSON body (an object to
-    /// serialize, or a string sent as it is) and, with <paramref name="admin"/>, the admin key. Answers the status, the
+    /// serialize, or a string sent as it is) and, with <paramref name="admin"/>, an admin's token. Answers the status, the
     /// reply as text, and the reply parsed (<c>default</c> when the reply is empty).
     /// </summary>
     public static async Task<(HttpStatusCode Status, string Raw, JsonElement Json)> SendAsync(

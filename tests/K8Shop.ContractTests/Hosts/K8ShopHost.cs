@@ -1,6 +1,10 @@
 using Grpc.Net.Client;
 using K8Shop.TestSupport;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +16,6 @@ namespace K8Shop.ContractTests.Hosts;
 /// </summary>
 public sealed class K8ShopHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
-    public const string AdminKey = "contract-test-admin-key";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -22,6 +25,15 @@ public sealed class K8ShopHost(IReadOnlyDictionary<string, string?> settings) : 
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // The provider's keys as the test tokens are signed: a host trusts exactly what TestTokens mints.
+        builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, bearer =>
+        {
+            bearer.Authority = null;
+            bearer.Configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
+            bearer.Configuration.SigningKeys.Add(TestTokens.Key);
+            bearer.TokenValidationParameters.ValidIssuer = TestTokens.Issuer;
+            bearer.TokenValidationParameters.IssuerSigningKey = TestTokens.Key;
+        }));
     }
 
     public GrpcChannel CreateGrpcChannel() =>

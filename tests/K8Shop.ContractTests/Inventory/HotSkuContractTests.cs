@@ -57,7 +57,7 @@ public sealed class HotSkuContractTests(CatalogHosts hosts)
     }
 
     [Fact]
-    public async Task HotSkus_WithoutTheAdminKey_Is401()
+    public async Task HotSkus_WithoutAnAdminToken_Is401()
     {
         var (status, _, _) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Get, "/hot-skus");
 

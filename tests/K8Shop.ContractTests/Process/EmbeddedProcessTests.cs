@@ -48,7 +48,7 @@ public sealed class EmbeddedProcessTests(EmbeddedSiloProcess silo) : IClassFixtu
     }
 
     [Fact]
-    public async Task Rest_OverKestrel_ServesTheCatalogAndTheDashboard()
+    public async Task Rest_OverKestrel_ServesTheCatalog_AndTheDashboardToNoAnonymousCaller()
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}") };
 
@@ -56,7 +56,7 @@ public sealed class EmbeddedProcessTests(EmbeddedSiloProcess silo) : IClassFixtu
         var dashboard = await http.GetAsync("/dashboard/");
 
         Assert.Contains("\"title\":\"Atomic Habits\"", product, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, dashboard.StatusCode);
     }
 
     [Fact]

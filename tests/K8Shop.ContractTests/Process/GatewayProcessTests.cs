@@ -33,8 +33,9 @@ public sealed class GatewayProcessTests
 
         Assert.Equal(HttpStatusCode.OK, ordersHealth.StatusCode);
         Assert.Contains("\"ok\":true", await ordersHealth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, missingOrder.StatusCode);
-        Assert.Contains("order", await missingOrder.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        // The route is served, and with tokens required it first asks who is calling.
+        Assert.Equal(HttpStatusCode.Unauthorized, missingOrder.StatusCode);
+        Assert.Contains("authentication required", await missingOrder.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(
             (HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.OK),
             (catalog.StatusCode, catalogHealth.StatusCode, cart.StatusCode, payments.StatusCode, live.StatusCode));

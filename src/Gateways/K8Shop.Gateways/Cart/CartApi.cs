@@ -1,5 +1,6 @@
 using K8Shop.Contracts.Cart;
 using K8Shop.Contracts.Storage;
+using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,10 +14,10 @@ public static class CartApi
 {
     public static IEndpointRouteBuilder MapCartEndpoints(this IEndpointRouteBuilder app)
     {
-        Map(app.MapGroup("/cart").WithTags("Cart"), "");
-        Map(app.MapGroup("/api/cart").ExcludeFromDescription(), "Edge");
+        Map(app.MapGroup("/cart").WithTags("Cart").RequireAuthorization(AuthPolicies.CartOwner), "");
+        Map(app.MapGroup("/api/cart").ExcludeFromDescription().RequireAuthorization(AuthPolicies.CartOwner), "Edge");
         // Exact routes win over /api/cart/{userId}, as nginx's '= /api/cart/healthz' did.
-        app.MapGet("/api/cart/healthz", GetHealth).WithName("CartHealth").WithTags("Health");
+        app.MapGet("/api/cart/healthz", GetHealth).WithName("CartHealth").WithTags("Health").AllowAnonymous();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Storage;
+using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,13 +17,13 @@ public static class CatalogApi
 
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder app)
     {
-        var catalog = app.MapGroup("/catalog").WithTags("Catalog").RequireCors(CorsPolicy);
+        var catalog = app.MapGroup("/catalog").WithTags("Catalog").RequireCors(CorsPolicy).AllowAnonymous();
         catalog.MapGet("", ListProducts).WithName("ListCatalog").WithSummary("Lists products, filtered, sorted and optionally paged");
         catalog.MapGet("/{id}", GetProduct).WithName("GetCatalogProduct").WithSummary("Gets a product by UUID or SKU");
-        app.MapGet("/healthz", GetHealth).WithName("CatalogHealth").WithTags("Health").RequireCors(CorsPolicy);
+        app.MapGet("/healthz", GetHealth).WithName("CatalogHealth").WithTags("Health").RequireCors(CorsPolicy).AllowAnonymous();
 
         // The original nginx mapped /api/catalog, /api/catalog/... and /api/catalog/healthz onto the service.
-        var edge = app.MapGroup("/api/catalog").RequireCors(CorsPolicy).ExcludeFromDescription();
+        var edge = app.MapGroup("/api/catalog").RequireCors(CorsPolicy).ExcludeFromDescription().AllowAnonymous();
         edge.MapGet("", ListProducts).WithName("ListCatalogEdge");
         edge.MapGet("/healthz", GetHealth).WithName("CatalogHealthEdge");
         edge.MapGet("/{id}", GetProduct).WithName("GetCatalogProductEdge");

@@ -1,4 +1,5 @@
 using K8Shop.Contracts.Catalog;
+using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +16,7 @@ public static class CoverApi
 
     public static IEndpointRouteBuilder MapCoverEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/covers/{sku}.svg", GetCover).WithName("GetCover").WithTags("Catalog").WithSummary("A generated SVG cover for a product");
+        app.MapGet("/covers/{sku}.svg", GetCover).WithName("GetCover").WithTags("Catalog").WithSummary("A generated SVG cover for a product").AllowAnonymous();
         return app;
     }
 

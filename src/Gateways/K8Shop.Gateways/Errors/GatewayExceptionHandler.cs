@@ -1,5 +1,6 @@
 using K8Shop.Contracts.Cart;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Identity;
 using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
@@ -45,6 +46,7 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         InventoryRuleException { NotFound: true } unknown => (404, unknown.Message, unknown.Message, null),
         FieldRuleException rule => (422, rule.Message, rule.Message, new Dictionary<string, string[]> { [rule.Field] = [rule.Reason] }),
         InventoryBusyException busy => (429, "busy", busy.Message, null),
+        NotOwnerException => (403, "forbidden", "this resource belongs to another shopper", null),
         OrderNotFoundException missing => (404, missing.Message, missing.Message, null),
         OrderStateException state => (409, state.Message, state.Message, null),
         IdempotencyConflictException conflict => (422, conflict.Message, conflict.Message, new Dictionary<string, string[]> { ["Idempotency-Key"] = ["was already used for a different request"] }),

@@ -1,4 +1,4 @@
-using K8Shop.Gateways.Admin;
+using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Catalog;
 using K8Shop.Gateways.Errors;
 using K8Shop.Gateways.OpenApi;
@@ -35,7 +35,7 @@ public static class GatewayHostingExtensions
         services.AddExceptionHandler<GatewayExceptionHandler>();
         // Binding failures (malformed JSON, wrong types) reach the exception handler, which names the field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
+        services.AddK8ShopAuth(configuration);
         services.AddOptions<NotifyOptions>().Bind(configuration.GetSection(NotifyOptions.SectionName))
             .Validate(o => o.NotifyDelay >= TimeSpan.Zero && o.NotifyDelay <= TimeSpan.FromSeconds(30), "Notifications:NotifyDelay must be from 0 to 00:00:30.")
             .ValidateOnStart();
@@ -58,17 +58,18 @@ public static class GatewayHostingExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<ClusterStartGateMiddleware>();
         app.UseCors();
-        app.UseMiddleware<AdminKeyMiddleware>();
+        app.UseK8ShopAuth();
         return app;
     }
 
     public static IEndpointRouteBuilder MapK8ShopGateway(this IEndpointRouteBuilder app)
     {
         GatewayModules.Map(app, app.ServiceProvider.GetRequiredService<GatewayServedModules>().Names);
-        app.MapOpenApi();
+        app.MapGuestEndpoints();
+        app.MapOpenApi().AllowAnonymous();
         // Liveness runs no check: it must not depend on the cluster, or a silo outage would restart every gateway.
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
         return app;
     }
 }

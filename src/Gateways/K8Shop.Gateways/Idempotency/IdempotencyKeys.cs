@@ -29,6 +29,13 @@ public static class IdempotencyKeys
         return key;
     }
 
+    /// <summary>
+    /// The key as the caller's own: with tokens required, two shoppers who happen to send the same key reach two
+    /// different orders, and neither learns that the other's exists. In open mode the key is the original's, shared.
+    /// </summary>
+    public static string ScopedToCaller(HttpContext http, string key) =>
+        http.User.FindFirst(K8Shop.Gateways.Auth.AuthPolicies.SubjectClaim)?.Value is { Length: > 0 } subject ? $"{subject}\n{key}" : key;
+
     /// <summary>A fingerprint of a request's meaningful parts, to tell a replay from another request under the same key.</summary>
     public static string Fingerprint(params IEnumerable<string?> parts)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using K8Shop.Contracts.Inventory;
-using K8Shop.Gateways.Admin;
+using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +22,7 @@ public static class HotSkusApi
     {
         app.MapGet("/hot-skus", GetHot).WithName("ListHotSkus").WithTags("Inventory")
             .WithSummary("The SKUs with the most inventory requests in the recent window (admin)")
-            .WithMetadata(new RequiresAdminKeyAttribute());
+            .RequireAuthorization(AuthPolicies.Admin);
         return app;
     }
 

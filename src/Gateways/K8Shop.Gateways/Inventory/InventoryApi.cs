@@ -1,6 +1,6 @@
 using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Storage;
-using K8Shop.Gateways.Admin;
+using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,18 +19,18 @@ public static class InventoryApi
     {
         Map(app.MapGroup("/inventory").WithTags("Inventory"), "");
         Map(app.MapGroup("/api/inventory").ExcludeFromDescription(), "Edge");
-        app.MapGet("/api/inventory/healthz", GetHealth).WithName("InventoryHealth").WithTags("Health");
+        app.MapGet("/api/inventory/healthz", GetHealth).WithName("InventoryHealth").WithTags("Health").AllowAnonymous();
         return app;
     }
 
     private static void Map(RouteGroupBuilder inventory, string suffix)
     {
-        inventory.MapPost("/apply", Apply).WithName("ApplyInventory" + suffix).WithSummary("Takes stock for every line of an order, or none");
-        inventory.MapGet("/{sku}", GetStock).WithName("GetInventory" + suffix).WithSummary("Units on hand, reserved and available");
-        inventory.MapPut("/{sku}", SetStock).WithName("SetInventory" + suffix).WithSummary("Sets the units on hand (admin)").WithMetadata(new RequiresAdminKeyAttribute());
-        inventory.MapPost("/{sku}/reserve", Reserve).WithName("ReserveInventory" + suffix).WithSummary("Holds units for an order until they expire");
-        inventory.MapPost("/{sku}/commit", Commit).WithName("CommitInventory" + suffix).WithSummary("Sells an order's reserved units");
-        inventory.MapPost("/{sku}/release", Release).WithName("ReleaseInventory" + suffix).WithSummary("Returns an order's reserved units to stock");
+        inventory.MapPost("/apply", Apply).WithName("ApplyInventory" + suffix).WithSummary("Takes stock for every line of an order, or none (admin or machine)").RequireAuthorization(AuthPolicies.Stock);
+        inventory.MapGet("/{sku}", GetStock).WithName("GetInventory" + suffix).WithSummary("Units on hand, reserved and available").AllowAnonymous();
+        inventory.MapPut("/{sku}", SetStock).WithName("SetInventory" + suffix).WithSummary("Sets the units on hand (admin)").RequireAuthorization(AuthPolicies.Admin);
+        inventory.MapPost("/{sku}/reserve", Reserve).WithName("ReserveInventory" + suffix).WithSummary("Holds units for an order until they expire (admin or machine)").RequireAuthorization(AuthPolicies.Stock);
+        inventory.MapPost("/{sku}/commit", Commit).WithName("CommitInventory" + suffix).WithSummary("Sells an order's reserved units (admin or machine)").RequireAuthorization(AuthPolicies.Stock);
+        inventory.MapPost("/{sku}/release", Release).WithName("ReleaseInventory" + suffix).WithSummary("Returns an order's reserved units to stock (admin or machine)").RequireAuthorization(AuthPolicies.Stock);
     }
 
     public static async Task<Results<Ok<ApplyResponse>, ProblemHttpResult>> Apply(IGrainFactory grains, ApplyRequest request)

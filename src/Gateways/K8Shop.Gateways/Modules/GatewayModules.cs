@@ -7,6 +7,7 @@ using K8Shop.Gateways.Orders;
 using K8Shop.Gateways.Payments;
 using K8Shop.Gateways.Products;
 using K8Shop.Gateways.Recommendations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -34,7 +35,7 @@ public static class GatewayModules
         (Catalog, app =>
         {
             app.MapCatalogEndpoints();
-            app.MapGrpcService<CatalogGrpcService>();
+            app.MapGrpcService<CatalogGrpcService>().AllowAnonymous();
         }),
         (Products, app => app.MapProductsEndpoints()),
         (Covers, app => app.MapCoverEndpoints()),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Notifications;
+using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,12 +25,12 @@ public static partial class NotificationsApi
 
     public static IEndpointRouteBuilder MapNotificationEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/notification/healthz", GetHealth).WithName("NotificationHealth").WithTags("Health");
-        app.MapGet("/api/notification/healthz", GetHealth).ExcludeFromDescription();
-        app.MapPost("/notify", Notify).WithName("Notify").WithTags("Notifications").WithSummary("The original's simulated notification of an order's outcome");
-        app.MapPost("/api/notification/notify", Notify).ExcludeFromDescription();
-        Map(app.MapGroup("/notifications").WithTags("Notifications"), "");
-        Map(app.MapGroup("/api/notifications").ExcludeFromDescription(), "Edge");
+        app.MapGet("/notification/healthz", GetHealth).WithName("NotificationHealth").WithTags("Health").AllowAnonymous();
+        app.MapGet("/api/notification/healthz", GetHealth).ExcludeFromDescription().AllowAnonymous();
+        app.MapPost("/notify", Notify).WithName("Notify").WithTags("Notifications").WithSummary("The original's simulated notification of an order's outcome").RequireAuthorization(AuthPolicies.Stock);
+        app.MapPost("/api/notification/notify", Notify).ExcludeFromDescription().RequireAuthorization(AuthPolicies.Stock);
+        Map(app.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization(AuthPolicies.Shopper), "");
+        Map(app.MapGroup("/api/notifications").ExcludeFromDescription().RequireAuthorization(AuthPolicies.Shopper), "Edge");
         return app;
     }
 

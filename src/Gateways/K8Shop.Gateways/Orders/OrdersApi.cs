@@ -3,8 +3,8 @@ using System.Globalization;
 using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Storage;
-using K8Shop.Gateways.Admin;
 using K8Shop.Gateways.Cart;
+using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
 using K8Shop.Gateways.Idempotency;
 using Microsoft.AspNetCore.Builder;
@@ -27,10 +27,10 @@ public static class OrdersApi
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
         // Exact routes first, as nginx's '= /api/orders/healthz' won over the prefix.
-        app.MapGet("/orders/healthz", GetHealth).WithName("OrdersHealth").WithTags("Health");
-        app.MapGet("/api/orders/healthz", GetHealth).ExcludeFromDescription();
-        Map(app.MapGroup("/orders").WithTags("Orders"), "");
-        Map(app.MapGroup("/api/orders").ExcludeFromDescription(), "Edge");
+        app.MapGet("/orders/healthz", GetHealth).WithName("OrdersHealth").WithTags("Health").AllowAnonymous();
+        app.MapGet("/api/orders/healthz", GetHealth).ExcludeFromDescription().AllowAnonymous();
+        Map(app.MapGroup("/orders").WithTags("Orders").RequireAuthorization(AuthPolicies.Account), "");
+        Map(app.MapGroup("/api/orders").ExcludeFromDescription().RequireAuthorization(AuthPolicies.Account), "Edge");
         return app;
     }
 
@@ -39,9 +39,10 @@ public static class OrdersApi
         orders.MapPost("", Place).WithName("PlaceOrder" + suffix).WithSummary("Places an order and runs checkout to its outcome");
         orders.MapGet("/by-key", GetByKey).WithName("GetOrderByIdempotencyKey" + suffix).WithSummary("The order placed under an Idempotency-Key, while its checkout runs or after");
         orders.MapGet("/{orderId}", Get).WithName("GetOrder" + suffix).WithSummary("An order with its payment and timeline");
-        orders.MapGet("/user/{userId}", ListForUser).WithName("ListUserOrders" + suffix).WithSummary("A user's orders, newest first");
+        orders.MapGet("/user/{userId}", ListForUser).WithName("ListUserOrders" + suffix).WithSummary("A user's orders, newest first")
+            .RequireAuthorization(AuthPolicies.Shopper);
         orders.MapPut("/{orderId}/status", SetStatus).WithName("SetOrderStatus" + suffix).WithSummary("Marks an order shipped or delivered (admin)")
-            .WithMetadata(new RequiresAdminKeyAttribute());
+            .RequireAuthorization(AuthPolicies.Admin);
         orders.MapPost("/{orderId}/cancel", Cancel).WithName("CancelOrder" + suffix).WithSummary("Cancels: releases stock, refunds a payment");
     }
 
@@ -67,7 +68,7 @@ public static class OrdersApi
             [request.UserId, fromCart ? "cart" : "lines", request.PaymentToken,
              .. lines.Select(l => $"{l.Sku.ToUpperInvariant()}:{l.Quantity}"),
              .. shipping is null ? [] : new[] { "shipping", shipping.Name, shipping.Address, shipping.City, shipping.PostalCode, shipping.Country }]);
-        var orderId = key is null ? OrderIds.New() : OrderIds.FromIdempotencyKey(key);
+        var orderId = key is null ? OrderIds.New() : OrderIds.FromIdempotencyKey(IdempotencyKeys.ScopedToCaller(http.HttpContext, key));
         var view = await grains.GetGrain<IOrderGrain>(orderId).PlaceAsync(new PlaceOrder(request.UserId!, lines, fromCart, request.PaymentToken, hash, shipping));
         return TypedResults.Ok(OrderResponse.From(view));
     }
@@ -84,12 +85,12 @@ public static class OrdersApi
     /// A storefront knows its Idempotency-Key before <c>POST /orders</c> answers, so it can follow the saga's steps
     /// while the checkout runs; the order id is derived from the key, never stored against it.
     /// </summary>
-    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetByKey(IGrainFactory grains, string? key)
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetByKey(IGrainFactory grains, HttpContext http, string? key)
     {
         var errors = new Dictionary<string, string[]>();
         if (IdempotencyKeys.Check(key, "key", errors) is not { } valid)
             return Problems.Unprocessable(errors);
-        var orderId = OrderIds.FromIdempotencyKey(valid);
+        var orderId = OrderIds.FromIdempotencyKey(IdempotencyKeys.ScopedToCaller(http, valid));
         var view = await grains.GetGrain<IOrderGrain>(orderId).GetAsync();
         return view is null ? TypedResults.Problem(detail: "no order was placed under this key", statusCode: StatusCodes.Status404NotFound) : TypedResults.Ok(OrderResponse.From(view));
     }

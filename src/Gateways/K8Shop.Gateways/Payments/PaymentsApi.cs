@@ -1,6 +1,7 @@
 using K8Shop.Contracts.Payments;
 using K8Shop.Contracts.Storage;
 using K8Shop.Gateways.Cart;
+using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
 using K8Shop.Gateways.Idempotency;
 using Microsoft.AspNetCore.Builder;
@@ -21,13 +22,13 @@ public static class PaymentsApi
 
     public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/payments/healthz", GetHealth).WithName("PaymentsHealth").WithTags("Health");
-        app.MapGet("/api/payment/healthz", GetHealth).ExcludeFromDescription();
-        app.MapGet("/api/payments/healthz", GetHealth).ExcludeFromDescription();
-        app.MapPost("/payments/tokens", CreateToken).WithName("CreatePaymentToken").WithTags("Payments")
+        app.MapGet("/payments/healthz", GetHealth).WithName("PaymentsHealth").WithTags("Health").AllowAnonymous();
+        app.MapGet("/api/payment/healthz", GetHealth).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/api/payments/healthz", GetHealth).ExcludeFromDescription().AllowAnonymous();
+        app.MapPost("/payments/tokens", CreateToken).WithName("CreatePaymentToken").WithTags("Payments").RequireAuthorization(AuthPolicies.Account)
             .WithSummary("Turns card details into a payment token for POST /orders (test processor; a declining test card gets a declining token)");
-        Map(app.MapGroup("/payments").WithTags("Payments"), "");
-        Map(app.MapGroup("/api/payments").ExcludeFromDescription(), "Edge");
+        Map(app.MapGroup("/payments").WithTags("Payments").RequireAuthorization(AuthPolicies.Account), "");
+        Map(app.MapGroup("/api/payments").ExcludeFromDescription().RequireAuthorization(AuthPolicies.Account), "Edge");
         return app;
     }
 
@@ -57,7 +58,7 @@ public static class PaymentsApi
         var charge = new ChargeRequest(request.UserId, request.TotalAmount.Value, request.PaymentToken);
         var payment = key is null
             ? await grains.GetGrain<IPaymentGrain>(request.OrderId).ChargeAsync(charge)
-            : await grains.GetGrain<IPaymentRequestGrain>(key).ChargeAsync(request.OrderId, charge,
+            : await grains.GetGrain<IPaymentRequestGrain>(IdempotencyKeys.ScopedToCaller(http.HttpContext, key)).ChargeAsync(request.OrderId, charge,
                 IdempotencyKeys.Fingerprint(request.OrderId, request.UserId, request.TotalAmount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), request.PaymentToken));
         return TypedResults.Ok(PaymentResponse.From(payment));
     }

@@ -1,6 +1,6 @@
 using K8Shop.Contracts.Catalog;
-using K8Shop.Gateways.Admin;
 using K8Shop.Gateways.Catalog;
+using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +14,7 @@ public static class ProductsApi
 {
     public static IEndpointRouteBuilder MapProductsEndpoints(this IEndpointRouteBuilder app)
     {
-        var products = app.MapGroup("/products").WithTags("Products (admin)").WithMetadata(new RequiresAdminKeyAttribute());
+        var products = app.MapGroup("/products").WithTags("Products (admin)").RequireAuthorization(AuthPolicies.Admin);
         products.MapGet("", CatalogApi.ListProducts).WithName("ListProducts").WithSummary("Lists products (admin)");
         products.MapGet("/{id}", CatalogApi.GetProduct).WithName("GetProduct").WithSummary("Gets a product by UUID or SKU (admin)");
         products.MapPost("", CreateProduct).WithName("CreateProduct").WithSummary("Adds a product (admin)");

@@ -1,3 +1,4 @@
+using K8Shop.Gateways.Auth;
 using System.Globalization;
 using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Recommendations;
@@ -19,11 +20,12 @@ public static class RecommendationsApi
     public static IEndpointRouteBuilder MapRecommendationEndpoints(this IEndpointRouteBuilder app)
     {
         // Exact routes, as nginx's '= /api/recommendations/healthz'; other paths below /recommendations/ are 404 as in the original.
-        app.MapGet("/recommendations/healthz", GetHealth).WithName("RecommendationsHealth").WithTags("Health");
-        app.MapGet("/api/recommendations/healthz", GetHealth).ExcludeFromDescription();
+        app.MapGet("/recommendations/healthz", GetHealth).WithName("RecommendationsHealth").WithTags("Health").AllowAnonymous();
+        app.MapGet("/api/recommendations/healthz", GetHealth).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/recommendations", Get).WithName("GetRecommendations").WithTags("Recommendations")
-            .WithSummary("Books to recommend: popular, related to a product, or personalized for a user");
-        app.MapGet("/api/recommendations", Get).WithName("GetRecommendationsEdge").ExcludeFromDescription();
+            .WithSummary("Books to recommend: popular, related to a product, or personalized for a user")
+            .RequireAuthorization(AuthPolicies.OptionalShopper);
+        app.MapGet("/api/recommendations", Get).WithName("GetRecommendationsEdge").ExcludeFromDescription().RequireAuthorization(AuthPolicies.OptionalShopper);
         return app;
     }
 

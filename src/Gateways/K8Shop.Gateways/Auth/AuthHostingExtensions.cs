@@ -1,0 +1,56 @@
+using K8Shop.Gateways.Errors;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace K8Shop.Gateways.Auth;
+
+/// <summary>
+/// Who may call what: JWT access tokens from the identity provider (validated with its published keys), the
+/// gateway's policies, the guest cookie, and the caller handed to grains. <c>Auth:Mode=open</c> keeps every
+/// shopper and stock route open as the original had them; admin routes need the admin role in both modes.
+/// </summary>
+public static class AuthHostingExtensions
+{
+    public static IServiceCollection AddK8ShopAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddSingleton(Options.Create(auth));
+        services.AddDataProtection();
+        services.AddSingleton<GuestCookie>();
+        services.AddSingleton<IAuthorizationHandler, ShopperRequirementHandler>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthPolicies.Admin, p => p.RequireRole(AuthPolicies.AdminRole))
+            .AddPolicy(AuthPolicies.Stock, p => Unless(auth.IsOpen, p, b => b.RequireRole(AuthPolicies.AdminRole, AuthPolicies.MachineRole)))
+            .AddPolicy(AuthPolicies.Account, p => Unless(auth.IsOpen, p, b => b.RequireAuthenticatedUser()))
+            .AddPolicy(AuthPolicies.Shopper, p => Unless(auth.IsOpen, p, b => b.AddRequirements(new ShopperRequirement("userId", AllowGuest: false, Optional: false))))
+            .AddPolicy(AuthPolicies.CartOwner, p => Unless(auth.IsOpen, p, b => b.AddRequirements(new ShopperRequirement("userId", AllowGuest: true, Optional: false))))
+            .AddPolicy(AuthPolicies.OptionalShopper, p => Unless(auth.IsOpen, p, b => b.AddRequirements(new ShopperRequirement("userId", AllowGuest: true, Optional: true))));
+        services.AddHostedService<RouteAuthorizationAudit>();
+        return services;
+    }
+
+    public static IApplicationBuilder UseK8ShopAuth(this IApplicationBuilder app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        if (!app.ApplicationServices.GetRequiredService<IOptions<AuthOptions>>().Value.IsOpen)
+            app.UseMiddleware<CallerMiddleware>();
+        return app;
+    }
+
+    /// <summary>In open mode a shopper policy lets anyone through; otherwise it is built as asked.</summary>
+    private static void Unless(bool open, AuthorizationPolicyBuilder policy, Action<AuthorizationPolicyBuilder> build)
+    {
+        if (open)
+            policy.RequireAssertion(_ => true);
+        else
+            build(policy);
+    }
+}

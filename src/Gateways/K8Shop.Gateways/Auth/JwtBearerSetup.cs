@@ -1,0 +1,48 @@
+using K8Shop.Gateways.Errors;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace K8Shop.Gateways.Auth;
+
+/// <summary>
+/// Validates access tokens: signed by the provider's current keys (read from its discovery document and cached),
+/// issued by it, for <see cref="AuthOptions.Audience"/>, within their lifetime give or take
+/// <see cref="AuthOptions.ClockSkew"/>. Claims keep their JWT names (<c>sub</c>, <c>role</c>). A host that co-hosts
+/// the provider supplies its keys with a later <see cref="IPostConfigureOptions{JwtBearerOptions}"/>.
+/// </summary>
+public sealed class JwtBearerSetup(IOptions<AuthOptions> options) : IConfigureNamedOptions<JwtBearerOptions>
+{
+    public void Configure(string? name, JwtBearerOptions bearer) => Configure(bearer);
+
+    public void Configure(JwtBearerOptions bearer)
+    {
+        var auth = options.Value;
+        if (!string.IsNullOrWhiteSpace(auth.Authority))
+            bearer.Authority = auth.Authority;
+        bearer.Audience = auth.Audience;
+        bearer.RequireHttpsMetadata = auth.RequireHttpsMetadata;
+        bearer.MapInboundClaims = false;
+        bearer.TokenValidationParameters.NameClaimType = "name";
+        bearer.TokenValidationParameters.RoleClaimType = AuthPolicies.RoleClaim;
+        bearer.TokenValidationParameters.ClockSkew = auth.ClockSkew;
+        bearer.TokenValidationParameters.ValidAlgorithms = ["RS256", "RS384", "RS512", "PS256", "ES256"];
+        bearer.Events = new JwtBearerEvents
+        {
+            OnChallenge = async context =>
+            {
+                context.HandleResponse();
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = context.AuthenticateFailure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
+                var detail = context.AuthenticateFailure is null
+                    ? "sign in: send 'Authorization: Bearer <access token>' from the identity provider"
+                    : "the access token is not valid (expired, tampered with, or for another audience or issuer); get a new one";
+                await Problems.WithError(StatusCodes.Status401Unauthorized, "authentication required", detail).ExecuteAsync(context.HttpContext);
+            },
+            OnForbidden = async context =>
+            {
+                await Problems.WithError(StatusCodes.Status403Forbidden, "forbidden", "this credential may not act on this resource").ExecuteAsync(context.HttpContext);
+            },
+        };
+    }
+}

@@ -1,0 +1,10 @@
+using K8Shop.Identity.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddK8ShopIdentity();
+
+var app = builder.Build();
+app.UseK8ShopIdentity();
+app.MapK8ShopIdentity();
+app.MapGet("/health/live", () => TypedResults.Ok()).ExcludeFromDescription();
+await app.RunAsync();
