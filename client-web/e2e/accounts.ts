@@ -23,8 +23,8 @@ export async function completeSignUp(page: Page, account: Account): Promise<void
   await expect(page).toHaveURL(/\/identity\/signup/);
   await fillIfThere(page, /^(display |full |your )?name$/i, account.name);
   await page.getByLabel(/e-?mail/i).first().fill(account.email);
-  await page.getByLabel(/^password$/i).fill(account.password);
-  await fillIfThere(page, /confirm/i, account.password);
+  await page.getByLabel(/^password/i).fill(account.password);
+  await fillIfThere(page, /confirm|repeat/i, account.password);
   await page.getByRole('button', { name: /sign up|create|register/i }).click();
   await expect(accountButton(page)).toBeVisible({ timeout: 20_000 });
 }
@@ -33,7 +33,7 @@ export async function completeSignUp(page: Page, account: Account): Promise<void
 export async function completeSignIn(page: Page, account: Pick<Account, 'email' | 'password'>): Promise<void> {
   await expect(page).toHaveURL(/\/identity\/signin/);
   await page.getByLabel(/e-?mail|user ?name/i).first().fill(account.email);
-  await page.getByLabel(/^password$/i).fill(account.password);
+  await page.getByLabel(/^password/i).fill(account.password);
   await page.getByRole('button', { name: /sign in|log in/i }).click();
   await expect(accountButton(page)).toBeVisible({ timeout: 20_000 });
 }
@@ -57,8 +57,8 @@ export async function signIn(page: Page, account: Pick<Account, 'email' | 'passw
 export async function signOut(page: Page): Promise<void> {
   await accountButton(page).click();
   await header(page).getByRole('button', { name: 'Sign out' }).click();
-  await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toMatch(/^\/$|^\/identity\//);
-  if (new URL(page.url()).pathname.startsWith('/identity/'))
+  await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toMatch(/^\/$|^\/(identity|connect)\//);
+  if (new URL(page.url()).pathname !== '/')
     await page.getByRole('button', { name: /sign out|log out|yes/i }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(header(page).getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 20_000 });
