@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
-import { adminKey } from './host/paths';
+import { accountButton, signIn, signUp } from './accounts';
+import { adminAccount } from './host/paths';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -18,27 +19,45 @@ async function violations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
-const pages: [string, string, string][] = [
+const guestPages: [string, string, string][] = [
   ['catalog', '/', 'Books'],
   ['book', '/books/BOOK-001', 'Add to cart'],
   ['cart', '/basket', 'Your cart'],
-  ['checkout', '/checkout', 'Checkout'],
-  ['orders', '/account/orders', 'Your orders'],
+  ['orders (guest)', '/account/orders', 'Your orders'],
   ['sign-in', '/signin', 'Sign in'],
   ['status', '/status', 'Service status'],
 ];
 
-test('storefront pages have no serious accessibility violations (axe-core, WCAG 2.1 AA)', async ({ page }) => {
+const shopperPages: [string, string, string][] = [
+  ['checkout', '/checkout', 'Order summary'],
+  ['orders', '/account/orders', 'Your orders'],
+  ['account', '/account', 'Contact'],
+  ['notifications', '/account/notifications', 'Notifications'],
+];
+
+test('storefront pages have no serious accessibility violations (axe-core, WCAG 2.1 AA)', async ({ browser, page }) => {
   const problems: string[] = [];
-  for (const [name, path, text] of pages) {
+  const check = async (name: string, path: string, text: string) => {
     await page.goto(path);
     await expect(page.getByText(text).first()).toBeVisible();
     problems.push(...(await violations(page)).map((v) => `${name}: ${v}`));
-  }
-  await page.goto('/admin/stock');
-  await page.getByLabel('Admin key').fill(adminKey);
-  await page.getByRole('button', { name: 'Unlock admin' }).click();
-  await expect(page.getByRole('table')).toBeVisible();
-  problems.push(...(await violations(page)).map((v) => `admin stock: ${v}`));
+  };
+  for (const [name, path, text] of guestPages) await check(name, path, text);
+
+  await page.goto('/books/BOOK-001');
+  await page.getByRole('button', { name: 'Add to cart', exact: true }).click();
+  await signUp(page);
+  await accountButton(page).click();
+  problems.push(...(await violations(page)).map((v) => `account menu: ${v}`));
+  for (const [name, path, text] of shopperPages) await check(name, path, text);
+
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await adminPage.goto('/');
+  await signIn(adminPage, adminAccount);
+  await adminPage.goto('/admin/stock');
+  await expect(adminPage.getByRole('table')).toBeVisible();
+  problems.push(...(await violations(adminPage)).map((v) => `admin stock: ${v}`));
+  await adminContext.close();
   expect(problems).toEqual([]);
 });

@@ -1,16 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { admin, shot, uniqueSku } from './support';
-import { adminKey } from './host/paths';
+import { signIn, signUp } from './accounts';
+import { adminAccount } from './host/paths';
+import { admin, createBook, shot, uniqueSku } from './support';
 
-test('admin creates a book that then appears in search', async ({ page }) => {
+test('an admin signs in, creates a book and edits it, and the shop shows the new price', async ({ page }) => {
   const sku = uniqueSku('NEW');
   const title = `Admin Made ${sku}`;
-  await page.goto('/admin');
-  await page.getByLabel('Admin key').fill('wrong-key');
-  await page.getByRole('button', { name: 'Unlock admin' }).click();
-  await expect(page.getByText('That admin key is not right.')).toBeVisible();
-  await page.getByLabel('Admin key').fill(adminKey);
-  await page.getByRole('button', { name: 'Unlock admin' }).click();
+  await page.goto('/');
+  await signIn(page, adminAccount);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
 
   await page.getByRole('link', { name: 'New book' }).click();
   await page.getByLabel('SKU').fill(sku);
@@ -41,15 +39,35 @@ test('admin creates a book that then appears in search', async ({ page }) => {
   await shot(page, 'admin-book-in-search');
 });
 
+test('a shopper cannot reach the admin pages, nor the admin API', async ({ page, request }) => {
+  const book = await createBook(request, { sku: uniqueSku('LOCK'), title: 'Locked Admin Book', price: 8, stock: 3 });
+  await page.goto('/admin');
+  await expect(page.getByRole('button', { name: 'Create an account' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Admin' })).toHaveCount(0);
+
+  await signUp(page);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' })).toHaveCount(0);
+  await page.goto(`/admin/products/${book.sku}`);
+  await expect(page.getByRole('alert')).toHaveText(/Your account cannot open the admin pages/);
+  await expect(page.getByLabel('Price (USD)')).toHaveCount(0);
+  await shot(page, 'admin-refused');
+
+  const anonymous = await request.put(`/products/${book.sku}`, { data: { ...book, price: 0.01 } });
+  expect(anonymous.status()).toBe(401);
+  const after = await (await request.get(`/catalog/${book.sku}`)).json();
+  expect(after.price).toBe(8);
+});
+
 test('admin stock and hot SKUs: stock per SKU with reservations and low-stock flags, and the busiest SKUs live', async ({ page, request }) => {
   const sku = uniqueSku('HOT');
-  expect((await request.post('/products', { headers: admin, data: { sku, title: `Hot ${sku}`, price: 5, stock: 40 } })).status()).toBe(201);
+  const operator = await admin(request);
+  expect((await request.post('/products', { headers: operator, data: { sku, title: `Hot ${sku}`, price: 5, stock: 40 } })).status()).toBe(201);
   for (let i = 0; i < 36; i++)
-    await request.post(`/inventory/${sku}/reserve`, { data: { order_id: `hot-${i}`, qty: 1 } });
+    await request.post(`/inventory/${sku}/reserve`, { headers: operator, data: { order_id: `hot-${i}`, qty: 1 } });
 
+  await page.goto('/');
+  await signIn(page, adminAccount);
   await page.goto('/admin/stock');
-  await page.getByLabel('Admin key').fill(adminKey);
-  await page.getByRole('button', { name: 'Unlock admin' }).click();
   await page.getByLabel('Find SKU or title').fill(sku);
   await page.getByRole('button', { name: 'Search' }).click();
   const row = page.getByRole('row', { name: new RegExp(sku) });

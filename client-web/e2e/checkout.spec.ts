@@ -1,11 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
-import { admin, createBook, fillCheckout, setStock, shot, uniqueSku } from './support';
+import { expect, test } from '@playwright/test';
+import { signUp } from './accounts';
+import { addToCart, admin, createBook, fillCheckout, setStock, shot, uniqueSku } from './support';
 
-async function addToCart(page: Page, sku: string): Promise<void> {
-  await page.goto(`/books/${sku}`);
-  await page.getByRole('button', { name: 'Add to cart', exact: true }).click();
-  await expect(page.getByText('Added to your cart.')).toBeVisible();
-}
+// Checkout needs an account: every flow here starts as a newly signed-up shopper.
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await signUp(page);
+});
 
 test('checkout to confirmed, following the order live through shipping', async ({ page, request }) => {
   const book = await createBook(request, { sku: uniqueSku('BUY'), title: 'Checkout Happy Path', price: 20, stock: 5 });
@@ -30,14 +31,14 @@ test('checkout to confirmed, following the order live through shipping', async (
   await shot(page, 'checkout-confirmed');
 
   const orderId = page.url().split('/').pop()!;
-  const stored = await (await request.get(`/orders/${orderId}`)).text();
+  const stored = await (await request.get(`/orders/${orderId}`, { headers: await admin(request) })).text();
   expect(stored).not.toContain('4242');
-  const shipped = await request.put(`/orders/${orderId}/status`, { headers: admin, data: { status: 'shipped' } });
+  const shipped = await request.put(`/orders/${orderId}/status`, { headers: await admin(request), data: { status: 'shipped' } });
   expect(shipped.ok()).toBe(true);
   await expect(page.getByTestId('order-status')).toHaveText('Shipped', { timeout: 20_000 });
   await expect(page.locator('.step-done', { hasText: 'Shipped' })).toBeVisible();
   await shot(page, 'order-shipped-live');
-  const stock = await (await request.get(`/inventory/${book.sku}`)).json();
+  const stock = await (await request.get(`/inventory/${book.sku}`, { headers: await admin(request) })).json();
   expect(stock.committed).toBe(1);
 });
 
@@ -70,6 +71,6 @@ test('declined payment: the test card that declines explains itself and releases
   await expect(page.getByRole('alert')).toContainText('Your card was declined');
   await expect(page.getByRole('link', { name: 'Back to your cart' })).toBeVisible();
   await shot(page, 'checkout-declined');
-  const stock = await (await request.get(`/inventory/${book.sku}`)).json();
+  const stock = await (await request.get(`/inventory/${book.sku}`, { headers: await admin(request) })).json();
   expect([stock.available, stock.reserved, stock.committed]).toEqual([3, 0, 0]);
 });

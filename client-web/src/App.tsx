@@ -1,10 +1,13 @@
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AccountPage } from './account/AccountPage';
 import { SignInPage } from './account/SignInPage';
 import { AdminGate } from './admin/AdminGate';
 import { HotSkusPage } from './admin/HotSkusPage';
 import { ProductFormPage } from './admin/ProductFormPage';
 import { ProductsAdminPage } from './admin/ProductsAdminPage';
 import { StockPage } from './admin/StockPage';
+import { AuthCallbackPage } from './auth/AuthCallbackPage';
+import { AuthProvider } from './auth/AuthContext';
 import { CartProvider } from './cart/CartContext';
 import { CartPage } from './cart/CartPage';
 import { BookDetailPage } from './catalog/BookDetailPage';
@@ -14,6 +17,7 @@ import { Layout } from './Layout';
 import { NotificationsPage } from './notifications/NotificationsPage';
 import { OrderHistoryPage } from './orders/OrderHistoryPage';
 import { OrderPage } from './orders/OrderPage';
+import { mergeGuestCart } from './session/mergeGuestCart';
 import { SessionProvider } from './session/SessionContext';
 import { StatusPanel } from './status/StatusPanel';
 import { NotFound } from './ui/NotFound';
@@ -28,6 +32,8 @@ export function AppRoutes() {
         <Route path="basket" element={<CartPage />} />
         <Route path="checkout" element={<CheckoutPage />} />
         <Route path="signin" element={<SignInPage />} />
+        <Route path="auth/callback" element={<AuthCallbackPage />} />
+        <Route path="account" element={<AccountPage />} />
         <Route path="account/orders" element={<OrderHistoryPage />} />
         <Route path="account/orders/:orderId" element={<OrderPage />} />
         <Route path="account/notifications" element={<NotificationsPage />} />
@@ -47,11 +53,13 @@ export function AppRoutes() {
 export function App() {
   return (
     <BrowserRouter>
-      <SessionProvider>
-        <CartProvider>
-          <AppRoutes />
-        </CartProvider>
-      </SessionProvider>
+      <AuthProvider onSignedIn={mergeGuestCart}>
+        <SessionProvider>
+          <CartProvider>
+            <AppRoutes />
+          </CartProvider>
+        </SessionProvider>
+      </AuthProvider>
     </BrowserRouter>
   );
 }

@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
+import { AccountMenu } from './account/AccountMenu';
+import { isAdmin } from './auth/accountUser';
+import { useAuth } from './auth/AuthContext';
 import { useCart } from './cart/CartContext';
-import { useSession } from './session/SessionContext';
 
 /** Header, navigation and main region; after each navigation focus moves to the main region so keyboard and screen reader users start at the new page. */
 export function Layout() {
-  const { user } = useSession();
+  const { user } = useAuth();
   const { cart } = useCart();
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
@@ -17,6 +19,7 @@ export function Layout() {
   }, [pathname]);
 
   const count = cart?.itemCount ?? 0;
+  const admin = isAdmin(user);
   return (
     <>
       <a className="skip-link" href="#main">Skip to content</a>
@@ -24,20 +27,18 @@ export function Layout() {
         <Link to="/" className="brand">K8Shop Books</Link>
         <nav aria-label="Main">
           <NavLink to="/" end>Books</NavLink>
-          <NavLink to="/account/orders">Orders</NavLink>
-          <NavLink to="/account/notifications">Notifications</NavLink>
-          <NavLink to="/admin">Admin</NavLink>
+          {admin && <NavLink to="/admin">Admin</NavLink>}
           <NavLink to="/status">Status</NavLink>
-          <NavLink to="/signin">{user ? `Hi, ${user}` : 'Sign in'}</NavLink>
           <NavLink to="/basket" className="cart-link" aria-label={`Cart, ${count} ${count === 1 ? 'item' : 'items'}`}>
             Cart <span className="cart-count" data-testid="cart-count">{count}</span>
           </NavLink>
         </nav>
+        <AccountMenu />
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         <Outlet />
       </main>
-      <footer className="site-footer">K8Shop on Orleans · <a href="/dashboard">Orleans dashboard</a></footer>
+      <footer className="site-footer">K8Shop on Orleans{admin && <> · <a href="/dashboard">Orleans dashboard</a></>}</footer>
     </>
   );
 }

@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { adminKey, artifactsDir, clientDir, repoDir } from './paths';
+import { adminAccount, artifactsDir, clientDir, operatorSecret, repoDir } from './paths';
 
 /**
  * Builds the storefront if its sources changed, starts the embedded host (built by `dotnet build src/Silo`) on free
- * loopback ports serving that build, waits until it is ready, checks that its OpenAPI document is the committed one,
- * and returns the teardown that stops it by its pid.
+ * loopback ports serving that build, with authentication required, the identity provider co-hosted (an operator client
+ * and a seeded admin account, the storefront's redirect URIs on this port), waits until it is ready, checks that its
+ * OpenAPI document is the committed one, and returns the teardown that stops it by its pid.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   fs.mkdirSync(artifactsDir, { recursive: true });
@@ -32,7 +33,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       Orleans__GatewayPort: String(gatewayPort),
       Orleans__ClusterId: `storefront-e2e-${process.pid}`,
       K8Shop__Profile: 'embedded',
-      Admin__ApiKey: adminKey,
+      Auth__Mode: 'required',
+      Identity__OperatorClient__Secret: operatorSecret,
+      Identity__Admin__Email: adminAccount.email,
+      Identity__Admin__Password: adminAccount.password,
+      // The storefront client may only come back to this run's origin.
+      Identity__Storefront__RedirectUris__0: `${url}/auth/callback`,
+      Identity__Storefront__RedirectUris__1: `${url}/auth/silent`,
+      Identity__Storefront__PostLogoutRedirectUris__0: `${url}/`,
       Storefront__Root: path.join(clientDir, 'dist'),
       // Slow enough that the checkout page shows the saga's steps as they happen.
       Payments__Latency: '00:00:00.600',
@@ -46,6 +54,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   };
   try {
     await waitReady(url, host);
+    await checkIdentity(url);
     await checkOpenApi(url);
   } catch (e) {
     await stop();
@@ -94,6 +103,15 @@ async function waitReady(url: string, host: ReturnType<typeof spawn>): Promise<v
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`The host at ${url} was not ready within 90 s; see ${path.join(artifactsDir, 'host.log')}`);
+}
+
+/** The storefront signs in on the co-hosted provider and gets guest ids from the gateway: without them no flow can run. */
+async function checkIdentity(url: string): Promise<void> {
+  const discovery = await fetch(`${url}/.well-known/openid-configuration`);
+  if (!discovery.ok)
+    throw new Error(`The host answers ${discovery.status} for /.well-known/openid-configuration: it has no identity provider (src/Identity).`);
+  const guest = await fetch(`${url}/auth/guest`, { method: 'POST' });
+  if (!guest.ok) throw new Error(`The host answers ${guest.status} for POST /auth/guest: the gateway issues no guest ids.`);
 }
 
 /** The client is generated from client-web/openapi.json; a host whose document differs means the client has drifted. */

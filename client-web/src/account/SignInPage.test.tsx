@@ -1,28 +1,29 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { emptyCart, fakeApi } from '../test/fakeApi';
+import { shopper } from '../test/fakeUserManager';
 import { renderPage } from '../test/render';
 import { SignInPage } from './SignInPage';
 
 describe('SignInPage', () => {
-  it('merges the guest cart into the named user\'s and remembers the name', async () => {
-    const api = fakeApi({ 'GET /cart/.+': () => emptyCart('g'), 'POST /cart/ana/merge': () => emptyCart('ana') });
-    renderPage(<SignInPage />);
-    const guest = localStorage.getItem('k8shop.guestId');
+  it('sends a guest to the provider to sign in or sign up, coming back to the cart', async () => {
+    fakeApi({ 'GET /cart/.+': () => emptyCart('g') });
+    const { manager } = renderPage(<SignInPage />, { route: '/signin' });
 
-    await userEvent.type(screen.getByLabelText('Your name'), 'ana{Enter}');
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
+    expect(manager.signinRedirect).toHaveBeenCalledWith({ state: { returnUrl: '/basket' } });
 
-    await waitFor(() => expect(localStorage.getItem('k8shop.user')).toBe('ana'));
-    expect(guest).toMatch(/^guest-/);
-    expect(api.requests.find((r) => r.path === '/cart/ana/merge')?.body).toEqual({ guestId: guest });
+    await userEvent.click(screen.getByRole('button', { name: 'Create an account' }));
+    expect(manager.signupRedirect).toHaveBeenCalledWith({ state: { returnUrl: '/basket' } });
   });
 
-  it('explains a name the shop cannot use, before sending it', async () => {
-    const api = fakeApi({ 'GET /cart/.+': () => emptyCart('g') });
-    renderPage(<SignInPage />);
-    await userEvent.type(screen.getByLabelText('Your name'), 'Ana López{Enter}');
-    expect(screen.getByLabelText('Your name')).toHaveAccessibleDescription(/Use letters, digits/);
-    expect(api.requests.some((r) => r.path.includes('merge'))).toBe(false);
+  it('shows who is signed in and signs out at the provider', async () => {
+    fakeApi({ 'GET /cart/.+': () => emptyCart('a') });
+    const { manager } = renderPage(<SignInPage />, { route: '/signin', manager: shopper() });
+
+    expect(await screen.findByText('Ana Reader')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(manager.signoutRedirect).toHaveBeenCalled();
   });
 });

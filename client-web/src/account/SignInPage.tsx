@@ -1,54 +1,33 @@
-import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { useCart } from '../cart/CartContext';
-import { Field } from '../checkout/Field';
-import { useSession } from '../session/SessionContext';
-import { userIdPattern } from '../session/storage';
+import { Link } from 'react-router-dom';
+import { useAuth } from '../auth/AuthContext';
+import { Loading } from '../ui/StateViews';
 import { usePageTitle } from '../ui/usePageTitle';
 
-/** A name is enough until real authentication lands; signing in moves the guest cart into the user's. */
+/** Sign-in happens on the shop's identity provider; this page explains it and sends the shopper there. */
 export function SignInPage() {
   usePageTitle('Sign in');
-  const { user, signIn, signOut } = useSession();
-  const { refresh } = useCart();
-  const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { status, user, signIn, signUp, signOut } = useAuth();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const trimmed = name.trim();
-    if (!userIdPattern.test(trimmed)) {
-      setError('Use letters, digits, dots, dashes, underscores or @, starting with a letter or digit.');
-      return;
-    }
-    setBusy(true);
-    try {
-      await signIn(trimmed);
-      navigate('/basket');
-    } catch (e) {
-      setError((e as Error).message);
-      setBusy(false);
-    }
-  }
-
+  if (status === 'loading') return <Loading label="Checking your sign-in…" />;
   if (user)
     return (
       <div className="signin-page">
         <h1>Signed in</h1>
-        <p>You are signed in as <strong>{user}</strong>.</p>
-        <button type="button" onClick={() => { signOut(); void refresh(); navigate('/'); }}>Sign out</button>
+        <p>You are signed in as <strong>{user.name}</strong>{user.email && <> ({user.email})</>}.</p>
+        <div className="signin-actions">
+          <Link className="button" to="/account">Your account</Link>
+          <button type="button" className="secondary" onClick={() => void signOut()}>Sign out</button>
+        </div>
       </div>
     );
   return (
     <div className="signin-page">
       <h1>Sign in</h1>
-      <form onSubmit={submit} noValidate>
-        <Field id="username" label="Your name" value={name} onChange={(e) => setName(e.target.value)} error={error}
-          autoComplete="username" hint="Books in your guest cart move into your account." required />
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
-      </form>
+      <p>Sign in to check out, follow your orders and get notifications. Books in your guest cart move into your account.</p>
+      <div className="signin-actions">
+        <button type="button" className="primary" onClick={() => void signIn('/basket')}>Sign in</button>
+        <button type="button" className="secondary" onClick={() => void signUp('/basket')}>Create an account</button>
+      </div>
     </div>
   );
 }

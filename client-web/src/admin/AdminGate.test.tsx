@@ -1,25 +1,32 @@
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { emptyCart, fakeApi, json } from '../test/fakeApi';
+import { emptyCart, fakeApi } from '../test/fakeApi';
+import { shopper } from '../test/fakeUserManager';
 import { renderPage } from '../test/render';
 import { AdminGate } from './AdminGate';
 
+const page = <AdminGate><p>secret page</p></AdminGate>;
+
 describe('AdminGate', () => {
-  it('refuses a wrong key and keeps the admin pages locked', async () => {
-    fakeApi({ 'GET /cart/.+': () => emptyCart('g'), 'GET /products': () => json({ detail: 'the admin key presented is not the configured one' }, 403) });
-    renderPage(<AdminGate><p>secret page</p></AdminGate>);
-    await userEvent.type(screen.getByLabelText('Admin key'), 'nope{Enter}');
-    expect(await screen.findByText('That admin key is not right.')).toBeInTheDocument();
-    expect(screen.queryByText('secret page')).not.toBeInTheDocument();
-    expect(sessionStorage.getItem('k8shop.adminKey')).toBeNull();
+  it('opens for an account whose token carries the admin role', async () => {
+    fakeApi({ 'GET /cart/.+': () => emptyCart('admin') });
+    renderPage(page, { manager: shopper('ad000000000000000000000000000001', ['admin']) });
+    expect(await screen.findByText('secret page')).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Admin' })).toBeInTheDocument();
   });
 
-  it('opens with the right key and sends it as a bearer credential', async () => {
-    const api = fakeApi({ 'GET /cart/.+': () => emptyCart('g'), 'GET /products': () => ({ items: [], count: 0 }) });
-    renderPage(<AdminGate><p>secret page</p></AdminGate>);
-    await userEvent.type(screen.getByLabelText('Admin key'), 'k3y{Enter}');
-    expect(await screen.findByText('secret page')).toBeInTheDocument();
-    expect(api.requests.find((r) => r.path.startsWith('/products'))?.headers.get('Authorization')).toBe('Bearer k3y');
+  it('keeps a shopper without the admin role out, saying why', async () => {
+    fakeApi({ 'GET /cart/.+': () => emptyCart('s') });
+    renderPage(page, { manager: shopper('5b000000000000000000000000000001', ['machine']) });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your account cannot open the admin pages.');
+    expect(screen.queryByText('secret page')).not.toBeInTheDocument();
+  });
+
+  it('asks a guest to sign in and shows nothing of the admin pages', async () => {
+    fakeApi({ 'GET /cart/.+': () => emptyCart('g') });
+    renderPage(page);
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.queryByText('secret page')).not.toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Admin' })).not.toBeInTheDocument();
   });
 });

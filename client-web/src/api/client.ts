@@ -1,6 +1,6 @@
-import createClient, { type Middleware } from 'openapi-fetch';
+import createClient from 'openapi-fetch';
+import { authorizedFetch } from './authorizedFetch';
 import type { components, paths } from './schema';
-import { readAdminKey } from '../session/storage';
 
 export type Schemas = components['schemas'];
 export type Product = Schemas['ProductResponse'];
@@ -15,21 +15,14 @@ export type HotSkus = Schemas['HotSkusResponse'];
 export type Notification = Schemas['NotificationResponse'];
 export type ProductInput = Schemas['ProductRequest'];
 
-/** Sends the admin key, when one was entered, as the gateway's bearer credential. */
-const adminKey: Middleware = {
-  onRequest({ request }) {
-    const key = readAdminKey();
-    if (key) request.headers.set('Authorization', `Bearer ${key}`);
-    return request;
-  },
-};
-
-/** The gateway's API, typed from its OpenAPI document (client-web/openapi.json); fetch is looked up per call so tests can replace it. */
+/**
+ * The gateway's API, typed from its OpenAPI document (client-web/openapi.json). Requests carry the signed-in shopper's
+ * access token; fetch is looked up per call so tests can replace it.
+ */
 export const api = createClient<paths>({
   baseUrl: typeof window === 'undefined' ? 'http://localhost' : window.location.origin,
-  fetch: (request) => globalThis.fetch(request),
+  fetch: authorizedFetch,
 });
-api.use(adminKey);
 
 /** A failed call, with the server's explanation (problem `detail`) and the fields it named. */
 export class ApiError extends Error {
@@ -52,7 +45,8 @@ interface Problem {
 
 function explain(status: number, body: unknown): ApiError {
   const problem = (typeof body === 'object' && body !== null ? body : {}) as Problem;
-  const fallback = status === 401 || status === 403 ? 'The admin key is missing or wrong.'
+  const fallback = status === 401 ? 'Please sign in to continue.'
+    : status === 403 ? 'Your account is not allowed to do that.'
     : status === 404 ? 'Not found.'
     : status >= 500 ? 'The shop is having trouble right now. Please try again in a moment.'
     : `The request failed (HTTP ${status}).`;

@@ -16,12 +16,14 @@ const CartContext = createContext<CartState | null>(null);
 
 /** The shopper's cart as the server has it; every change answers with the cart the server priced. */
 export function CartProvider({ children }: { children: ReactNode }) {
-  const { shopperId } = useSession();
+  const { shopperId, error: sessionError } = useSession();
   const [cart, setCart] = useState<Cart | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(true);
 
   const refresh = useCallback(async () => {
+    // Until the shop knows who is shopping (signed in, or which guest) there is no cart to load.
+    if (!shopperId) return;
     setLoading(true);
     try {
       setCart(await call(api.GET('/cart/{userId}', { params: { path: { userId: shopperId } } })));
@@ -33,15 +35,26 @@ export function CartProvider({ children }: { children: ReactNode }) {
     }
   }, [shopperId]);
 
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    setCart(null);
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    if (sessionError) { setError(sessionError); setLoading(false); }
+  }, [sessionError]);
 
   const value = useMemo<CartState>(() => {
-    const line = (sku: string) => ({ path: { userId: shopperId, productId: sku } });
+    const shopper = () => {
+      if (!shopperId) throw new Error('Your cart is still loading. Please try again in a moment.');
+      return shopperId;
+    };
+    const line = (sku: string) => ({ path: { userId: shopper(), productId: sku } });
     return {
       cart, error, loading, refresh,
       // The cart route still requires the original's price field; the server ignores it and uses the catalog's.
       add: async (sku, quantity = 1) => setCart(await call(api.POST('/cart/{userId}/items', {
-        params: { path: { userId: shopperId } }, body: { productId: sku, quantity, price: 0 },
+        params: { path: { userId: shopper() } }, body: { productId: sku, quantity, price: 0 },
       }))),
       setQuantity: async (sku, quantity) => setCart(await call(api.PUT('/cart/{userId}/items/{productId}', { params: line(sku), body: { quantity } }))),
       remove: async (sku) => setCart(await call(api.DELETE('/cart/{userId}/items/{productId}', { params: line(sku) }))),

@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import { useAuth } from '../auth/AuthContext';
 import { money } from '../ui/money';
 import { Empty, ErrorNotice, Loading } from '../ui/StateViews';
 import { usePageTitle } from '../ui/usePageTitle';
@@ -8,6 +9,8 @@ import { CartLineRow } from './CartLineRow';
 export function CartPage() {
   usePageTitle('Your cart');
   const { cart, error, loading, refresh } = useCart();
+  const { status, user } = useAuth();
+  const guest = status === 'ready' && !user;
   return (
     <div className="cart-page">
       <h1>Your cart</h1>
@@ -26,6 +29,7 @@ export function CartPage() {
           <div className="cart-summary">
             <p><span>{cart.itemCount === 1 ? '1 item' : `${cart.itemCount} items`}</span> · Subtotal <strong data-testid="subtotal">{money(cart.subtotal)}</strong></p>
             <p className="hint">Prices are the shop's current prices, set on the server.</p>
+            {guest && <p className="hint">Checkout asks you to sign in or create an account; your cart comes with you.</p>}
             <Link className="button" to="/checkout">Checkout</Link>
           </div>
         </>

@@ -1,6 +1,8 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { book, emptyCart, fakeApi, json } from '../test/fakeApi';
+import { shopper } from '../test/fakeUserManager';
 import { renderPage } from '../test/render';
 import { BookDetailPage } from './BookDetailPage';
 
@@ -17,11 +19,29 @@ describe('BookDetailPage', () => {
   });
 
   it('explains a sold-out book and offers a back-in-stock e-mail instead of the cart button', async () => {
-    fakeApi({ 'GET /catalog/BOOK-001': () => book({ stock: 0 }), 'GET /cart/.+': () => emptyCart('g'), 'GET /recommendations': () => ({ strategy: 'related', recommendations: [] }) });
-    renderPage(<BookDetailPage />, at);
+    const sub = 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
+    const api = fakeApi({
+      'GET /catalog/BOOK-001': () => book({ stock: 0 }), 'GET /cart/.+': () => emptyCart(sub),
+      'GET /recommendations': () => ({ strategy: 'related', recommendations: [] }),
+      'POST /notifications/.+/back-in-stock': () => ({}),
+    });
+    renderPage(<BookDetailPage />, { ...at, manager: shopper(sub) });
     expect(await screen.findByText(/This book is sold out/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Tell me when it is back' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add to cart' })).not.toBeInTheDocument();
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Tell me when it is back' }));
+
+    expect(await screen.findByText('We will e-mail you when it is back in stock.')).toBeInTheDocument();
+    const asked = api.requests.find((r) => r.path.endsWith('/back-in-stock'))!;
+    expect(asked.path).toBe(`/notifications/${sub}/back-in-stock`);
+    expect(asked.headers.get('Authorization')).toMatch(/^Bearer ey/);
+  });
+
+  it('asks a guest to sign in before promising a back-in-stock e-mail, and comes back to the book', async () => {
+    fakeApi({ 'GET /catalog/BOOK-001': () => book({ stock: 0 }), 'GET /cart/.+': () => emptyCart('g'), 'GET /recommendations': () => ({ strategy: 'related', recommendations: [] }) });
+    const { manager } = renderPage(<BookDetailPage />, at);
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in to be told when it is back' }));
+    expect(manager.signinRedirect).toHaveBeenCalledWith({ state: { returnUrl: '/books/BOOK-001' } });
   });
 
   it('says when there is no such book', async () => {

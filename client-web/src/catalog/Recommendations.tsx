@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { api, call } from '../api/client';
-import { useSession } from '../session/SessionContext';
+import { useAuth } from '../auth/AuthContext';
 import { money } from '../ui/money';
 import { useAsync } from '../ui/useAsync';
 
@@ -13,10 +13,11 @@ interface Props {
 
 /** Books the recommendation service suggests; it answers titles, prices and covers, so no other call is needed. */
 export function Recommendations({ title, strategy, productId, limit = 6 }: Props) {
-  const { shopperId } = useSession();
+  // Personal suggestions are for the signed-in account only; a guest gets the shop-wide ones.
+  const userId = useAuth().user?.sub;
   const recs = useAsync(() => call(api.GET('/recommendations', {
-    params: { query: { strategy, productId, userId: shopperId, limit: String(limit) } },
-  })), [strategy, productId, shopperId, limit]);
+    params: { query: { strategy, productId, userId, limit: String(limit) } },
+  })), [strategy, productId, userId, limit]);
 
   // Suggestions are extra: while they load or if they fail, the section stays out of the way.
   if (recs.status !== 'ready' || recs.data.recommendations.length === 0) return null;

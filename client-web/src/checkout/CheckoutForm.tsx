@@ -9,8 +9,8 @@ interface Props {
 }
 
 /** Contact, shipping and card details; on a bad submit, focus goes to the first field to fix. */
-export function CheckoutForm({ busy, onSubmit }: Props) {
-  const [details, setDetails] = useState<CheckoutDetails>(emptyDetails);
+export function CheckoutForm({ busy, initialEmail = '', onSubmit }: Props) {
+  const [details, setDetails] = useState<CheckoutDetails>(() => ({ ...emptyDetails, email: initialEmail }));
   const [errors, setErrors] = useState<CheckoutErrors>({});
   const form = useRef<HTMLFormElement>(null);
 

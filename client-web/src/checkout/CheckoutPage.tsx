@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiError, call, type Order } from '../api/client';
+import { useAuth } from '../auth/AuthContext';
 import { useCart } from '../cart/CartContext';
 import { SagaSteps } from '../orders/SagaSteps';
-import { useSession } from '../session/SessionContext';
 import { money } from '../ui/money';
 import { Empty, ErrorNotice, Loading } from '../ui/StateViews';
 import { usePageTitle } from '../ui/usePageTitle';
@@ -23,13 +23,25 @@ async function newAttempt(details: CheckoutDetails) {
   }
 }
 
+/** Checkout needs an account: a guest is sent to sign in (or sign up there) and comes back here, the cart merged. */
+export function CheckoutPage() {
+  usePageTitle('Checkout');
+  const { status, user, signIn } = useAuth();
+  const guest = status === 'ready' && !user;
+
+  useEffect(() => {
+    if (guest) void signIn('/checkout');
+  }, [guest, signIn]);
+
+  if (!user) return <Loading label={guest ? 'Taking you to sign in…' : 'Checking your sign-in…'} />;
+  return <AccountCheckout userId={user.sub} email={user.email} />;
+}
+
 /**
  * One submit places one order: the request carries an Idempotency-Key, so a retry after a lost answer reaches the same
  * order instead of charging twice. While the server runs the saga the page follows it by that key.
  */
-export function CheckoutPage() {
-  usePageTitle('Checkout');
-  const { shopperId } = useSession();
+function AccountCheckout({ userId, email }: { userId: string; email: string | null }) {
   const { cart, loading, error: cartError, refresh } = useCart();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
@@ -54,13 +66,13 @@ export function CheckoutPage() {
         }
       };
       await call(api.PUT('/notifications/{userId}/contact', {
-        params: { path: { userId: shopperId } }, body: { email: details.email.trim(), phone: details.phone.replace(/[\s-]/g, '') || null },
+        params: { path: { userId } }, body: { email: details.email.trim(), phone: details.phone.replace(/[\s-]/g, '') || null },
       }));
       void follow();
       const order = await call(api.POST('/orders', {
         headers: { 'Idempotency-Key': attempt.key },
         body: {
-          userId: shopperId, items: null, paymentToken: attempt.token,
+          userId, items: null, paymentToken: attempt.token,
           shipping: { name: details.name.trim(), address: details.address.trim(), city: details.city.trim(), postalCode: details.postalCode.trim(), country: details.country.trim() },
         },
       }));
@@ -91,7 +103,7 @@ export function CheckoutPage() {
         <ul>{cart.items.map((l) => <li key={l.productId}>{l.quantity} × {l.title ?? l.productId} <span>{money(l.total)}</span></li>)}</ul>
         <p>Subtotal <strong>{money(cart.subtotal)}</strong></p>
       </aside>
-      <CheckoutForm busy={busy} onSubmit={placeOrder} />
+      <CheckoutForm busy={busy} initialEmail={email ?? ''} onSubmit={placeOrder} />
       {busy && (
         <div className="checkout-progress" role="status" aria-live="polite">
           <p>Placing your order… please keep this page open.</p>

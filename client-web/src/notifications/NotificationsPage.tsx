@@ -1,14 +1,23 @@
 import { Link } from 'react-router-dom';
 import { api, call } from '../api/client';
-import { useSession } from '../session/SessionContext';
+import { useAuth } from '../auth/AuthContext';
+import { RequireAccount } from '../auth/RequireAccount';
 import { Empty, ErrorNotice, Loading } from '../ui/StateViews';
 import { useAsync } from '../ui/useAsync';
 import { usePageTitle } from '../ui/usePageTitle';
 
 export function NotificationsPage() {
   usePageTitle('Notifications');
-  const { shopperId } = useSession();
-  const list = useAsync(() => call(api.GET('/notifications/{userId}', { params: { path: { userId: shopperId } } })), [shopperId]);
+  return (
+    <RequireAccount title="Notifications" reason="Sign in to see the messages we sent you about your orders.">
+      <NotificationList />
+    </RequireAccount>
+  );
+}
+
+function NotificationList() {
+  const userId = useAuth().user?.sub ?? '';
+  const list = useAsync(() => call(api.GET('/notifications/{userId}', { params: { path: { userId } } })), [userId]);
   return (
     <div className="notifications-page">
       <h1>Notifications</h1>

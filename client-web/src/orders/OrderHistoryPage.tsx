@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, call } from '../api/client';
 import { Pager } from '../catalog/Pager';
-import { useSession } from '../session/SessionContext';
+import { useAuth } from '../auth/AuthContext';
+import { RequireAccount } from '../auth/RequireAccount';
 import { money } from '../ui/money';
 import { Empty, ErrorNotice, Loading } from '../ui/StateViews';
 import { useAsync } from '../ui/useAsync';
@@ -13,16 +14,23 @@ const pageSize = 10;
 
 export function OrderHistoryPage() {
   usePageTitle('Your orders');
-  const { shopperId, user } = useSession();
+  return (
+    <RequireAccount title="Your orders" reason="Sign in to see the orders you placed.">
+      <OrderHistory />
+    </RequireAccount>
+  );
+}
+
+function OrderHistory() {
+  const userId = useAuth().user?.sub ?? '';
   const [page, setPage] = useState(1);
   const orders = useAsync(() => call(api.GET('/orders/user/{userId}', {
-    params: { path: { userId: shopperId }, query: { page: String(page), pageSize: String(pageSize) } },
-  })), [shopperId, page]);
+    params: { path: { userId }, query: { page: String(page), pageSize: String(pageSize) } },
+  })), [userId, page]);
 
   return (
     <div className="history-page">
       <h1>Your orders</h1>
-      {!user && <p className="hint">You are shopping as a guest. <Link to="/signin">Sign in</Link> to keep your orders under your name.</p>}
       {orders.status === 'loading' && <Loading label="Loading your orders…" />}
       {orders.status === 'error' && <ErrorNotice error={orders.error} onRetry={orders.reload} />}
       {orders.status === 'ready' && (orders.data.orders.length === 0 ? (

@@ -1,5 +1,6 @@
 import { Link, useLocation, useParams } from 'react-router-dom';
 import type { Order } from '../api/client';
+import { RequireAccount } from '../auth/RequireAccount';
 import { money } from '../ui/money';
 import { ErrorNotice, Loading } from '../ui/StateViews';
 import { usePageTitle } from '../ui/usePageTitle';
@@ -9,9 +10,18 @@ import { useLiveOrder } from './useLiveOrder';
 
 export function OrderPage() {
   const { orderId = '' } = useParams();
+  usePageTitle(`Order ${orderId.slice(0, 8)}`);
+  return (
+    <RequireAccount title="Your order" reason="Sign in with the account that placed this order to follow it.">
+      <LiveOrder orderId={orderId} />
+    </RequireAccount>
+  );
+}
+
+/** Another shopper's order answers 404 from the gateway, so it reads as not found here too. */
+function LiveOrder({ orderId }: { orderId: string }) {
   const initial = (useLocation().state as { order?: Order } | null)?.order;
   const { order, error } = useLiveOrder(orderId, initial?.orderId === orderId ? initial : undefined);
-  usePageTitle(`Order ${orderId.slice(0, 8)}`);
 
   if (!order) return error ? <ErrorNotice error={error} /> : <Loading label="Loading your order…" />;
   const failure = explainFailure(order);

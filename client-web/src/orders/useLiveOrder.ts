@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, call, type Order } from '../api/client';
+import { api, ApiError, call, type Order } from '../api/client';
 import { isFinal, isSettling } from './orderStatus';
 
 /**
@@ -29,6 +29,11 @@ export function useLiveOrder(orderId: string, initial?: Order) {
         setError(null);
       } catch (e) {
         if (stopped) return;
+        // Not found stays not found (it is also what another shopper's order answers): stop asking.
+        if (e instanceof ApiError && e.status === 404) {
+          setError(new ApiError('We could not find this order in your account.', 404));
+          return;
+        }
         setError(e as Error);
       }
       if (next && isFinal(next.status)) return;

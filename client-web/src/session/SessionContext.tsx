@@ -1,46 +1,36 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { api, call } from '../api/client';
-import { readAdminKey, readGuestId, readUser, writeAdminKey, writeUser } from './storage';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { AccountUser } from '../auth/accountUser';
+import { useAuth } from '../auth/AuthContext';
+import { requestGuestId } from './guestId';
 
 interface Session {
-  /** Whose cart and orders the shop shows: the signed-in user, else the guest's anonymous id. */
-  shopperId: string;
-  user: string | null;
-  guestId: string;
-  /** Signs in by name and moves the guest cart into the user's (quantities add). */
-  signIn(name: string): Promise<void>;
-  signOut(): void;
-  adminKey: string | null;
-  setAdminKey(key: string | null): void;
+  /** Whose cart the shop shows: the signed-in account (`sub`), else the guest id the server issued; null until known. */
+  shopperId: string | null;
+  user: AccountUser | null;
+  /** Why no guest id could be had, if it could not. */
+  error: Error | null;
 }
 
 const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [guestId] = useState(readGuestId);
-  const [user, setUser] = useState(readUser);
-  const [adminKey, setAdminKeyState] = useState(readAdminKey);
+  const { status, user } = useAuth();
+  const [guestId, setGuestId] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const isGuest = status === 'ready' && !user;
 
-  const signIn = useCallback(async (name: string) => {
-    await call(api.POST('/cart/{userId}/merge', { params: { path: { userId: name } }, body: { guestId } }));
-    writeUser(name);
-    setUser(name);
-  }, [guestId]);
+  useEffect(() => {
+    if (!isGuest || guestId) return;
+    let current = true;
+    requestGuestId().then(
+      (id) => { if (current) { setGuestId(id); setError(null); } },
+      (e: unknown) => { if (current) setError(e instanceof Error ? e : new Error(String(e))); },
+    );
+    return () => { current = false; };
+  }, [isGuest, guestId]);
 
-  const signOut = useCallback(() => {
-    writeUser(null);
-    setUser(null);
-  }, []);
-
-  const setAdminKey = useCallback((key: string | null) => {
-    writeAdminKey(key);
-    setAdminKeyState(key);
-  }, []);
-
-  const value = useMemo<Session>(() => ({
-    shopperId: user ?? guestId, user, guestId, signIn, signOut, adminKey, setAdminKey,
-  }), [user, guestId, signIn, signOut, adminKey, setAdminKey]);
-
+  const shopperId = status === 'loading' ? null : user ? user.sub : guestId;
+  const value = useMemo<Session>(() => ({ shopperId, user, error }), [shopperId, user, error]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

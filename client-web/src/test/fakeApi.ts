@@ -7,15 +7,15 @@ type Handler = (request: Request, match: RegExpMatchArray) => unknown | Promise<
  * Response. Unmatched requests fail the test loudly. Every request is recorded.
  */
 export function fakeApi(routes: Record<string, Handler>) {
-  const requests: { method: string; path: string; body: unknown; headers: Headers }[] = [];
-  const table = Object.entries(routes).map(([key, handler]) => {
+  const requests: { method: string; path: string; body: unknown; headers: Headers; credentials: RequestCredentials }[] = [];
+  const table = Object.entries({ ...routes, ...defaults(routes) }).map(([key, handler]) => {
     const [method, pattern] = key.split(' ') as [string, string];
     return { method, pattern: new RegExp(`^${pattern}$`), handler };
   });
   const fetch = vi.fn(async (request: Request) => {
     const url = new URL(request.url);
     const text = request.method === 'GET' ? '' : await request.clone().text();
-    requests.push({ method: request.method, path: url.pathname + url.search, body: text ? JSON.parse(text) : undefined, headers: request.headers });
+    requests.push({ method: request.method, path: url.pathname + url.search, body: text ? JSON.parse(text) : undefined, headers: request.headers, credentials: request.credentials });
     for (const route of table) {
       const match = url.pathname.match(route.pattern);
       if (route.method === request.method && match) {
@@ -27,6 +27,13 @@ export function fakeApi(routes: Record<string, Handler>) {
   });
   vi.stubGlobal('fetch', fetch);
   return { fetch, requests };
+}
+
+export const testGuestId = 'guest-00112233445566778899aabbccddeeff';
+
+/** Routes every page load may call: the gateway issues a guest id unless the test answers it itself. */
+function defaults(routes: Record<string, Handler>): Record<string, Handler> {
+  return 'POST /auth/guest' in routes ? {} : { 'POST /auth/guest': () => ({ guestId: testGuestId }) };
 }
 
 export function json(body: unknown, status = 200): Response {
