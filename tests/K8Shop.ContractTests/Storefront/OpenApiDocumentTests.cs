@@ -13,7 +13,8 @@ public sealed class OpenApiDocumentTests(CatalogHosts hosts)
     [Fact]
     public async Task OpenApiDocument_IsTheOneTheStorefrontClientIsGeneratedFrom()
     {
-        var client = (await hosts.GetAsync(CatalogHosts.Embedded)).CreateClient();
+        // The storefront's admin pages use the admin operations: the client is generated from the document an admin sees.
+        var client = await hosts.CreateClientAsync(CatalogHosts.Embedded, admin: true);
         var live = await client.GetStringAsync("/openapi/v1.json");
         var committedPath = Path.Combine(RepositoryRoot(), "client-web", "openapi.json");
 
@@ -24,6 +25,21 @@ public sealed class OpenApiDocumentTests(CatalogHosts hosts)
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(live), committed),
             "The gateway's OpenAPI document differs from client-web/openapi.json. Run scripts/update-openapi.sh, then "
             + "`npm run build` in client-web and fix what no longer type-checks.");
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_ShowsAdminAndStockOperationsOnlyToAnAdmin()
+    {
+        var anonymous = JsonNode.Parse(await (await hosts.GetAsync(CatalogHosts.Embedded)).CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        var admin = JsonNode.Parse(await (await hosts.CreateClientAsync(CatalogHosts.Embedded, admin: true)).GetStringAsync("/openapi/v1.json"))!;
+
+        Assert.Null(anonymous["paths"]!["/products"]);
+        Assert.Null(anonymous["paths"]!["/inventory/{sku}/reserve"]);
+        Assert.Null(anonymous["paths"]!["/orders/{orderId}/status"]);
+        Assert.NotNull(anonymous["paths"]!["/catalog"]);
+        Assert.NotNull(anonymous["paths"]!["/cart/{userId}"]);
+        Assert.NotNull(admin["paths"]!["/products"]);
+        Assert.NotNull(admin["paths"]!["/inventory/{sku}/reserve"]);
     }
 
     [Fact]

@@ -40,11 +40,13 @@ public static class GatewayHostingExtensions
             .Validate(o => o.NotifyDelay >= TimeSpan.Zero && o.NotifyDelay <= TimeSpan.FromSeconds(30), "Notifications:NotifyDelay must be from 0 to 00:00:30.")
             .ValidateOnStart();
         services.AddCors(options => options.AddPolicy(CatalogApi.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "HEAD")));
+        services.AddHttpContextAccessor();
         services.AddGrpc();
         services.AddOpenApi(options =>
         {
             options.AddSchemaTransformer(OpenApiTransformers.NumbersAsNumbers);
             options.AddDocumentTransformer(OpenApiTransformers.WithoutServers);
+            options.AddDocumentTransformer(AdminOperationsFilter.OnlyWhatTheCallerMayUse);
         });
         var health = services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
         if (modules.Contains(GatewayModules.Catalog))
