@@ -2,6 +2,7 @@ using System.Text.Json;
 using K8Shop.Gateways.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace K8Shop.Gateways.Security;
@@ -13,7 +14,7 @@ namespace K8Shop.Gateways.Security;
 /// the document itself). The body (already capped) is read once into memory and handed on unchanged; JSON that is
 /// malformed in any other way goes on to the route, which names the problem in its own contract's words.
 /// </summary>
-public sealed class JsonBodyGate(RequestDelegate next)
+public sealed class JsonBodyGate(RequestDelegate next, IOptions<RequestBodyOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -30,8 +31,14 @@ public sealed class JsonBodyGate(RequestDelegate next)
             return;
         }
 
+        var limit = RequestBodyLimits.LimitFor(context, options.Value);
         var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, context.RequestAborted);
+        // Counted here too: a server without a body size feature (a test server) would otherwise buffer any length.
+        if (!await CopyAtMostAsync(request.Body, body, limit, context.RequestAborted))
+        {
+            await RequestBodyLimits.TooLarge(limit!.Value).ExecuteAsync(context);
+            return;
+        }
         if (LoneSurrogateAt(body.GetBuffer().AsSpan(0, (int)body.Length)) is { } offset)
         {
             await Problems.WithError(StatusCodes.Status400BadRequest, "invalid request",
@@ -72,6 +79,19 @@ public sealed class JsonBodyGate(RequestDelegate next)
         {
             return false;
         }
+    }
+
+    private static async Task<bool> CopyAtMostAsync(Stream source, MemoryStream target, long? limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (target.Length + read > limit)
+                return false;
+            target.Write(buffer, 0, read);
+        }
+        return true;
     }
 
     private static bool HasBody(HttpRequest request) =>

@@ -15,7 +15,8 @@ public static class RateLimitPartitions
     /// <summary>Authenticated callers per <c>sub</c>, others (and uncounted roles) per client address; health probes never.</summary>
     public static RateLimitPartition<string> General(HttpContext context, RateLimitOptions limits)
     {
-        if (!limits.Enabled || context.Request.Path.StartsWithSegments("/health"))
+        // Credential POSTs have their own, stricter budget (AuthPaths); counting them here too would only waste this one.
+        if (!limits.Enabled || context.Request.Path.StartsWithSegments("/health") || (limits.Auth.PermitLimit > 0 && IsAuthPost(context.Request, limits.Auth)))
             return Unlimited;
         var user = context.User;
         if (user.Identity?.IsAuthenticated == true && Subject(user) is { Length: > 0 } subject

@@ -16,7 +16,7 @@ public sealed class RequestBodyLimits(RequestDelegate next, IOptions<RequestBody
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = LimitFor(context);
+        var limit = LimitFor(context, options.Value);
         if (limit is { } max && context.Request.ContentLength > max)
         {
             await TooLarge(max).ExecuteAsync(context);
@@ -29,8 +29,8 @@ public sealed class RequestBodyLimits(RequestDelegate next, IOptions<RequestBody
     }
 
     /// <summary>The endpoint's own limit if it declares one (null: none), else the configured default.</summary>
-    public long? LimitFor(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } declared ? declared.MaxRequestBodySize : options.Value.MaxBytes;
+    public static long? LimitFor(HttpContext context, RequestBodyOptions options) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } declared ? declared.MaxRequestBodySize : options.MaxBytes;
 
     public static IResult TooLarge(long limit) =>
         Problems.WithError(StatusCodes.Status413PayloadTooLarge, "request body too large", $"this route accepts a request body of at most {limit} bytes");
