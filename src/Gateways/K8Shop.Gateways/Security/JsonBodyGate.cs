@@ -33,6 +33,7 @@ public sealed class JsonBodyGate(RequestDelegate next, IOptions<RequestBodyOptio
 
         var limit = RequestBodyLimits.LimitFor(context, options.Value);
         var body = new MemoryStream();
+        context.Response.RegisterForDispose(body);
         // Counted here too: a server without a body size feature (a test server) would otherwise buffer any length.
         if (!await CopyAtMostAsync(request.Body, body, limit, context.RequestAborted))
         {
@@ -103,6 +104,6 @@ public sealed class JsonBodyGate(RequestDelegate next, IOptions<RequestBodyOptio
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.Charset.Value is not { Length: > 0 } charset)
             return null;
         var name = charset.Trim('"');
-        return name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase) ? null : name;
+        return name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase) ? null : name[..Math.Min(name.Length, 40)];
     }
 }

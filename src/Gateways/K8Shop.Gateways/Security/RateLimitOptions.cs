@@ -9,9 +9,10 @@ namespace K8Shop.Gateways.Security;
 /// The defaults never throttle a shopper (100 requests a second each, far above what a person clicking does), the
 /// contract tests, or a load generator doing thousands of requests a second from one address (20,000 a second per
 /// address: a circuit breaker against one runaway client, not a quota). An operator who knows the real traffic
-/// lowers them; a benchmark driving a few accounts very hard raises <see cref="PerUser"/> or sets it to 0. Loopback is not exempt. Behind a proxy or ingress every client has the
-/// proxy's address unless forwarded headers are trusted (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> or
-/// KnownProxies); without that, all clients share one per-address budget. A permit limit of 0 turns a limit off.
+/// lowers them; a benchmark driving a few accounts very hard raises <see cref="PerUser"/> or sets it to 0. Loopback
+/// is not exempt. Behind a proxy or ingress every client has the proxy's address unless forwarded headers are
+/// trusted (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>, or KnownProxies); without that, all clients share one
+/// per-address budget. A permit limit of 0 turns that limit off.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -55,7 +56,10 @@ public class WindowLimit
 
 /// <summary>
 /// The stricter limit on credential endpoints: guessing passwords, creating accounts and sending reset e-mails
-/// each take a POST there. Pages (GETs) are not counted, so showing a sign-in form costs nothing.
+/// each take a POST there. Pages (GETs) are not counted, so showing a sign-in form costs nothing. The default, 60
+/// POSTs a minute per address, leaves room for an office behind one NAT signing in, while the account lockout
+/// guards each account; it stops one address trying passwords across many accounts. A load generator that fetches
+/// tokens for many accounts at start raises it.
 /// </summary>
 public sealed class AuthRateLimitOptions : WindowLimit
 {
