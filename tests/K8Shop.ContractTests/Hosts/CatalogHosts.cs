@@ -6,6 +6,7 @@ namespace K8Shop.ContractTests.Hosts;
 /// <summary>
 /// The hosts every contract test runs against: embedded (everything in memory) and the cluster profile
 /// (catalog on a throwaway PostgreSQL database, carts on Redis, events on RabbitMQ). Started once, on first use, for the whole run.
+/// Both run in <c>Auth:Mode=open</c>, the original's behaviour that these contracts pin.
 /// </summary>
 public sealed class CatalogHosts : IAsyncLifetime
 {
@@ -42,6 +43,7 @@ public sealed class CatalogHosts : IAsyncLifetime
                 _postgres = new K8ShopHost(new Dictionary<string, string?>
                 {
                     ["K8Shop:Profile"] = "cluster",
+                    ["Auth:Mode"] = "open",
                     ["ConnectionStrings:Postgres"] = _database.ConnectionString,
                     ["ConnectionStrings:Redis"] = TestServices.RedisConnectionString,
                     ["ConnectionStrings:RabbitMQ"] = TestServices.RabbitMQConnectionString,

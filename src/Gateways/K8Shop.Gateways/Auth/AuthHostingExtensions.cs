@@ -41,9 +41,9 @@ public static class AuthHostingExtensions
         return services;
     }
 
-    public static IApplicationBuilder UseK8ShopAuth(this IApplicationBuilder app)
+    /// <summary>Authorization and the caller handed to grains; <c>UseAuthentication</c> runs before it.</summary>
+    public static IApplicationBuilder UseK8ShopAuthorization(this IApplicationBuilder app)
     {
-        app.UseAuthentication();
         app.UseAuthorization();
         if (!app.ApplicationServices.GetRequiredService<IOptions<AuthOptions>>().Value.IsOpen)
             app.UseMiddleware<CallerMiddleware>();

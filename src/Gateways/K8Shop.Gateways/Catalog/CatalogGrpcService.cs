@@ -9,6 +9,7 @@ namespace K8Shop.Gateways.Catalog;
 /// <c>catalog.v1.CatalogService</c> as the original served it: same lookups and filters as REST, proto3
 /// defaults meaning "no filter", NOT_FOUND for an unknown id, UNAVAILABLE while the store is down.
 /// </summary>
+[BindServiceMethod(typeof(CatalogGrpcBinding), nameof(CatalogGrpcBinding.BindService))]
 public sealed class CatalogGrpcService(IGrainFactory grains) : V1.CatalogService.CatalogServiceBase
 {
     public override async Task<V1.Product> GetProduct(V1.GetProductRequest request, ServerCallContext context)

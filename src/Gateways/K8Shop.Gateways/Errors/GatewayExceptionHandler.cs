@@ -60,9 +60,8 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         _ => (500, "internal error", "an unexpected error occurred; it has been logged", null),
     };
 
-    // A JSON parse error names the field (path) and the reason; pass both on.
-    private static string Describe(BadHttpRequestException bad) =>
-        bad.InnerException is System.Text.Json.JsonException json ? $"the request body is not valid JSON for this route: {json.Message}" : bad.Message;
+    // A JSON parse error names the field (path) and the reason; pass both on, without .NET type names.
+    private static string Describe(BadHttpRequestException bad) => BadRequestDescriptions.Describe(bad);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {Path} failed unexpectedly")]
     private partial void LogUnexpected(Exception exception, string path);

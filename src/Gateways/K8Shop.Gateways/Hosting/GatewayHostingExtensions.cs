@@ -5,6 +5,7 @@ using K8Shop.Gateways.OpenApi;
 using K8Shop.Gateways.Health;
 using K8Shop.Gateways.Modules;
 using K8Shop.Gateways.Notifications;
+using K8Shop.Gateways.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -39,7 +40,6 @@ public static class GatewayHostingExtensions
         services.AddOptions<NotifyOptions>().Bind(configuration.GetSection(NotifyOptions.SectionName))
             .Validate(o => o.NotifyDelay >= TimeSpan.Zero && o.NotifyDelay <= TimeSpan.FromSeconds(30), "Notifications:NotifyDelay must be from 0 to 00:00:30.")
             .ValidateOnStart();
-        services.AddCors(options => options.AddPolicy(CatalogApi.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("GET", "HEAD")));
         services.AddHttpContextAccessor();
         services.AddGrpc();
         services.AddOpenApi(options =>
@@ -51,6 +51,7 @@ public static class GatewayHostingExtensions
         var health = services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
         if (modules.Contains(GatewayModules.Catalog))
             health.AddCheck<CatalogHealthCheck>("catalog", tags: [ReadyTag]);
+        services.AddK8ShopEdgeProtection(configuration);
         return services;
     }
 
@@ -60,7 +61,10 @@ public static class GatewayHostingExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<ClusterStartGateMiddleware>();
         app.UseCors();
-        app.UseK8ShopAuth();
+        app.UseAuthentication();
+        // Limits count per user, so after authentication; before authorization, so refused floods are counted too.
+        app.UseK8ShopEdgeProtection();
+        app.UseK8ShopAuthorization();
         return app;
     }
 
