@@ -17,7 +17,13 @@ public sealed class CatalogHosts : IAsyncLifetime
     {
         ["K8Shop:Profile"] = "embedded",
         ["Auth:Mode"] = "open",
+        ["Identity:Admin:Email"] = AdminEmail,
+        ["Identity:Admin:Password"] = AdminPassword,
     }));
+
+    /// <summary>The embedded host's first admin, seeded from configuration as an operator would.</summary>
+    public const string AdminEmail = "admin@k8shop.test";
+    public const string AdminPassword = "contract-admin-password";
 
     private PostgresDatabase? _database;
     private K8ShopHost? _postgres;

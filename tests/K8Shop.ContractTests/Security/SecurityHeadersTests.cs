@@ -37,7 +37,11 @@ public sealed partial class SecurityHeadersTests(CatalogHosts hosts)
     [Fact]
     public async Task Dashboard_GetsItsOwnPolicy_StillWithoutInlineScripts()
     {
-        var response = await (await hosts.CreateClientAsync(CatalogHosts.Embedded)).GetAsync("/dashboard/");
+        var browser = (await hosts.GetAsync(CatalogHosts.Embedded)).CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signedIn = await K8Shop.TestSupport.AccountPages.SignInAsync(browser, CatalogHosts.AdminEmail, CatalogHosts.AdminPassword, "/dashboard/");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        var response = await browser.GetAsync("/dashboard/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var policy = Directives(Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
