@@ -30,7 +30,8 @@ public static partial class StartupBanner
     [LoggerMessage(Level = LogLevel.Information, Message = """
         K8Shop is up ({Profile} profile).
           Storefront & REST  {Http}/            e.g. {Http}/catalog
-          Orleans dashboard  {Http}/dashboard
+          Orleans dashboard  {Http}/dashboard   (admins; sign in first)
+          Sign in / sign up  {Http}/identity/signin   OpenID Connect {Http}/.well-known/openid-configuration
           OpenAPI document   {Http}/openapi/v1.json
           Health             {Http}/healthz  {Http}/health/ready
           gRPC (h2c)         {Grpc}   catalog.v1.CatalogService

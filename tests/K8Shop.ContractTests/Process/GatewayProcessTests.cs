@@ -110,6 +110,22 @@ public sealed class GatewayProcessTests
         Assert.DoesNotContain("Now listening", gateway.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Gateway_InOpenMode_WarnsInCapitalsAtStart_AndWithoutAnAuthorityStillStarts()
+    {
+        await using var gateway = HostProcess.Start(BuiltGateway.DllPath, ports =>
+        [
+            new("Kestrel__Endpoints__Http__Url", ports.HttpUrl),
+            new("Kestrel__Endpoints__Grpc__Url", $"http://127.0.0.1:{ports.Grpc}"),
+            new("Orleans__GatewayPort", "9"),
+            new("ConnectionStrings__Postgres", ""),
+            new("Auth__Mode", "open"),
+        ]);
+        await gateway.WaitUntilReadyAsync("/health/live", StartTimeout);
+
+        Assert.Contains("AUTH MODE IS OPEN", gateway.Output, StringComparison.Ordinal);
+    }
+
     private static async Task<HostProcess> StartSiloAsync(HostPorts ports)
     {
         var silo = HostProcess.Start(BuiltSilo.DllPath, p => [.. p.Settings(), new("K8Shop__Profile", "embedded"), new("K8Shop__Dashboard", "false"),

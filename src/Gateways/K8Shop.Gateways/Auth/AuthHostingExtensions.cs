@@ -38,6 +38,8 @@ public static class AuthHostingExtensions
                 "Auth:Authority is not set: give the identity provider's issuer URL (its discovery document lists the signing keys), or set Auth:Mode=open to serve the original's clients without identity.")
             .ValidateOnStart();
         services.AddHostedService<RouteAuthorizationAudit>();
+        if (auth.IsOpen)
+            services.AddHostedService<OpenModeWarning>();
         return services;
     }
 
