@@ -164,7 +164,7 @@ describe("Terraform", () => {
   it("writes no literal secret in any Terraform file", () => {
     for (const file of fs.readdirSync(terraformDir).filter((f) => /\.(tf|example)$/.test(f))) {
       const text = fs.readFileSync(path.join(terraformDir, file), "utf8");
-      assert.doesNotMatch(text, /(password|secret_key|access_key|auth_token|token)\s*=\s*"[^"$]/i, `${file}: literal secret`);
+      assert.doesNotMatch(text, /\b(password|secret_key|access_key|auth_token|token)\s*=\s*"[^"$]/i, `${file}: literal secret`);
       assert.doesNotMatch(text, /AKIA[0-9A-Z]{16}|BEGIN [A-Z ]*PRIVATE KEY/, `${file}: key material`);
     }
     for (const v of Object.values(config.variable as Any))
