@@ -16,4 +16,6 @@ WORKDIR /app
 COPY --from=build /app ./
 USER 1654
 EXPOSE 8080 8000 50051
+# Access tokens required unless a deployment says Auth__Mode=open (the original's clients only).
+ENV Auth__Mode=required
 ENTRYPOINT ["dotnet", "K8Shop.Gateway.dll"]

@@ -19,6 +19,8 @@ COPY --from=build /app ./
 USER 1654
 # HTTP (REST, dashboard, health), gRPC, silo-to-silo, Orleans gateway (clients).
 EXPOSE 8080 50051 11111 30000
+# Access tokens required unless a deployment says Auth__Mode=open (the original's clients only).
 ENV DOTNET_gcServer=1 \
-    K8Shop__Profile=cluster
+    K8Shop__Profile=cluster \
+    Auth__Mode=required
 ENTRYPOINT ["dotnet", "K8Shop.Silo.dll"]

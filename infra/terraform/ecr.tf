@@ -1,6 +1,6 @@
 # One repository per image (infra/docker): tags never move, every push is scanned.
 locals {
-  images = ["silo", "gateway", "storefront"]
+  images = ["silo", "gateway", "storefront", "identity"]
 }
 
 resource "aws_ecr_repository" "image" {

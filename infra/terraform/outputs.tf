@@ -49,3 +49,31 @@ output "lb_controller_role_arn" {
   description = "For the aws-load-balancer-controller Helm release's serviceAccount annotation."
   value       = module.lb_controller_irsa.iam_role_arn
 }
+
+output "identity_keys_secret_arn" {
+  description = "Secrets Manager secret of the identity provider's signing and encryption keys, filled by generate-secrets.sh aws."
+  value       = aws_secretsmanager_secret.identity_keys.arn
+}
+
+# Auth__Authority and Auth__Audience of gateways and silos (infra/k8s/overlays/aws/gateway-auth.yaml): the identity
+# Deployment in the namespace, or the Cognito user pool's issuer and the API's resource server identifier.
+output "gateway_auth_authority" {
+  value = local.cognito ? "https://cognito-idp.${var.region}.amazonaws.com/${aws_cognito_user_pool.shop[0].id}" : "http://identity:8080/"
+}
+
+output "gateway_auth_audience" {
+  value = local.cognito ? aws_cognito_user_pool_client.storefront[0].id : local.api_identifier
+}
+
+output "cognito_hosted_ui" {
+  description = "With Cognito: the hosted sign-in domain the storefront's OIDC client is sent to (null otherwise)."
+  value       = local.cognito ? "https://${aws_cognito_user_pool_domain.shop[0].domain}.auth.${var.region}.amazonaws.com" : null
+}
+
+output "cognito_storefront_client_id" {
+  value = local.cognito ? aws_cognito_user_pool_client.storefront[0].id : null
+}
+
+output "cognito_operator_client_id" {
+  value = local.cognito ? aws_cognito_user_pool_client.operator[0].id : null
+}

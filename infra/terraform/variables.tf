@@ -75,3 +75,25 @@ variable "inventory_table_name" {
   type        = string
   default     = "k8shop-inventory"
 }
+
+variable "identity_provider" {
+  description = "Who issues shoppers' and operators' access tokens: \"k8shop\" (the identity Deployment in the cluster) or \"cognito\" (an Amazon Cognito user pool and app client made here; outputs gateway_auth_authority and gateway_auth_audience go into the aws overlay's gateway-auth.yaml)."
+  type        = string
+  default     = "k8shop"
+
+  validation {
+    condition     = contains(["k8shop", "cognito"], var.identity_provider)
+    error_message = "identity_provider must be \"k8shop\" or \"cognito\"."
+  }
+}
+
+variable "shop_origin" {
+  description = "The shop's public origin without a trailing slash (https://shop.example.com): the overlay's __SHOP_ORIGIN__, and with Cognito the app client's callback and sign-out URLs."
+  type        = string
+  default     = "https://shop.example.com"
+
+  validation {
+    condition     = can(regex("^https?://[^/]+$", var.shop_origin))
+    error_message = "shop_origin must be a scheme and host, without a path or trailing slash."
+  }
+}

@@ -25,8 +25,25 @@ function baseImages(text: string) {
 }
 
 describe("Dockerfiles", () => {
-  it("exist for the silo, the gateway and the storefront", () => {
-    for (const role of ["silo", "gateway", "storefront"]) assert.ok(dockerfiles.includes(`${role}.Dockerfile`), `${role}.Dockerfile missing`);
+  it("exist for the silo, the gateway, the identity provider and the storefront", () => {
+    for (const role of ["silo", "gateway", "identity", "storefront"]) assert.ok(dockerfiles.includes(`${role}.Dockerfile`), `${role}.Dockerfile missing`);
+  });
+
+  it("make the .NET images require access tokens unless a deployment says otherwise (ENV Auth__Mode=required)", () => {
+    for (const role of ["silo", "gateway", "identity"]) {
+      const env = instructions(fs.readFileSync(path.join(dockerDir, `${role}.Dockerfile`), "utf8")).filter((i) => i.op === "ENV").map((i) => i.args).join(" ");
+      assert.match(env, /(^|\s)Auth__Mode=required(\s|$)/, `${role}.Dockerfile`);
+    }
+  });
+
+  it("identity.Dockerfile publishes the identity server and sets the cluster's store, without development keys", () => {
+    const ops = instructions(fs.readFileSync(path.join(dockerDir, "identity.Dockerfile"), "utf8"));
+    assert.ok(ops.some((i) => i.op === "RUN" && i.args.includes("dotnet publish src/Identity/K8Shop.IdentityServer/K8Shop.IdentityServer.csproj")));
+    assert.ok(fs.existsSync(path.join(repoDir, "src/Identity/K8Shop.IdentityServer/K8Shop.IdentityServer.csproj")));
+    const env = ops.filter((i) => i.op === "ENV").map((i) => i.args).join(" ");
+    assert.match(env, /Identity__Store=postgres/);
+    assert.match(env, /Identity__DevelopmentKeys=false/);
+    assert.deepEqual(ops.filter((i) => i.op === "ENTRYPOINT").map((i) => i.args), ['["dotnet", "K8Shop.IdentityServer.dll"]']);
   });
 
   for (const file of dockerfiles) {
@@ -106,6 +123,17 @@ describe("storefront nginx", () => {
       "/api/notification/notify": "proxy notification-service:8080",
       "/recommendations": "proxy recommendation-service:8080",
       "/api/recommendations/healthz": "proxy recommendation-service:8080",
+      "/.well-known/openid-configuration": "proxy identity:8080",
+      "/.well-known/jwks": "proxy identity:8080",
+      "/connect/authorize": "proxy identity:8080",
+      "/connect/token": "proxy identity:8080",
+      "/connect/endsession": "proxy identity:8080",
+      "/identity/signin": "proxy identity:8080",
+      "/identity/identity.css": "proxy identity:8080",
+      "/auth/guest": "proxy cart-service:8080",
+      "/auth/callback": "spa",
+      "/auth/silent": "spa",
+      "/account": "spa",
       "/api/nothing": "return 404",
       "/dashboard": "return 404",
       "/": "spa",
@@ -119,6 +147,21 @@ describe("storefront nginx", () => {
     const all = locations(conf);
     const actual = Object.fromEntries(Object.keys(expected).map((uri) => [uri, action(route(all, uri))]));
     assert.deepEqual(actual, expected);
+  });
+
+  it("forwards the scheme a TLS-terminating proxy reports, else its own, and the client's address", () => {
+    assert.match(conf, /map \$http_x_forwarded_proto \$forwarded_proto \{\s*default \$scheme;\s*https https;\s*\}/);
+    assert.match(conf, /proxy_set_header X-Forwarded-Proto \$forwarded_proto;/);
+    assert.match(conf, /proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;/);
+  });
+
+  it("sends every path the identity provider maps to it (pages, protocol endpoints, discovery, stylesheet)", () => {
+    const sources = fs.readdirSync(path.join(repoDir, "src/Identity/K8Shop.Identity"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".cs")).map((f) => fs.readFileSync(path.join(repoDir, "src/Identity/K8Shop.Identity", f), "utf8")).join("\n");
+    const paths = [...new Set([...sources.matchAll(/"(\/(?:identity|connect|\.well-known)\/[a-z0-9/._-]*)"/g)].map((m) => m[1]))];
+    assert.ok(paths.length >= 8, `only ${paths.length} identity paths found`);
+    const all = locations(conf);
+    for (const p of paths) assert.equal(action(route(all, p)), "proxy identity:8080", p);
   });
 
   it("serves the SPA with index.html as the fallback and the built assets with a long cache", () => {

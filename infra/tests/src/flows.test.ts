@@ -33,7 +33,9 @@ const gateways = ["catalog-service", "cart-service", "order-service", "inventory
 
 function flows(overlay: Overlay) {
   const objects = render(overlay);
-  const pod = (name: string) => podLabels(objects, name === "rabbitmq" || ["postgres", "redis", "dynalite"].includes(name) ? "StatefulSet" : "Deployment", name);
+  const kind = (name: string) => name === "db-roles" ? "Job"
+    : name === "rabbitmq" || ["postgres", "redis", "dynalite"].includes(name) ? "StatefulSet" : "Deployment";
+  const pod = (name: string) => podLabels(objects, kind(name), name);
   const check = (from: string, to: string, port: number) => allowed(objects, pod(from), pod(to), port);
   return { objects, check };
 }
@@ -49,16 +51,21 @@ for (const overlay of overlays) {
         ["rabbitmq", "rabbitmq", 25672],
         ...gateways.map((g): [string, string, number] => ["storefront", g, g === "order-service" ? 8000 : 8080]),
         ...gateways.map((g): [string, string, number] => [g, "silo", 30000]),
+        // Accounts: the storefront routes the provider's pages and endpoints; gateways and silos read its keys.
+        ["storefront", "identity", 8080],
+        ...gateways.map((g): [string, string, number] => [g, "identity", 8080]),
+        ["silo", "identity", 8080],
       ];
       if (overlay === "local")
         needed.push(["silo", "postgres", 5432], ["silo", "redis", 6379], ["silo", "dynalite", 8000], ["silo", "smtp-sink", 1025],
-          ["catalog-service", "postgres", 5432]);
+          ["catalog-service", "postgres", 5432], ["identity", "postgres", 5432], ["identity", "smtp-sink", 1025],
+          ["db-roles", "postgres", 5432]);
       const blocked = needed.filter(([from, to, port]) => !check(from, to, port)).map((f) => f.join(" → "));
       assert.deepEqual(blocked, []);
       assert.ok(objects.length > 0);
     });
 
-    it("denies what no one needs: the storefront to silos or RabbitMQ, gateways to RabbitMQ, the gRPC port from the storefront", () => {
+    it("denies what no one needs: the storefront to silos or RabbitMQ, gateways to RabbitMQ, the gRPC port from the storefront, the identity provider and the roles Job beyond their stores", () => {
       const { check } = flows(overlay);
       const forbidden: [string, string, number][] = [
         ["storefront", "silo", 30000],
@@ -68,8 +75,21 @@ for (const overlay of overlays) {
         ["catalog-service", "silo", 11111],
         ["storefront", "catalog-service", 50051],
         ["rabbitmq", "silo", 30000],
+        // The identity provider talks to its store and mail server only; the roles Job to the database only.
+        ["identity", "silo", 30000],
+        ["identity", "silo", 8080],
+        ["identity", "catalog-service", 8080],
+        ["identity", "rabbitmq", 5672],
+        ["rabbitmq", "identity", 8080],
+        ["db-roles", "silo", 30000],
+        ["db-roles", "identity", 8080],
+        ["db-roles", "rabbitmq", 5672],
+        ["storefront", "db-roles", 5432],
       ];
-      if (overlay === "local") forbidden.push(["storefront", "postgres", 5432], ["catalog-service", "redis", 6379], ["rabbitmq", "postgres", 5432]);
+      if (overlay === "local")
+        forbidden.push(["storefront", "postgres", 5432], ["catalog-service", "redis", 6379], ["rabbitmq", "postgres", 5432],
+          ["identity", "redis", 6379], ["identity", "dynalite", 8000], ["db-roles", "redis", 6379], ["db-roles", "smtp-sink", 1025],
+          ["catalog-service", "smtp-sink", 1025], ["storefront", "smtp-sink", 1025]);
       const open = forbidden.filter(([from, to, port]) => check(from, to, port)).map((f) => f.join(" → "));
       assert.deepEqual(open, []);
     });

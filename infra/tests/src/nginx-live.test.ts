@@ -22,13 +22,15 @@ function findNginx(): string | undefined {
 const nginx = findNginx();
 const listen = (server: net.Server) => new Promise<number>((resolve) =>
   server.listen(0, "127.0.0.1", () => resolve((server.address() as net.AddressInfo).port)));
-const get = (port: number, uri: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
-  http.get({ host: "127.0.0.1", port, path: uri }, (res) => {
-    let body = "";
-    res.on("data", (c) => (body += c));
-    res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-  }).on("error", reject);
-});
+const request = (port: number, uri: string, method = "GET", headers: Record<string, string> = {}) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    http.request({ host: "127.0.0.1", port, path: uri, method, headers }, (res) => {
+      let body = "";
+      res.on("data", (c) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    }).on("error", reject).end();
+  });
+const get = (port: number, uri: string) => request(port, uri);
 
 // The real nginx with the storefront's config: each gateway Service replaced by a stand-in that says who it is and
 // which path it got, so the routing and the unchanged paths are what nginx itself does.
@@ -43,7 +45,7 @@ describe("storefront nginx, running", { skip: nginx ? false : "no nginx binary (
       for (const upstream of upstreams) {
         const server = http.createServer((req, res) => {
           res.setHeader("content-type", "application/json");
-          res.end(JSON.stringify({ upstream, path: req.url }));
+          res.end(JSON.stringify({ upstream, path: req.url, method: req.method, proto: req.headers["x-forwarded-proto"] }));
         });
         servers.push(server);
         conf = conf.replaceAll(`http://${upstream};`, `http://127.0.0.1:${await listen(server)};`);
@@ -73,12 +75,25 @@ describe("storefront nginx, running", { skip: nginx ? false : "no nginx binary (
         "/cart/guest-1/items": "cart-service:8080", "/orders/by-key?key=k": "order-service:8000",
         "/hot-skus": "inventory-service:8080", "/api/payment/healthz": "payment-service:8080",
         "/api/notification/notify": "notification-service:8080", "/recommendations?limit=3": "recommendation-service:8080",
+        "/.well-known/openid-configuration": "identity:8080", "/.well-known/jwks": "identity:8080",
+        "/connect/authorize?client_id=storefront&code_challenge=x": "identity:8080", "/identity/signin?ReturnUrl=%2F": "identity:8080",
       };
       for (const [uri, upstream] of Object.entries(proxied)) {
         const { status, body } = await get(port, uri);
         assert.equal(status, 200, uri);
-        assert.deepEqual(JSON.parse(body), { upstream, path: uri });
+        const { upstream: u, path: p } = JSON.parse(body);
+        assert.deepEqual({ upstream: u, path: p }, { upstream, path: uri });
       }
+      // The token endpoint and the guest cookie are POSTs; the SPA's own /auth/ routes stay the SPA's.
+      const token = JSON.parse((await request(port, "/connect/token", "POST", { "content-type": "application/x-www-form-urlencoded" })).body);
+      assert.deepEqual([token.upstream, token.path, token.method], ["identity:8080", "/connect/token", "POST"]);
+      const guest = JSON.parse((await request(port, "/auth/guest", "POST")).body);
+      assert.deepEqual([guest.upstream, guest.path, guest.method], ["cart-service:8080", "/auth/guest", "POST"]);
+      assert.match((await get(port, "/auth/callback?code=c&state=s")).body, /<title>spa<\/title>/);
+      // The scheme: this connection's own, or "https" from a TLS-terminating proxy in front; nothing else is believed.
+      assert.equal(JSON.parse((await get(port, "/.well-known/jwks")).body).proto, "http");
+      assert.equal(JSON.parse((await request(port, "/.well-known/jwks", "GET", { "x-forwarded-proto": "https" })).body).proto, "https");
+      assert.equal(JSON.parse((await request(port, "/.well-known/jwks", "GET", { "x-forwarded-proto": "gopher" })).body).proto, "http");
       assert.equal((await get(port, "/storefront/healthz")).body, "ok");
       assert.match((await get(port, "/books/BOOK-001")).body, /<title>spa<\/title>/);
       assert.equal((await get(port, "/assets/app.js")).body, "console.log(1)");

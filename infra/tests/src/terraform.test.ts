@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { parse } from "@cdktf/hcl2json";
+import { parseAllDocuments } from "yaml";
 import { repoDir, terraformDir } from "./paths.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -138,7 +139,10 @@ describe("Terraform", () => {
   it("has an ECR repository per image with immutable tags and scan on push", () => {
     const repo = resource("aws_ecr_repository", "image");
     assert.match(String(repo.for_each), /local\.images/);
-    assert.deepEqual(config.locals.find((l: Any) => l.images).images, ["silo", "gateway", "storefront"]);
+    assert.deepEqual(config.locals.find((l: Any) => l.images).images, ["silo", "gateway", "storefront", "identity"]);
+    // One repository per Dockerfile.
+    const dockerfiles = fs.readdirSync(path.join(repoDir, "infra/docker")).filter((f) => f.endsWith(".Dockerfile")).map((f) => f.replace(".Dockerfile", ""));
+    for (const image of config.locals.find((l: Any) => l.images).images) assert.ok(dockerfiles.includes(image), `no ${image}.Dockerfile`);
     assert.equal(repo.image_tag_mutability, "IMMUTABLE");
     assert.equal(block(repo, "image_scanning_configuration").scan_on_push, true);
   });
@@ -149,6 +153,65 @@ describe("Terraform", () => {
     const policy = block(config.data.aws_iam_policy_document.silo_dynamodb[0], "statement");
     assert.deepEqual([...policy.actions].sort(), ["dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem"]);
     assert.deepEqual(policy.resources, ["${aws_dynamodb_table.inventory.arn}"]);
+  });
+
+  it("can make an Amazon Cognito user pool and app clients instead of the identity Deployment, only when asked", () => {
+    const choice = config.variable.identity_provider[0];
+    assert.equal(choice.default, "k8shop");
+    assert.match(JSON.stringify(choice.validation), /contains\(\[\\"k8shop\\", \\"cognito\\"\], var\.identity_provider\)/);
+    const cognito = config.locals.find((l: Any) => l.cognito !== undefined);
+    assert.equal(cognito.cognito, '${var.identity_provider == "cognito"}');
+    for (const [type, name] of [["aws_cognito_user_pool", "shop"], ["aws_cognito_user_pool_domain", "shop"], ["aws_cognito_resource_server", "api"],
+      ["aws_cognito_user_pool_client", "storefront"], ["aws_cognito_user_pool_client", "operator"], ["aws_cognito_user_group", "admin"]])
+      assert.equal(resource(type, name).count, "${local.cognito ? 1 : 0}", `${type}.${name} is made whatever identity_provider says`);
+    const pool = resource("aws_cognito_user_pool", "shop");
+    assert.deepEqual(pool.username_attributes, ["email"]);
+    assert.equal(pool.deletion_protection, "ACTIVE");
+    assert.ok(block(pool, "password_policy").minimum_length >= 8);
+    // The storefront: a public client with the code flow (PKCE is the client's), callbacks on the shop's origin.
+    const storefront = resource("aws_cognito_user_pool_client", "storefront");
+    assert.equal(storefront.generate_secret, false);
+    assert.deepEqual(storefront.allowed_oauth_flows, ["code"]);
+    assert.deepEqual(storefront.callback_urls, ["${var.shop_origin}/auth/callback", "${var.shop_origin}/auth/silent"]);
+    assert.deepEqual(storefront.logout_urls, ["${var.shop_origin}/"]);
+    assert.ok(storefront.allowed_oauth_scopes.includes("${local.api_identifier}/api"));
+    // Operators: client credentials only, with a generated secret that stays in Cognito.
+    const operator = resource("aws_cognito_user_pool_client", "operator");
+    assert.equal(operator.generate_secret, true);
+    assert.deepEqual(operator.allowed_oauth_flows, ["client_credentials"]);
+    assert.equal(resource("aws_cognito_resource_server", "api").identifier, "${local.api_identifier}");
+  });
+
+  it("wires the gateways' authority and audience: Cognito's issuer and client, or the aws overlay's in-cluster values", () => {
+    const authority: string = config.output.gateway_auth_authority[0].value;
+    const audience: string = config.output.gateway_auth_audience[0].value;
+    const branches = (expr: string) => expr.match(/^\$\{local\.cognito \? (.+) : (.+)\}$/)?.slice(1) ?? [];
+    const [cognitoAuthority, clusterAuthority] = branches(authority);
+    const [cognitoAudience, clusterAudience] = branches(audience);
+    assert.equal(cognitoAuthority, '"https://cognito-idp.${var.region}.amazonaws.com/${aws_cognito_user_pool.shop[0].id}"');
+    assert.equal(cognitoAudience, "aws_cognito_user_pool_client.storefront[0].id");
+    const apiIdentifier = config.locals.find((l: Any) => l.api_identifier).api_identifier;
+    assert.equal(clusterAudience, "local.api_identifier");
+    // The overlay's gateway-auth.yaml holds the values these outputs give without Cognito (what its comment says to replace).
+    const overlay = parseAllDocuments(fs.readFileSync(path.join(repoDir, "infra/k8s/overlays/aws/gateway-auth.yaml"), "utf8")).map((d) => d.toJS());
+    assert.deepEqual(overlay.map((o) => o.metadata.name).sort(), ["gateway-config", "silo-config"]);
+    for (const o of overlay) {
+      assert.equal(`"${o.data.Auth__Authority}"`, clusterAuthority, `${o.metadata.name}: Auth__Authority`);
+      assert.equal(o.data.Auth__Audience, apiIdentifier, `${o.metadata.name}: Auth__Audience`);
+      assert.equal(o.data.Auth__Mode, "required");
+    }
+    const comment = fs.readFileSync(path.join(repoDir, "infra/k8s/overlays/aws/gateway-auth.yaml"), "utf8");
+    for (const name of ["gateway_auth_authority", "gateway_auth_audience"]) assert.ok(comment.includes(`output -raw ${name}`), `gateway-auth.yaml does not say how to use ${name}`);
+  });
+
+  it("keeps the identity provider's keys in a Secrets Manager secret whose value Terraform never holds", () => {
+    const secret = resource("aws_secretsmanager_secret", "identity_keys");
+    assert.equal(secret.name, "${var.name}/identity-keys");
+    assert.equal(config.resource.aws_secretsmanager_secret_version?.identity_keys, undefined, "the keys would be in Terraform state");
+    assert.equal(config.resource.tls_private_key, undefined, "a private key made by Terraform lives in its state");
+    assert.equal(config.output.identity_keys_secret_arn[0].value, "${aws_secretsmanager_secret.identity_keys.arn}");
+    const script = fs.readFileSync(path.join(repoDir, "infra/k8s/generate-secrets.sh"), "utf8");
+    assert.match(script, /tf identity_keys_secret_arn/);
   });
 
   it("keeps remote state in an example backend with encryption and locking, and no state or key material in the repository", () => {
@@ -164,7 +227,7 @@ describe("Terraform", () => {
   it("writes no literal secret in any Terraform file", () => {
     for (const file of fs.readdirSync(terraformDir).filter((f) => /\.(tf|example)$/.test(f))) {
       const text = fs.readFileSync(path.join(terraformDir, file), "utf8");
-      assert.doesNotMatch(text, /(password|secret_key|access_key|auth_token|token)\s*=\s*"[^"$]/i, `${file}: literal secret`);
+      assert.doesNotMatch(text, /\b(password|secret_key|access_key|auth_token|token)\s*=\s*"[^"$]/i, `${file}: literal secret`);
       assert.doesNotMatch(text, /AKIA[0-9A-Z]{16}|BEGIN [A-Z ]*PRIVATE KEY/, `${file}: key material`);
     }
     for (const v of Object.values(config.variable as Any))

@@ -13,12 +13,21 @@ for (const overlay of overlays) {
   describe(`overlay ${overlay}: every workload`, { skip: renderSkip }, () => {
     const objects = render(overlay);
 
-    it("has liveness and readiness probes on each container", () => {
-      for (const w of workloads(objects))
+    it("has liveness and readiness probes on each container of a long-running workload", () => {
+      for (const w of workloads(objects).filter((w) => w.kind !== "Job"))
         for (const c of containersOf(w)) {
           assert.ok(c.livenessProbe, `${id(w)} ${c.name}: no livenessProbe`);
           assert.ok(c.readinessProbe, `${id(w)} ${c.name}: no readinessProbe`);
         }
+    });
+
+    it("runs Jobs to an end: retries bounded, a deadline, restarted in place, cleaned up after", () => {
+      for (const j of objects.filter((o) => o.kind === "Job")) {
+        assert.ok(j.spec.backoffLimit >= 1 && j.spec.backoffLimit <= 20, `${id(j)}: backoffLimit`);
+        assert.ok(j.spec.activeDeadlineSeconds > 0, `${id(j)}: no activeDeadlineSeconds`);
+        assert.ok(j.spec.ttlSecondsAfterFinished > 0, `${id(j)}: never cleaned up, so a later apply cannot run it again`);
+        assert.ok(["OnFailure", "Never"].includes(podTemplate(j).spec.restartPolicy), `${id(j)}: restartPolicy`);
+      }
     });
 
     it("requests CPU and memory and limits memory on each container, init containers too", () => {
@@ -81,7 +90,7 @@ for (const overlay of overlays) {
 
     it("rolls Deployments out without taking a replica away first", () => {
       const scaled = objects.filter((o) => o.kind === "Deployment" && hpaOf(objects, o));
-      assert.ok(scaled.length >= 9, "silo, seven gateways and the storefront are autoscaled");
+      assert.ok(scaled.length >= 10, "silo, seven gateways, the identity provider and the storefront are autoscaled");
       for (const d of scaled)
         assert.equal(d.spec.strategy?.rollingUpdate?.maxUnavailable, 0, `${id(d)}: maxUnavailable`);
     });

@@ -20,7 +20,7 @@ public static class AuthHostingExtensions
     {
         var auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(Options.Create(auth));
-        services.AddDataProtection();
+        services.AddGatewayDataProtection(configuration);
         services.AddSingleton<GuestCookie>();
         services.AddSingleton<IAuthorizationHandler, ShopperRequirementHandler>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
