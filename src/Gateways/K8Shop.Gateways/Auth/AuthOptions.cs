@@ -24,6 +24,15 @@ public sealed class AuthOptions
     /// <summary>The <c>aud</c> every access token must carry.</summary>
     public string Audience { get; set; } = DefaultAudience;
 
+    /// <summary>
+    /// The claim that names who the token is for: <c>aud</c> (OpenID Connect providers, ours included) or
+    /// <c>client_id</c> (Amazon Cognito's access tokens carry no audience; the app client id is checked instead).
+    /// </summary>
+    public string AudienceClaim { get; set; } = "aud";
+
+    /// <summary>The claim holding roles: <c>role</c> from our provider, <c>cognito:groups</c> from Cognito (a group named admin).</summary>
+    public string RoleClaim { get; set; } = AuthPolicies.RoleClaim;
+
     /// <summary>Only a development setup on loopback turns this off: discovery over plain HTTP.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 

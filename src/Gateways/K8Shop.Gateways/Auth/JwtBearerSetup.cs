@@ -24,11 +24,21 @@ public sealed class JwtBearerSetup(IOptions<AuthOptions> options) : IConfigureNa
         bearer.RequireHttpsMetadata = auth.RequireHttpsMetadata;
         bearer.MapInboundClaims = false;
         bearer.TokenValidationParameters.NameClaimType = "name";
-        bearer.TokenValidationParameters.RoleClaimType = AuthPolicies.RoleClaim;
+        bearer.TokenValidationParameters.RoleClaimType = auth.RoleClaim;
         bearer.TokenValidationParameters.ClockSkew = auth.ClockSkew;
         bearer.TokenValidationParameters.ValidAlgorithms = ["RS256", "RS384", "RS512", "PS256", "ES256"];
+        var audienceClaim = auth.AudienceClaim;
+        if (audienceClaim != "aud")
+            bearer.TokenValidationParameters.ValidateAudience = false;
         bearer.Events = new JwtBearerEvents
         {
+            // Cognito: the audience is the app client the token was issued to.
+            OnTokenValidated = context =>
+            {
+                if (audienceClaim != "aud" && context.Principal?.FindFirst(audienceClaim)?.Value != auth.Audience)
+                    context.Fail($"the token's {audienceClaim} is not {auth.Audience}");
+                return Task.CompletedTask;
+            },
             OnChallenge = async context =>
             {
                 context.HandleResponse();
