@@ -28,6 +28,14 @@ public static class IdentityCoHostingExtensions
     {
         if (!builder.Configuration.CoHostsIdentity())
             return builder;
+        var profile = builder.Configuration.GetSection(K8ShopOptions.SectionName).Get<K8ShopOptions>() ?? new K8ShopOptions();
+        if (!profile.IsCluster)
+        {
+            // One process on loopback: keys made at start and plain HTTP are fine here, and only here. The cluster
+            // profile gets neither by default; it names the keys it needs at start instead.
+            Default(builder.Configuration, "Identity:DevelopmentKeys", "true");
+            Default(builder.Configuration, "Identity:RequireHttps", "false");
+        }
         builder.AddK8ShopIdentity();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, CoHostedTokenValidation>();
@@ -35,6 +43,12 @@ public static class IdentityCoHostingExtensions
         builder.Services.AddAuthorizationBuilder().AddPolicy(AdminConsolePolicy, policy => policy
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(AuthPolicies.AdminRole));
         return builder;
+    }
+
+    private static void Default(IConfiguration configuration, string key, string value)
+    {
+        if (configuration[key] is null)
+            configuration[key] = value;
     }
 
     public static WebApplication MapCoHostedIdentity(this WebApplication app)

@@ -25,6 +25,8 @@ public sealed class K8ShopHost(IReadOnlyDictionary<string, string?> settings) : 
         // exactly the tokens its provider issues and the ones the tests forge from them.
         builder.UseSetting("Identity:SigningKey", TestTokens.PrivateKeyPem);
         builder.UseSetting("Identity:Issuer", TestTokens.Issuer);
+        builder.UseSetting("Identity:EncryptionKey", TestTokens.EncryptionKeyPem);
+        builder.UseSetting("Identity:RequireHttps", "false");
     }
 
     public GrpcChannel CreateGrpcChannel() =>

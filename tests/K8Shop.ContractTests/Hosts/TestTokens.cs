@@ -20,6 +20,9 @@ public static class TestTokens
 
     public static readonly RsaSecurityKey Key = new(Rsa) { KeyId = "contract-test-key" };
 
+    /// <summary>The key the host's provider encrypts its codes and refresh tokens with.</summary>
+    public static readonly string EncryptionKeyPem = RSA.Create(2048).ExportRSAPrivateKeyPem();
+
     /// <summary>The signing key in PEM, for hosts that sign with it themselves.</summary>
     public static string PrivateKeyPem => Rsa.ExportRSAPrivateKeyPem();
 
