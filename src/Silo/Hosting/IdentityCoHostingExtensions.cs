@@ -36,6 +36,8 @@ public static class IdentityCoHostingExtensions
             Default(builder.Configuration, "Identity:DevelopmentKeys", "true");
             Default(builder.Configuration, "Identity:RequireHttps", "false");
         }
+        // Reset e-mail leaves through the notification path; registered first, so the provider keeps it.
+        builder.Services.AddSingleton<K8Shop.Identity.Email.IAccountEmailSender, K8Shop.Silo.Notifications.NotificationPathAccountEmailSender>();
         builder.AddK8ShopIdentity();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, CoHostedTokenValidation>();
