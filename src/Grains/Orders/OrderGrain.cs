@@ -219,6 +219,7 @@ public sealed partial class OrderGrain(
         Order.Status = next.Status;
         Order.Ending = next.Ending;
         Order.StockCommitted = next.StockCommitted;
+        Order.Fulfilment = next.Fulfilment;
         Order.UpdatedAt = now;
         Order.Timeline = Order.Timeline.Add(new OrderTransition(next.Status, now, note));
         if (next.Status.IsSettled() && Order.FirstReply is null)
