@@ -2,6 +2,7 @@ using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Identity;
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
+using static K8Shop.GrainTests.Identity.CallerScope;
 
 namespace K8Shop.GrainTests.Orders;
 
@@ -190,20 +191,5 @@ public sealed class OrderRefundGrainTests(ClusterFixture cluster)
         var returns = events.Where(e => e.RoutingKey.Contains("return", StringComparison.Ordinal)).ToList();
         Assert.Equal(["orders.order_return_requested", "orders.order_return_declined", "orders.order_return_requested"], returns.Select(e => e.RoutingKey));
         Assert.Equal(3, returns.Select(e => e.MessageId).Distinct().Count());
-    }
-
-    private static Task<T> As<T>(string userId, Func<Task<T>> call) => As(new Caller(userId, CallerKind.Shopper), call);
-
-    private static async Task<T> As<T>(Caller caller, Func<Task<T>> call)
-    {
-        caller.Enter();
-        try
-        {
-            return await call();
-        }
-        finally
-        {
-            Caller.Leave();
-        }
     }
 }
