@@ -11,7 +11,7 @@ export const steps = [
 ] as const;
 
 const failed = new Set(['rejected', 'payment_failed', 'cancelled']);
-const final = new Set(['rejected', 'payment_failed', 'cancelled', 'delivered']);
+const final = new Set(['rejected', 'payment_failed', 'cancelled', 'delivered', 'returned']);
 
 /** Nothing more will happen to the order by itself or by an admin. */
 export function isFinal(status: string): boolean {
@@ -31,6 +31,7 @@ export const statusLabels: Record<string, string> = {
   pending: 'Placed', reserved: 'Books reserved', paid: 'Paid', confirmed: 'Confirmed', shipped: 'Shipped',
   delivered: 'Delivered', rejected: 'Out of stock', payment_failed: 'Payment declined', cancelled: 'Cancelled',
   releasing: 'Releasing stock', refunding: 'Refunding', returning: 'Returning stock',
+  return_requested: 'Return requested', returned: 'Returned and refunded',
 };
 
 export function statusLabel(status: string): string {

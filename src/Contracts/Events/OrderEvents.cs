@@ -24,7 +24,10 @@ public sealed record OrderEventLine(
 [GenerateSerializer, Alias("k8shop.events.OrderEvent")]
 public sealed record OrderEvent : IntegrationEvent
 {
-    /// <summary><c>order.created</c>, <c>order.confirmed</c>, <c>order.rejected</c>, <c>order.cancelled</c>, <c>order.shipped</c>.</summary>
+    /// <summary>
+    /// <c>order.created</c>, <c>order.confirmed</c>, <c>order.rejected</c>, <c>order.cancelled</c>, <c>order.shipped</c>,
+    /// <c>order.return_requested</c>, <c>order.return_declined</c>, <c>order.returned</c>.
+    /// </summary>
     [Id(0), JsonPropertyName("event")]
     public required string Event { get; init; }
 

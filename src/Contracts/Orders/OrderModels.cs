@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using K8Shop.Contracts.Payments;
 
 namespace K8Shop.Contracts.Orders;
 
@@ -77,3 +78,16 @@ public sealed record OrderView(
 public sealed record OrderPage(
     [property: Id(0)] ImmutableArray<string> OrderIds,
     [property: Id(1)] int Total);
+
+/// <summary>
+/// What a refund did: the payment as it now stands (refunded, or still succeeded while a return waits for an admin)
+/// and the order it went through (standalone payments of the original have none).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("k8shop.orders.OrderRefund")]
+public sealed record OrderRefund(
+    [property: Id(0)] PaymentView Payment,
+    [property: Id(1)] OrderView? Order)
+{
+    /// <summary>True when the money is not back yet: a return was requested and waits for an admin.</summary>
+    public bool AwaitingReturn => Order?.Status == OrderStatus.ReturnRequested;
+}

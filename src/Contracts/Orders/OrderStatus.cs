@@ -28,10 +28,10 @@ public enum OrderStatus
     /// <summary>The payment was declined; nothing is held.</summary>
     PaymentFailed = 6,
 
-    /// <summary>Cancelling: refunding (or voiding) the payment.</summary>
+    /// <summary>Cancelling, or taking back an approved return: refunding (or voiding) the payment.</summary>
     Refunding = 7,
 
-    /// <summary>Cancelling a confirmed order: its sold units go back to stock.</summary>
+    /// <summary>Cancelling a confirmed order, or taking back an approved return: its sold units go back to stock.</summary>
     Returning = 8,
 
     /// <summary>Cancelled: refunded if it was paid, its stock back.</summary>
@@ -40,6 +40,16 @@ public enum OrderStatus
     Shipped = 10,
 
     Delivered = 11,
+
+    /// <summary>
+    /// The shopper asked for a refund of a shipped or delivered order: the books are on their way back, nothing is
+    /// refunded yet, and it cannot ship again. An admin approves (refund, stock back, <see cref="Returned"/>) or declines
+    /// (back to shipped or delivered).
+    /// </summary>
+    ReturnRequested = 12,
+
+    /// <summary>A return the admin approved: refunded once and its units back in stock.</summary>
+    Returned = 13,
 }
 
 public static class OrderStatuses
@@ -59,14 +69,20 @@ public static class OrderStatuses
         OrderStatus.Cancelled => "cancelled",
         OrderStatus.Shipped => "shipped",
         OrderStatus.Delivered => "delivered",
+        OrderStatus.ReturnRequested => "return_requested",
+        OrderStatus.Returned => "returned",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
     public static OrderStatus? Parse(string? wire) =>
         Enum.GetValues<OrderStatus>().Cast<OrderStatus?>().FirstOrDefault(s => string.Equals(s!.Value.Wire(), wire, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>True once the saga has nothing left to do (it may still be shipped or cancelled by a person).</summary>
+    /// <summary>
+    /// True once the saga has nothing left to do (it may still be shipped, cancelled or have its return decided by a
+    /// person: a requested return waits for an admin, not for a reminder).
+    /// </summary>
     public static bool IsSettled(this OrderStatus status) => status is
         OrderStatus.Confirmed or OrderStatus.Rejected or OrderStatus.PaymentFailed or
-        OrderStatus.Cancelled or OrderStatus.Shipped or OrderStatus.Delivered;
+        OrderStatus.Cancelled or OrderStatus.Shipped or OrderStatus.Delivered or
+        OrderStatus.ReturnRequested or OrderStatus.Returned;
 }

@@ -6,17 +6,25 @@ namespace K8Shop.Contracts.Payments;
 /// </summary>
 public interface IPaymentGrain : IGrainWithStringKey
 {
-    /// <summary>Charges the order, or answers the decision already taken for it; another amount or user is refused.</summary>
+    /// <summary>
+    /// Charges the order, or answers the decision already taken for it; another amount or user is refused. The order's
+    /// saga step: clients pay through <see cref="Orders.IOrderGrain.PayAsync"/>, which checks that the order exists,
+    /// is the caller's and is due a charge.
+    /// </summary>
     Task<PaymentView> ChargeAsync(ChargeRequest request);
 
     [Orleans.Concurrency.ReadOnly]
     Task<PaymentView?> GetAsync();
 
-    /// <summary>Refunds a succeeded charge in full, once; a repeat answers the same refund.</summary>
+    /// <summary>
+    /// Refunds a standalone charge (one no order stands behind) in full, once; a repeat answers the same refund. An
+    /// order's charge is refused here: <see cref="Orders.IOrderGrain.RefundAsync"/> refunds it and cancels or returns
+    /// the order with it.
+    /// </summary>
     Task<PaymentView> RefundAsync();
 
     /// <summary>
-    /// For a cancelled order: refunds a succeeded charge, or, when nothing was charged yet, makes sure nothing ever
+    /// The order saga's refund step, for a cancelled order or an approved return: refunds a succeeded charge, or, when nothing was charged yet, makes sure nothing ever
     /// will be. Returns null when no payment existed.
     /// </summary>
     Task<PaymentView?> CancelAsync();

@@ -8,19 +8,28 @@ namespace K8Shop.Grains.Orders;
 /// <summary>The order's events (its outbox) and its reminder: what keeps a stored transition from being forgotten.</summary>
 public sealed partial class OrderGrain
 {
-    /// <summary>The event a transition into <paramref name="status"/> publishes, if any.</summary>
-    private static string? EventName(OrderStatus status) => status switch
+    /// <summary>The event a transition from <paramref name="from"/> into <paramref name="to"/> publishes, if any.</summary>
+    private static string? EventName(OrderStatus from, OrderStatus to) => (from, to) switch
     {
-        OrderStatus.Confirmed => "order.confirmed",
-        OrderStatus.Rejected or OrderStatus.PaymentFailed => "order.rejected",
-        OrderStatus.Cancelled => "order.cancelled",
-        OrderStatus.Shipped => "order.shipped",
+        _ when from == to => null,
+        (OrderStatus.ReturnRequested, OrderStatus.Shipped or OrderStatus.Delivered) => ReturnDeclined,
+        (_, OrderStatus.Confirmed) => "order.confirmed",
+        (_, OrderStatus.Rejected or OrderStatus.PaymentFailed) => "order.rejected",
+        (_, OrderStatus.Cancelled) => "order.cancelled",
+        (_, OrderStatus.Shipped) => "order.shipped",
+        (_, OrderStatus.ReturnRequested) => ReturnRequested,
+        (_, OrderStatus.Returned) => "order.returned",
         _ => null,
     };
 
+    private const string ReturnRequested = "order.return_requested";
+    private const string ReturnDeclined = "order.return_declined";
+
     private OrderEvent EventFor(string name, DateTimeOffset at) => new()
     {
-        MessageId = IntegrationEvent.StableMessageId(OrderId, name),
+        // A return may be requested and declined more than once, each time a new fact: its message id names the
+        // transition (stable across a redo, as the timeline it counts is stored with it). Other events happen once.
+        MessageId = IntegrationEvent.StableMessageId(name is ReturnRequested or ReturnDeclined ? $"{OrderId}#{Order.Timeline.Length}" : OrderId, name),
         CorrelationId = OrderId,
         OccurredAt = at,
         Event = name,

@@ -115,7 +115,8 @@ public sealed partial class OrderGrain(
             OrderStatus.Delivered => SagaEvent.Delivered,
             _ => throw new OrderRuleException("status", "must be 'shipped' or 'delivered'"),
         };
-        await ApplyAsync(@event, status == OrderStatus.Shipped ? "be shipped" : "be delivered");
+        // Delivered while a return waits for its decision: the status stays, the timeline says why it was touched.
+        await ApplyAsync(@event, status == OrderStatus.Shipped ? "be shipped" : "be delivered", Order.Status == OrderStatus.ReturnRequested ? status.Wire() : null);
         FinishAfterThisCall();
         return View();
     }
@@ -169,8 +170,8 @@ public sealed partial class OrderGrain(
             throw new OrderNotFoundException(OrderId);
     }
 
-    /// <summary>Applies a request from outside the saga (cancel, ship); a repeat that changes nothing stores nothing.</summary>
-    private async Task ApplyAsync(SagaEvent @event, string action)
+    /// <summary>Applies a request from outside the saga (cancel, ship, refund, a return's decision); a repeat that changes nothing stores nothing.</summary>
+    private async Task ApplyAsync(SagaEvent @event, string action, string? note = null)
     {
         SagaPosition next;
         try
@@ -184,9 +185,9 @@ public sealed partial class OrderGrain(
         if (next == Order.Position)
             return;
         // Whatever is left to do, a step or an event to publish, the reminder sees it done.
-        if (!next.Status.IsSettled() || EventName(next.Status) is not null)
+        if (!next.Status.IsSettled() || EventName(Order.Status, next.Status) is not null)
             await RememberAsync();
-        await StoreAsync(next, null, _ => { });
+        await StoreAsync(next, note, _ => { });
     }
 
     private async Task RunSagaAsync()
@@ -219,11 +220,12 @@ public sealed partial class OrderGrain(
         Order.Status = next.Status;
         Order.Ending = next.Ending;
         Order.StockCommitted = next.StockCommitted;
+        Order.Fulfilment = next.Fulfilment;
         Order.UpdatedAt = now;
         Order.Timeline = Order.Timeline.Add(new OrderTransition(next.Status, now, note));
         if (next.Status.IsSettled() && Order.FirstReply is null)
             Order.FirstReply = View();
-        if (EventName(next.Status) is { } name)
+        if (EventName(before, next.Status) is { } name)
             Order.Outbox = Order.Outbox.Add(EventFor(name, now));
         try
         {

@@ -16,6 +16,15 @@ public enum SagaEvent
     CancelRequested,
     Shipped,
     Delivered,
+
+    /// <summary>Someone asked for the order's payment back: a cancellation before shipping, a return request after.</summary>
+    RefundRequested,
+
+    /// <summary>An admin accepted a requested return: refund and take the units back.</summary>
+    ReturnApproved,
+
+    /// <summary>An admin refused a requested return: the order goes back to where its fulfilment stood.</summary>
+    ReturnDeclined,
 }
 
 /// <summary>The work an order has to do next to move on.</summary>
@@ -31,16 +40,25 @@ public enum SagaStep
 }
 
 /// <summary>
-/// Where the saga stands: the status, the settled status a release is heading for, and whether stock was sold
-/// (which decides whether a cancellation returns units or releases reservations).
+/// Where the saga stands: the status, the settled status a release, cancellation or return is heading for, whether
+/// stock was sold (which decides whether a cancellation returns units or releases reservations), and, while a return
+/// is requested, how far fulfilment had got (<see cref="OrderStatus.Shipped"/> or <see cref="OrderStatus.Delivered"/>),
+/// which is where a declined return goes back to.
 /// </summary>
-public sealed record SagaPosition(OrderStatus Status, OrderStatus? Ending = null, bool StockCommitted = false);
+public sealed record SagaPosition(OrderStatus Status, OrderStatus? Ending = null, bool StockCommitted = false, OrderStatus? Fulfilment = null);
 
 /// <summary>
 /// The checkout saga as a pure state machine: no clock, no storage, no calls. The grain asks <see cref="Next"/>
 /// what to do, does it (every step is idempotent, so a step repeated after a crash changes nothing more), and
 /// stores <see cref="Apply"/>'s answer before doing anything else.
 /// </summary>
+/// <remarks>
+/// Money goes back only through the order, so stock and status always follow it. A refund before shipping is a
+/// cancellation (refund, then return or release the units, ending <see cref="OrderStatus.Cancelled"/>); after
+/// shipping the books are with the shopper, so a refund is a return request that an admin decides: approved, it runs
+/// the same refund and return steps towards <see cref="OrderStatus.Returned"/>. No refunded order can ship: shipping
+/// is allowed from <see cref="OrderStatus.Confirmed"/> only, and every refund leaves that status first.
+/// </remarks>
 public static class OrderSaga
 {
     public static SagaStep Next(SagaPosition position) => position.Status switch
@@ -80,18 +98,36 @@ public static class OrderSaga
             (OrderStatus.Shipped, SagaEvent.Delivered) => position with { Status = OrderStatus.Delivered },
             (OrderStatus.Delivered, SagaEvent.Delivered) => position,
 
+            // Before shipping a refund is a cancellation; the charge may exist from Reserved on (a crash after it).
+            (OrderStatus.Reserved or OrderStatus.Paid or OrderStatus.Confirmed, SagaEvent.RefundRequested) => Cancelling(position),
+            (OrderStatus.Shipped or OrderStatus.Delivered, SagaEvent.RefundRequested) =>
+                position with { Status = OrderStatus.ReturnRequested, Fulfilment = position.Status },
+            // A decline retried after it went through changes nothing.
+            (OrderStatus.Shipped or OrderStatus.Delivered, SagaEvent.ReturnDeclined) => position,
+
+            (OrderStatus.ReturnRequested, SagaEvent.RefundRequested or SagaEvent.Shipped) => position,
+            // The carrier may still deliver while the shopper waits for the decision.
+            (OrderStatus.ReturnRequested, SagaEvent.Delivered) => position with { Fulfilment = OrderStatus.Delivered },
+            (OrderStatus.ReturnRequested, SagaEvent.ReturnApproved) =>
+                position with { Status = OrderStatus.Refunding, Ending = OrderStatus.Returned, Fulfilment = null },
+            (OrderStatus.ReturnRequested, SagaEvent.ReturnDeclined) =>
+                new SagaPosition(position.Fulfilment ?? OrderStatus.Delivered, null, position.StockCommitted),
+
             (OrderStatus.Releasing, SagaEvent.StockReleased) => new SagaPosition(position.Ending ?? OrderStatus.Rejected, null, position.StockCommitted),
-            (OrderStatus.Releasing, SagaEvent.CancelRequested) when position.Ending == OrderStatus.Cancelled => position,
+            (OrderStatus.Releasing, SagaEvent.CancelRequested or SagaEvent.RefundRequested) when position.Ending == OrderStatus.Cancelled => position,
 
             (OrderStatus.Refunding, SagaEvent.PaymentCancelled) => position.StockCommitted
                 ? position with { Status = OrderStatus.Returning }
                 : Releasing(position, OrderStatus.Cancelled),
-            (OrderStatus.Refunding, SagaEvent.CancelRequested) => position,
+            (OrderStatus.Refunding or OrderStatus.Returning, SagaEvent.CancelRequested) when position.Ending != OrderStatus.Returned => position,
+            (OrderStatus.Refunding or OrderStatus.Returning, SagaEvent.RefundRequested) => position,
+            (OrderStatus.Refunding or OrderStatus.Returning, SagaEvent.ReturnApproved) when position.Ending == OrderStatus.Returned => position,
 
-            (OrderStatus.Returning, SagaEvent.StockReturned) => new SagaPosition(OrderStatus.Cancelled, null, position.StockCommitted),
-            (OrderStatus.Returning, SagaEvent.CancelRequested) => position,
+            (OrderStatus.Returning, SagaEvent.StockReturned) =>
+                new SagaPosition(position.Ending == OrderStatus.Returned ? OrderStatus.Returned : OrderStatus.Cancelled, null, position.StockCommitted),
 
-            (OrderStatus.Cancelled, SagaEvent.CancelRequested) => position,
+            (OrderStatus.Cancelled, SagaEvent.CancelRequested or SagaEvent.RefundRequested) => position,
+            (OrderStatus.Returned, SagaEvent.RefundRequested or SagaEvent.ReturnApproved) => position,
 
             _ => throw new InvalidTransitionException(status, @event),
         };

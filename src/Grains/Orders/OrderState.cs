@@ -53,7 +53,10 @@ public sealed class OrderState
     /// <summary>Where the order goes, when the client said (original clients do not).</summary>
     [Id(20)] public ShippingAddress? Shipping { get; set; }
 
+    /// <summary>While a return is requested: shipped or delivered, where a declined return goes back to.</summary>
+    [Id(21)] public OrderStatus? Fulfilment { get; set; }
+
     public bool Placed => Timeline.Length > 0;
 
-    public SagaPosition Position => new(Status, Ending, StockCommitted);
+    public SagaPosition Position => new(Status, Ending, StockCommitted, Fulfilment);
 }

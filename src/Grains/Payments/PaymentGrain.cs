@@ -1,5 +1,6 @@
 using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Identity;
+using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
 using K8Shop.Contracts.Storage;
 using K8Shop.Grains.Events;
@@ -90,6 +91,17 @@ public sealed partial class PaymentGrain(
     {
         if (!Payment.Exists || !OwnedByCaller)
             throw new PaymentStateException($"no payment exists for order {OrderId}", notFound: true);
+        // Refunding an order's charge here would leave the order confirmed and shippable with its stock sold: only a
+        // standalone payment (the original's, charged with no order) is refunded directly. GetAsync interleaves, so
+        // the order may be the one asking.
+        if (Payment.Status == PaymentStatus.Succeeded && await GrainFactory.GetGrain<IOrderGrain>(OrderId).GetAsync() is not null)
+            throw new PaymentStateException($"the payment for order {OrderId} is refunded through its order, which cancels or returns it", notFound: false);
+        return await RefundChargeAsync();
+    }
+
+    /// <summary>The refund itself, once: a repeat answers the first one.</summary>
+    private async Task<PaymentView> RefundChargeAsync()
+    {
         if (Payment.Status == PaymentStatus.Refunded)
             return View();
         if (Payment.Status != PaymentStatus.Succeeded)
@@ -116,7 +128,7 @@ public sealed partial class PaymentGrain(
             await state.WriteStateAsync();
             return null;
         }
-        return Payment.Status == PaymentStatus.Succeeded ? await RefundAsync() : View();
+        return Payment.Status == PaymentStatus.Succeeded ? await RefundChargeAsync() : View();
     }
 
     /// <summary>The original's <c>orders.payment_succeeded</c> / <c>orders.payment_failed</c>, with what it lacked.</summary>
@@ -194,10 +206,10 @@ public sealed class PaymentRequestGrain(
             throw new Contracts.Orders.IdempotencyConflictException("this Idempotency-Key was already used for a different payment request");
         if (state.State.Reply is { } reply)
             return reply;
-        var grain = GrainFactory.GetGrain<IPaymentGrain>(orderId);
-        var payment = await grain.ChargeAsync(request);
-        // No order stands behind this charge to see its event out: the answer waits for it, and a failure is retried.
-        await grain.PublishPendingAsync();
+        // Through the order, as without a key: only an existing order of the caller (or, trusted, a standalone one) is charged.
+        var payment = await GrainFactory.GetGrain<IOrderGrain>(orderId).PayAsync(request);
+        // A standalone charge has no order to see its event out: the answer waits for it, and a failure is retried.
+        await GrainFactory.GetGrain<IPaymentGrain>(orderId).PublishPendingAsync();
         state.State.RequestHash = requestHash;
         state.State.Reply = payment;
         await state.WriteStateAsync();

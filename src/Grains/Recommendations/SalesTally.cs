@@ -50,16 +50,20 @@ public static class SalesTally
     public static SalesRanking Rank(PopularityState state) => new(
         [.. state.Units.OrderByDescending(u => u.Value).ThenBy(u => u.Key, StringComparer.Ordinal).Select(u => new SkuSales(u.Key, u.Value))]);
 
-    /// <summary>An order event as a sale: <c>order.confirmed</c> adds its lines, <c>order.cancelled</c> returns them; other events are not sales.</summary>
+    /// <summary>
+    /// An order event as a sale: <c>order.confirmed</c> adds its lines, <c>order.cancelled</c> and <c>order.returned</c>
+    /// (an approved return) take them back; other events are not sales.
+    /// </summary>
     public static SalesRecord? FromEvent(Contracts.Events.OrderEvent e) => e.Event switch
     {
         OrderConfirmed => new SalesRecord(e.MessageId, e.OrderId, Returned: false, Lines(e)),
-        OrderCancelled => new SalesRecord(e.MessageId, e.OrderId, Returned: true, Lines(e)),
+        OrderCancelled or OrderReturned => new SalesRecord(e.MessageId, e.OrderId, Returned: true, Lines(e)),
         _ => null,
     };
 
     public const string OrderConfirmed = "order.confirmed";
     public const string OrderCancelled = "order.cancelled";
+    public const string OrderReturned = "order.returned";
 
     private static ImmutableArray<SaleLine> Lines(Contracts.Events.OrderEvent e) =>
         e.Items.IsDefault ? [] : [.. e.Items.Select(i => new SaleLine(i.Sku, i.Qty))];

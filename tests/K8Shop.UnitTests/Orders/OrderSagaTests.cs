@@ -6,14 +6,20 @@ namespace K8Shop.UnitTests.Orders;
 /// <summary>Every status, ending and event of the saga: the allowed moves land where the design says, all others throw.</summary>
 public sealed class OrderSagaTests
 {
-    private static readonly OrderStatus[] Endings = [OrderStatus.Rejected, OrderStatus.PaymentFailed, OrderStatus.Cancelled];
+    private static readonly OrderStatus[] Endings = [OrderStatus.Rejected, OrderStatus.PaymentFailed, OrderStatus.Cancelled, OrderStatus.Returned];
 
-    /// <summary>Every position the saga can be in: each status, with and without stock sold, releasing towards each ending.</summary>
+    private static readonly OrderStatus?[] Fulfilments = [OrderStatus.Shipped, OrderStatus.Delivered];
+
+    /// <summary>
+    /// Every position the saga can be in: each status, with and without stock sold, releasing, refunding or returning
+    /// towards each ending, and a requested return from each fulfilment status.
+    /// </summary>
     public static IEnumerable<SagaPosition> Positions() =>
         from status in Enum.GetValues<OrderStatus>()
         from committed in new[] { false, true }
-        from ending in status is OrderStatus.Releasing or OrderStatus.Refunding ? Endings.Cast<OrderStatus?>() : [null]
-        select new SagaPosition(status, ending, committed);
+        from ending in status is OrderStatus.Releasing or OrderStatus.Refunding or OrderStatus.Returning ? Endings.Cast<OrderStatus?>() : [null]
+        from fulfilment in status is OrderStatus.ReturnRequested ? Fulfilments : [null]
+        select new SagaPosition(status, ending, committed, fulfilment);
 
     public static TheoryData<SagaPosition, SagaEvent> AllPairs()
     {
@@ -45,8 +51,24 @@ public sealed class OrderSagaTests
         (OrderStatus.Refunding, SagaEvent.PaymentCancelled) => p.StockCommitted
             ? p with { Status = OrderStatus.Returning }
             : p with { Status = OrderStatus.Releasing, Ending = OrderStatus.Cancelled },
-        (OrderStatus.Refunding or OrderStatus.Returning or OrderStatus.Cancelled, SagaEvent.CancelRequested) => p,
-        (OrderStatus.Returning, SagaEvent.StockReturned) => new SagaPosition(OrderStatus.Cancelled, null, p.StockCommitted),
+        (OrderStatus.Refunding or OrderStatus.Returning, SagaEvent.CancelRequested) => p.Ending == OrderStatus.Returned ? null : p,
+        (OrderStatus.Cancelled, SagaEvent.CancelRequested) => p,
+        (OrderStatus.Returning, SagaEvent.StockReturned) =>
+            new SagaPosition(p.Ending == OrderStatus.Returned ? OrderStatus.Returned : OrderStatus.Cancelled, null, p.StockCommitted),
+
+        // A refund before shipping is the cancellation; after it, a return request the admin decides.
+        (OrderStatus.Reserved or OrderStatus.Paid or OrderStatus.Confirmed, SagaEvent.RefundRequested) =>
+            p with { Status = OrderStatus.Refunding, Ending = OrderStatus.Cancelled },
+        (OrderStatus.Releasing, SagaEvent.RefundRequested) => p.Ending == OrderStatus.Cancelled ? p : null,
+        (OrderStatus.Refunding or OrderStatus.Returning or OrderStatus.Cancelled or OrderStatus.Returned, SagaEvent.RefundRequested) => p,
+        (OrderStatus.Shipped or OrderStatus.Delivered, SagaEvent.RefundRequested) => p with { Status = OrderStatus.ReturnRequested, Fulfilment = p.Status },
+        (OrderStatus.ReturnRequested, SagaEvent.RefundRequested or SagaEvent.Shipped) => p,
+        (OrderStatus.ReturnRequested, SagaEvent.Delivered) => p with { Fulfilment = OrderStatus.Delivered },
+        (OrderStatus.ReturnRequested, SagaEvent.ReturnApproved) => new SagaPosition(OrderStatus.Refunding, OrderStatus.Returned, p.StockCommitted),
+        (OrderStatus.ReturnRequested, SagaEvent.ReturnDeclined) => new SagaPosition(p.Fulfilment!.Value, null, p.StockCommitted),
+        (OrderStatus.Shipped or OrderStatus.Delivered, SagaEvent.ReturnDeclined) => p,
+        (OrderStatus.Refunding or OrderStatus.Returning, SagaEvent.ReturnApproved) => p.Ending == OrderStatus.Returned ? p : null,
+        (OrderStatus.Returned, SagaEvent.ReturnApproved) => p,
         _ => null,
     };
 
@@ -82,6 +104,8 @@ public sealed class OrderSagaTests
     [InlineData(OrderStatus.Cancelled, SagaStep.None)]
     [InlineData(OrderStatus.Shipped, SagaStep.None)]
     [InlineData(OrderStatus.Delivered, SagaStep.None)]
+    [InlineData(OrderStatus.ReturnRequested, SagaStep.None)]
+    [InlineData(OrderStatus.Returned, SagaStep.None)]
     public void Each_status_has_one_next_step_and_only_settled_ones_have_none(OrderStatus status, SagaStep step)
     {
         Assert.Equal(step, OrderSaga.Next(new SagaPosition(status)));
@@ -138,5 +162,73 @@ public sealed class OrderSagaTests
 
         var paid = OrderSaga.Apply(new SagaPosition(OrderStatus.Paid), SagaEvent.CancelRequested);
         Assert.Equal(SagaStep.ReleaseStock, OrderSaga.Next(OrderSaga.Apply(paid, SagaEvent.PaymentCancelled)));
+    }
+
+    [Fact]
+    public void A_refund_of_a_confirmed_order_is_its_cancellation_step_for_step()
+    {
+        var confirmed = new SagaPosition(OrderStatus.Confirmed, null, StockCommitted: true);
+
+        var refunded = Settle(OrderSaga.Apply(confirmed, SagaEvent.RefundRequested));
+
+        Assert.Equal(Settle(OrderSaga.Apply(confirmed, SagaEvent.CancelRequested)), refunded);
+        Assert.Equal(new SagaPosition(OrderStatus.Cancelled, null, true), refunded);
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.Shipped)]
+    [InlineData(OrderStatus.Delivered)]
+    public void A_refund_after_shipping_waits_for_an_admin_and_an_approved_return_refunds_then_takes_the_units_back(OrderStatus fulfilment)
+    {
+        var requested = OrderSaga.Apply(new SagaPosition(fulfilment, null, StockCommitted: true), SagaEvent.RefundRequested);
+        Assert.Equal((OrderStatus.ReturnRequested, SagaStep.None), (requested.Status, OrderSaga.Next(requested)));
+
+        var approved = OrderSaga.Apply(requested, SagaEvent.ReturnApproved);
+        Assert.Equal(SagaStep.CancelPayment, OrderSaga.Next(approved));
+        var returning = OrderSaga.Apply(approved, SagaEvent.PaymentCancelled);
+        Assert.Equal(SagaStep.ReturnStock, OrderSaga.Next(returning));
+        Assert.Equal(new SagaPosition(OrderStatus.Returned, null, true), OrderSaga.Apply(returning, SagaEvent.StockReturned));
+    }
+
+    [Fact]
+    public void A_declined_return_goes_back_to_how_far_the_order_had_got_even_if_delivered_meanwhile()
+    {
+        var shipped = new SagaPosition(OrderStatus.Shipped, null, StockCommitted: true);
+        var requested = OrderSaga.Apply(shipped, SagaEvent.RefundRequested);
+
+        Assert.Equal(shipped, OrderSaga.Apply(requested, SagaEvent.ReturnDeclined));
+        var deliveredMeanwhile = OrderSaga.Apply(requested, SagaEvent.Delivered);
+        Assert.Equal(OrderStatus.ReturnRequested, deliveredMeanwhile.Status);
+        Assert.Equal(new SagaPosition(OrderStatus.Delivered, null, true), OrderSaga.Apply(deliveredMeanwhile, SagaEvent.ReturnDeclined));
+    }
+
+    [Fact]
+    public void No_order_on_its_way_to_a_refund_or_refunded_can_ship()
+    {
+        var refundPaths = Positions().Where(p => p.Status is OrderStatus.Refunding or OrderStatus.Returning or OrderStatus.Cancelled
+            or OrderStatus.ReturnRequested or OrderStatus.Returned);
+
+        var shippable = refundPaths.Where(p => OrderSaga.Allows(p, SagaEvent.Shipped) && OrderSaga.Apply(p, SagaEvent.Shipped).Status == OrderStatus.Shipped).ToList();
+
+        Assert.Empty(shippable);
+        Assert.NotEmpty(refundPaths);
+    }
+
+    [Fact]
+    public void A_return_in_progress_cannot_be_turned_into_a_cancellation_or_declined()
+    {
+        var returning = new SagaPosition(OrderStatus.Returning, OrderStatus.Returned, true);
+
+        Assert.False(OrderSaga.Allows(returning, SagaEvent.CancelRequested));
+        Assert.False(OrderSaga.Allows(returning, SagaEvent.ReturnDeclined));
+        Assert.Equal(returning, OrderSaga.Apply(returning, SagaEvent.ReturnApproved));
+    }
+
+    /// <summary>Runs the refund steps with their only outcome until nothing is left to do.</summary>
+    private static SagaPosition Settle(SagaPosition position)
+    {
+        for (var step = OrderSaga.Next(position); step != SagaStep.None; step = OrderSaga.Next(position))
+            position = OrderSaga.Apply(position, Outcomes[step][0]);
+        return position;
     }
 }

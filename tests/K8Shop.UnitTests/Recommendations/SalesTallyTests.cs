@@ -71,6 +71,7 @@ public sealed class SalesTallyTests
     [Theory]
     [InlineData("order.confirmed", false)]
     [InlineData("order.cancelled", true)]
+    [InlineData("order.returned", true)]
     public void FromEvent_ConfirmedAndCancelledOrdersAreSales(string name, bool returned)
     {
         var sale = SalesTally.FromEvent(OrderEventOf(name));
@@ -84,6 +85,8 @@ public sealed class SalesTallyTests
     [InlineData("order.created")]
     [InlineData("order.rejected")]
     [InlineData("order.shipped")]
+    [InlineData("order.return_requested")]
+    [InlineData("order.return_declined")]
     public void FromEvent_OtherOrderEventsAreNotSales(string name) => Assert.Null(SalesTally.FromEvent(OrderEventOf(name)));
 
     private static OrderEvent OrderEventOf(string name) => new()

@@ -33,6 +33,9 @@ public sealed record PlaceOrderItem(
 /// <summary><c>PUT /orders/{id}/status</c>: <c>shipped</c> or <c>delivered</c>.</summary>
 public sealed record OrderStatusRequest(string? Status);
 
+/// <summary><c>POST /orders/{id}/return</c>: an admin's decision on a requested return (<c>true</c> refunds it and takes the books back).</summary>
+public sealed record OrderReturnRequest(bool? Approve);
+
 public sealed record OrderItemResponse(
     string Sku,
     int Quantity,

@@ -44,6 +44,9 @@ public static class OrdersApi
         orders.MapPut("/{orderId}/status", SetStatus).WithName("SetOrderStatus" + suffix).WithSummary("Marks an order shipped or delivered (admin)")
             .RequireAuthorization(AuthPolicies.Admin);
         orders.MapPost("/{orderId}/cancel", Cancel).WithName("CancelOrder" + suffix).WithSummary("Cancels: releases stock, refunds a payment");
+        orders.MapPost("/{orderId}/return", DecideReturn).WithName("DecideOrderReturn" + suffix)
+            .WithSummary("Approves a requested return (refund once, units back to stock, returned) or declines it (back to shipped or delivered) (admin)")
+            .RequireAuthorization(AuthPolicies.Admin);
     }
 
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Place(IGrainFactory grains, HttpRequest http, PlaceOrderRequest request)
@@ -126,6 +129,20 @@ public static class OrdersApi
         if (CheckOrderId(orderId) is { } invalid)
             return invalid;
         return TypedResults.Ok(OrderResponse.From(await grains.GetGrain<IOrderGrain>(orderId).CancelAsync()));
+    }
+
+    /// <summary>
+    /// A shopper asks for a return by refunding a shipped order's payment (<c>POST /payments/{id}/refund</c>); this is
+    /// the admin's answer once the books are back, or not. The decision is explicit (<c>approve</c> required), so an
+    /// empty body never refunds anything.
+    /// </summary>
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> DecideReturn(IGrainFactory grains, string orderId, OrderReturnRequest request)
+    {
+        if (CheckOrderId(orderId) is { } invalid)
+            return invalid;
+        if (request.Approve is not { } approve)
+            return Problems.Unprocessable(new Dictionary<string, string[]> { ["approve"] = ["Field required: true approves the return, false declines it"] });
+        return TypedResults.Ok(OrderResponse.From(await grains.GetGrain<IOrderGrain>(orderId).DecideReturnAsync(approve)));
     }
 
     public static async Task<JsonHttpResult<OrdersHealthResponse>> GetHealth(IGrainFactory grains)

@@ -12,7 +12,10 @@ public sealed record PaymentRequest(
     [property: JsonPropertyName("total_amount"), JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] decimal? TotalAmount,
     [property: JsonPropertyName("payment_token")] string? PaymentToken);
 
-/// <summary>The original answer (<c>order_id</c>, <c>status</c>) and what it lacked: ids, amount, reason, refund.</summary>
+/// <summary>
+/// The original answer (<c>order_id</c>, <c>status</c>) and what it lacked: ids, amount, reason, refund; a refund's
+/// answer adds <c>order_status</c>, what the refund did to the order (<c>cancelled</c>, <c>return_requested</c>, <c>returned</c>).
+/// </summary>
 public sealed record PaymentResponse(
     [property: JsonPropertyName("order_id")] string OrderId,
     [property: JsonPropertyName("status")] string Status,
@@ -23,7 +26,8 @@ public sealed record PaymentResponse(
     [property: JsonPropertyName("reason"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
     [property: JsonPropertyName("created_at")] string CreatedAt,
     [property: JsonPropertyName("refunded_at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RefundedAt,
-    [property: JsonPropertyName("refund_reference"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RefundReference)
+    [property: JsonPropertyName("refund_reference"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RefundReference,
+    [property: JsonPropertyName("order_status"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OrderStatus = null)
 {
     public static PaymentResponse From(PaymentView p) => new(
         p.OrderId, p.WireStatus, p.PaymentId, p.UserId, p.Amount, p.Reference, p.Reason,

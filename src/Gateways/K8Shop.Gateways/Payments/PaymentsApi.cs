@@ -1,3 +1,4 @@
+using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
 using K8Shop.Contracts.Storage;
 using K8Shop.Gateways.Cart;
@@ -14,6 +15,9 @@ namespace K8Shop.Gateways.Payments;
 /// <summary>
 /// The original payment-service's <c>POST /payments</c>, now one charge per order whatever the retries, plus what
 /// its documentation promised: read a payment (by payment id or order id) and refund it; also under /api/payments.
+/// Both charge and refund go through the order (<see cref="IOrderGrain.PayAsync"/>, <see cref="IOrderGrain.RefundAsync"/>):
+/// a signed-in caller pays only an existing order of theirs, for its total, and a refund cancels or returns the order
+/// with the money. In <c>Auth:Mode=open</c> an order id with no order still gets the original's standalone charge.
 /// </summary>
 public static class PaymentsApi
 {
@@ -34,9 +38,11 @@ public static class PaymentsApi
 
     private static void Map(RouteGroupBuilder payments, string suffix)
     {
-        payments.MapPost("", Charge).WithName("ChargePayment" + suffix).WithSummary("Charges an order once; a retry gets the same decision");
+        payments.MapPost("", Charge).WithName("ChargePayment" + suffix)
+            .WithSummary("Charges an existing order of the caller once, for its total; a retry gets the same decision");
         payments.MapGet("/{paymentId}", Get).WithName("GetPayment" + suffix).WithSummary("A payment, by payment id or order id");
-        payments.MapPost("/{paymentId}/refund", Refund).WithName("RefundPayment" + suffix).WithSummary("Refunds a payment in full, once");
+        payments.MapPost("/{paymentId}/refund", Refund).WithName("RefundPayment" + suffix)
+            .WithSummary("Refunds through the order: before shipping it cancels the order (200, refunded once, stock back); after, it requests a return an admin decides (202)");
     }
 
     public static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Charge(IGrainFactory grains, HttpRequest http, PaymentRequest request)
@@ -57,7 +63,7 @@ public static class PaymentsApi
 
         var charge = new ChargeRequest(request.UserId, request.TotalAmount.Value, request.PaymentToken);
         var payment = key is null
-            ? await grains.GetGrain<IPaymentGrain>(request.OrderId).ChargeAsync(charge)
+            ? await grains.GetGrain<IOrderGrain>(request.OrderId).PayAsync(charge)
             : await grains.GetGrain<IPaymentRequestGrain>(IdempotencyKeys.ScopedToCaller(http.HttpContext, key)).ChargeAsync(request.OrderId, charge,
                 IdempotencyKeys.Fingerprint(request.OrderId, request.UserId, request.TotalAmount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), request.PaymentToken));
         return TypedResults.Ok(PaymentResponse.From(payment));
@@ -81,10 +87,21 @@ public static class PaymentsApi
             : TypedResults.Ok(PaymentResponse.From(payment));
     }
 
-    public static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Refund(IGrainFactory grains, string paymentId) =>
-        GrainKeys.Check(paymentId, "paymentId") is { } invalid
-            ? invalid
-            : TypedResults.Ok(PaymentResponse.From(await grains.GetGrain<IPaymentGrain>(OrderIdOf(paymentId)).RefundAsync()));
+    /// <summary>
+    /// A refund goes through the order, so no refunded order stays confirmed and shippable. Before shipping the money
+    /// is back when this answers (200). After shipping the books must come back first: the order now waits for an
+    /// admin (<c>POST /orders/{id}/return</c>), so the answer is 202 with the payment still succeeded and a Location
+    /// to follow the order. The answer's <c>order_status</c> says which.
+    /// </summary>
+    public static async Task<Results<Ok<PaymentResponse>, Accepted<PaymentResponse>, ProblemHttpResult>> Refund(IGrainFactory grains, string paymentId)
+    {
+        if (GrainKeys.Check(paymentId, "paymentId") is { } invalid)
+            return invalid;
+        var orderId = OrderIdOf(paymentId);
+        var refund = await grains.GetGrain<IOrderGrain>(orderId).RefundAsync();
+        var body = PaymentResponse.From(refund.Payment) with { OrderStatus = refund.Order?.Status.Wire() };
+        return refund.AwaitingReturn ? TypedResults.Accepted($"/orders/{Uri.EscapeDataString(orderId)}", body) : TypedResults.Ok(body);
+    }
 
     public static async Task<JsonHttpResult<PaymentHealthResponse>> GetHealth(IGrainFactory grains)
     {
