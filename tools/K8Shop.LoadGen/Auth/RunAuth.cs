@@ -33,10 +33,13 @@ public sealed class RunAuth : IDisposable
         var admin = options.AdminClient is { } operatorClient ? new TokenEndpointClient(http, tokenUrl, operatorClient) : null;
         try
         {
+            var machine = options.AuthRequired && !checkout ? await FetchedAsync(client!, stop) : null;
             var auth = new RunAuth(http)
             {
-                Admin = options.SetupStock is null ? null : await FetchedAsync(admin!, stop),
-                Machine = options.AuthRequired && !checkout ? await FetchedAsync(client!, stop) : null,
+                // One client for both (the default) shares one token.
+                Admin = options.SetupStock is null ? null
+                    : ReferenceEquals(options.AdminClient, options.Client) && machine is not null ? machine : await FetchedAsync(admin!, stop),
+                Machine = machine,
                 Shoppers = options.AuthRequired && checkout ? await CreateShoppersAsync(options, client!, http, runTag, progress, stop) : null,
             };
             return auth;
