@@ -7,15 +7,18 @@ public sealed record CheckoutPlan(int Index, string Key, string UserId, IReadOnl
 
     public string OrderId => K8Shop.Contracts.Orders.OrderIds.FromIdempotencyKey(Key);
 
-    /// <summary>1-3 units of one SKU, and every other checkout one unit of the next SKU too.</summary>
-    public static CheckoutPlan For(int index, FaultDrillOptions options)
+    /// <summary>
+    /// 1-3 units of one SKU, and every other checkout one unit of the next SKU too, for shopper <c>index % Users</c>:
+    /// the account with that place in <paramref name="accountIds"/>, or a made-up id of the run when there are none.
+    /// </summary>
+    public static CheckoutPlan For(int index, FaultDrillOptions options, IReadOnlyList<string>? accountIds = null)
     {
         var skus = options.Skus;
         var lines = new List<CheckoutLine> { new(skus[index % skus.Count], 1 + index % 3) };
         if (index % 2 == 0 && skus.Count > 1)
             lines.Add(new(skus[(index + 1) % skus.Count], 1));
         var declines = options.DeclineEvery > 0 && index % options.DeclineEvery == options.DeclineEvery - 1;
-        return new(index, $"fault-{options.RunId}-{index}", $"fault-{options.RunId}-u{index % options.Users}", lines, declines ? DecliningToken : null);
+        return new(index, $"fault-{options.RunId}-{index}", accountIds?[index % options.Users] ?? $"fault-{options.RunId}-u{index % options.Users}", lines, declines ? DecliningToken : null);
     }
 }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using K8Shop.Contracts.Orders;
+using K8Shop.IntegrationTests.Identity;
 using K8Shop.IntegrationTests.OrleansAdoNet;
 using K8Shop.TestSupport;
 using Xunit.Abstractions;
@@ -17,7 +18,6 @@ namespace K8Shop.IntegrationTests.Orders;
 /// </summary>
 public sealed class CheckoutCrashTests(ITestOutputHelper output)
 {
-    private const string AdminKey = "crash-test-admin";
     private static readonly string[] Skus = ["BOOK-001", "BOOK-002", "BOOK-003"];
     private const int StockPerSku = 40;
     private const int Checkouts = 120;
@@ -28,9 +28,11 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
     {
         await using var database = await PostgresDatabase.CreateAsync("orders_crash");
         var (serviceId, clusterId) = ($"k8shop-{Guid.NewGuid():N}", $"crash-{Guid.NewGuid():N}");
-        var settings = new Dictionary<string, string>
+        // Keys and accounts from configuration and PostgreSQL, so the tokens issued before the crash still pass after it.
+        var ports = HostPorts.Free();
+        using var identity = ClusterIdentity.Create(database.ConnectionString, ports.HttpUrl);
+        var settings = new Dictionary<string, string>(identity.SiloSettings)
         {
-            ["Admin__ApiKey"] = AdminKey,
             ["DynamoDB__TableName"] = $"k8shop-crash-{Guid.NewGuid():N}",
             ["Orders__ResumeAfter"] = "00:00:03",
             ["Inventory__MaxWritesPerSecond"] = "0",
@@ -39,11 +41,14 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             ["Payments__Latency"] = "00:00:00.150",
         };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
-        var silo = ClusterSiloProcess.Start(database.ConnectionString, serviceId, clusterId, settings);
+        var silo = ClusterSiloProcess.Start(database.ConnectionString, serviceId, clusterId, settings, ports: ports);
         try
         {
             await silo.WaitUntilServingAsync(http, TimeSpan.FromSeconds(60));
             var url = $"http://127.0.0.1:{silo.HttpPort}";
+            // The operator sets stock and reads every order back; each checkout carries its shopper's own token.
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await identity.OperatorTokenAsync());
+            var shoppers = await identity.ShoppersAsync($"crash-{Guid.NewGuid():N}"[..18], 10);
             foreach (var sku in Skus)
                 await SetStockAsync(http, url, sku, StockPerSku);
 
@@ -59,7 +64,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
                 {
                     var body = new
                     {
-                        userId = $"crash-user-{i % 10}",
+                        userId = shoppers[i % 10].UserId,
                         items = new[] { new { sku = Skus[i % 3], qty = 1 + i % 4 }, new { sku = Skus[(i + 1) % 3], qty = 1 } },
                         paymentToken = i % 6 == 5 ? "tok_decline" : null,
                     };
@@ -67,6 +72,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
                     {
                         using var request = new HttpRequestMessage(HttpMethod.Post, $"{url}/orders") { Content = JsonContent.Create(body) };
                         request.Headers.Add("Idempotency-Key", keys[i]);
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await shoppers[i % 10].Tokens.GetAsync());
                         using var response = await http.SendAsync(request);
                         if (response.StatusCode == HttpStatusCode.OK)
                             acknowledged[keys[i]] = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
@@ -195,7 +201,6 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
     private static async Task SetStockAsync(HttpClient http, string url, string sku, int stock)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, $"{url}/inventory/{sku}") { Content = JsonContent.Create(new { stock }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
     }
