@@ -55,6 +55,8 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             // Checkouts of 1-4 units over three SKUs (more units asked than in stock, so some are refused), one in
             // six with a card that declines; each under its own Idempotency-Key.
             var keys = Enumerable.Range(0, Checkouts).Select(i => $"crash-{clusterId}-{i}").ToArray();
+            // With a token the gateway makes each key its shopper's own (sub, then the key) before deriving the order id.
+            var orderIds = keys.Select((key, i) => (key, id: OrderIds.FromIdempotencyKey($"{shoppers[i % 10].UserId}\n{key}"))).ToDictionary(p => p.key, p => p.id);
             var acknowledged = new ConcurrentDictionary<string, JsonElement>();
             var next = -1;
             var crashAt = Checkouts * 2 / 5;
@@ -87,7 +89,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             var clients = Enumerable.Range(0, Clients).Select(_ => Task.Run(ClientAsync)).ToArray();
             while (Volatile.Read(ref next) < crashAt)
                 await Task.Delay(5);
-            await UntilACheckoutInFlightIsReservedAsync(http, url, keys, () => Volatile.Read(ref next), acknowledged.ContainsKey);
+            await UntilACheckoutInFlightIsReservedAsync(http, url, keys, orderIds, () => Volatile.Read(ref next), acknowledged.ContainsKey);
             await silo.CrashAsync();
             await Task.WhenAll(clients);
             var acknowledgedBeforeCrash = acknowledged.Count;
@@ -99,7 +101,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             await silo.WaitUntilServingAsync(http, TimeSpan.FromSeconds(60));
 
             // Nobody calls the interrupted orders again: their reminders must finish them.
-            var orders = await WaitForSettledOrdersAsync(http, url, keys, TimeSpan.FromSeconds(60), output.WriteLine);
+            var orders = await WaitForSettledOrdersAsync(http, url, keys, orderIds, TimeSpan.FromSeconds(60), output.WriteLine);
 
             foreach (var (key, reply) in acknowledged)
             {
@@ -154,7 +156,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
     /// the kill then came just after one wave was answered and before the next was stored.
     /// </summary>
     private static async Task UntilACheckoutInFlightIsReservedAsync(
-        HttpClient http, string url, string[] keys, Func<int> dispatched, Func<string, bool> isAcknowledged)
+        HttpClient http, string url, string[] keys, IReadOnlyDictionary<string, string> orderIds, Func<int> dispatched, Func<string, bool> isAcknowledged)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (DateTime.UtcNow < deadline)
@@ -163,7 +165,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             var inFlight = keys[Math.Max(0, last - Clients + 1)..(last + 1)].Where(k => !isAcknowledged(k));
             var statuses = await Task.WhenAll(inFlight.Select(async key =>
             {
-                using var response = await http.GetAsync($"{url}/orders/{OrderIds.FromIdempotencyKey(key)}");
+                using var response = await http.GetAsync($"{url}/orders/{orderIds[key]}");
                 return response.StatusCode == HttpStatusCode.OK
                     ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString()
                     : null;
@@ -174,7 +176,8 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
     }
 
     /// <summary>Each key's order (null when none was ever stored), once every stored one is settled.</summary>
-    private static async Task<Dictionary<string, JsonElement?>> WaitForSettledOrdersAsync(HttpClient http, string url, string[] keys, TimeSpan timeout, Action<string> log)
+    private static async Task<Dictionary<string, JsonElement?>> WaitForSettledOrdersAsync(
+        HttpClient http, string url, string[] keys, IReadOnlyDictionary<string, string> orderIds, TimeSpan timeout, Action<string> log)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
@@ -182,7 +185,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             var orders = new Dictionary<string, JsonElement?>();
             foreach (var key in keys)
             {
-                using var response = await http.GetAsync($"{url}/orders/{OrderIds.FromIdempotencyKey(key)}");
+                using var response = await http.GetAsync($"{url}/orders/{orderIds[key]}");
                 orders[key] = response.StatusCode == HttpStatusCode.NotFound
                     ? null
                     : JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();

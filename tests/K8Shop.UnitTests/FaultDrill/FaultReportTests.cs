@@ -83,6 +83,9 @@ public sealed class FaultReportTests
         var plans = Enumerable.Range(0, Options.Users * 2).Select(i => CheckoutPlan.For(i, Options, accounts)).ToList();
 
         Assert.Equal([.. accounts, .. accounts], plans.Select(p => p.UserId));
+        // The gateway scopes a shopper's key to its token's subject: the order id follows the account, not the key alone.
+        Assert.Equal(K8Shop.Contracts.Orders.OrderIds.FromIdempotencyKey($"{accounts[3]}\n{plans[3].Key}"), plans[3].OrderId);
+        Assert.NotEqual(CheckoutPlan.For(3, Options).OrderId, plans[3].OrderId);
     }
 
     private static CheckoutRecord Record(int index, DateTimeOffset? failedAt, DateTimeOffset acknowledgedAt)
