@@ -10,8 +10,16 @@
 # events: the checkout scenario at saturation with the load generator's event watcher on RabbitMQ: checkouts/s, events
 #   produced/s vs received/s, the delay from state change (occurred_at) to an independent consumer's receipt, events
 #   per confirmed checkout, duplicates, and the depths of notification-service and the stream provider's partition queues.
+# auth: what token validation costs: hot-SKU reservations/s and checkouts/s with Auth__Mode=required (the load generator
+#   sends the loadgen client's machine token on stock moves and each shopper account's own token on checkouts) against
+#   Auth__Mode=open (no tokens), each on a fresh silo, one after the other in the same run; reports the ratios (goal: at
+#   most 10% less throughput with tokens). Shorter phases than the other scenarios (BENCH_AUTH_WARMUP, default 30 s,
+#   and 20 s measured): both modes get the same, so the JIT's leftover work cancels out of the ratio.
+# Every silo co-hosts the identity provider with operator and loadgen client secrets of the run; the load generator
+# gets its client credentials by environment (the operator sets stock; loadgen moves stock and signs shoppers in).
 # The load generator's invariant checks must pass in every run, else the script exits non-zero.
-# Usage: scripts/bench.sh hot-sku|checkout|events [seconds, default 20 (events: 60)] [clients, default 1024 (hot-sku) or 64]
+# Usage: scripts/bench.sh hot-sku|checkout|events|auth [seconds, default 20 (events: 60)] [clients, default 1024 (hot-sku) or 64]
+#   (auth: [seconds] [hot-sku clients, default 1024] [checkout clients, default 64])
 # BENCH_WARMUP: unmeasured seconds before each phase (default 60).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -22,18 +30,23 @@ case $scenario in
   hot-sku) clients=${3:-1024} ;;
   checkout) clients=${3:-64} ;;
   events) duration=${2:-60} clients=${3:-64} ;;
-  *) echo "usage: $0 hot-sku|checkout|events [seconds] [clients]" >&2; exit 2 ;;
+  auth) clients=${3:-1024} checkout_clients=${4:-64} ;;
+  *) echo "usage: $0 hot-sku|checkout|events|auth [seconds] [clients]" >&2; exit 2 ;;
 esac
 http_port=18081
 # Every phase first runs unmeasured for this long: on 2 cores the silo's tiered JIT keeps compiling for about a minute
 # after load starts (with DOTNET_JitStdOutFile, some 50,000 methods: 2,700 in the 10 s before the 60th, 163 in the 10 s
 # after), and a shorter warm-up measures the JIT, not the system.
 warmup=${BENCH_WARMUP:-60}
+[[ $scenario != auth ]] || warmup=${BENCH_AUTH_WARMUP:-30}
 out="artifacts/bench"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 report="$out/$scenario-$stamp.txt"
 mkdir -p "$out"
 step() { printf '==> %s\n' "$*"; }
+# The co-hosted provider's machine clients, with secrets of this run only; they reach the load generator by environment.
+operator_secret=$(openssl rand -hex 16)
+loadgen_secret=$(openssl rand -hex 16)
 
 # The cluster profile needs RabbitMQ (events) in every scenario; e-mail goes to the test SMTP server.
 step "services (PostgreSQL, Redis, RabbitMQ, dynalite, SMTP)"
@@ -60,7 +73,7 @@ start_silo() {
   env K8Shop__Profile=cluster ConnectionStrings__Postgres="$ConnectionStrings__Postgres" ConnectionStrings__Redis="$ConnectionStrings__Redis" \
     Kestrel__Endpoints__Http__Url="http://127.0.0.1:$http_port" Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:15052" \
     Orleans__SiloPort=21112 Orleans__GatewayPort=31001 Orleans__ClusterId="bench-$stamp-$name" Logging__LogLevel__Default=Warning \
-    Admin__ApiKey=bench DynamoDB__TableName="$table" "$@" \
+    Identity__OperatorClient__Secret="$operator_secret" Identity__LoadGenClient__Secret="$loadgen_secret" DynamoDB__TableName="$table" "$@" \
     dotnet K8Shop.Silo.dll >"$log" 2>&1 &
   silo=$!
   cd - >/dev/null
@@ -75,7 +88,8 @@ start_silo() {
 loadgen() {
   local report=$1 status=0 generator sampler
   shift
-  dotnet tools/K8Shop.LoadGen/bin/Release/net10.0/k8shop-loadgen.dll --url "http://127.0.0.1:$http_port" --admin-key bench \
+  K8SHOP_CLIENT_ID=loadgen K8SHOP_CLIENT_SECRET="$loadgen_secret" K8SHOP_ADMIN_CLIENT_ID=operator K8SHOP_ADMIN_CLIENT_SECRET="$operator_secret" \
+    dotnet tools/K8Shop.LoadGen/bin/Release/net10.0/k8shop-loadgen.dll --url "http://127.0.0.1:$http_port" \
     --json "$report.json" "$@" >"$report.txt" &
   generator=$!
   # shellcheck disable=SC2046 # "service pid" pairs, one word each once joined by '='
@@ -256,6 +270,60 @@ PY
   [[ $status == 0 && $(json_field "$run.json" 'r["passed"]') == True ]]
 }
 
+auth() {
+  local sku=BOOK-001 skus=150 pace=${BENCH_INVENTORY_WRITES_PER_SECOND:-50} mode
+  declare -A rate check
+  # run NAME AUTH_MODE SILO_SETTINGS... -- LOADGEN_ARGS...: one silo in that mode on a fresh table, driven once.
+  run() {
+    local name=$1 mode=$2 status settings=()
+    shift 2
+    while [[ $1 != -- ]]; do settings+=("$1"); shift; done
+    shift
+    start_silo "auth-$name" "k8shop-bench-$stamp-auth-$name" Auth__Mode="$mode" "${settings[@]}"
+    status=$(loadgen "$out/auth-$name" --auth "$mode" "$@")
+    stop_silo
+    [[ -s "$out/auth-$name.json" ]] || { cat "$out/auth-$name.txt" >&2; echo "the load generator wrote no report for $name (exit $status)" >&2; exit 1; }
+    check[$name]=FAIL
+    [[ $status == 0 && $(json_field "$out/auth-$name.json" 'r["passed"]') == True ]] && check[$name]=PASS
+  }
+  # Required first, then open, per scenario: drift on the box over the run touches both modes alike.
+  for mode in required open; do
+    step "hot-sku, Auth__Mode=$mode: $clients clients on $sku for ${duration}s (+${warmup}s warm-up)"
+    run "hot-sku-$mode" "$mode" Inventory__GroupCommit=true Inventory__MaxWritesPerSecond=50 -- \
+      --scenario hot-sku --sku "$sku" --clients "$clients" --duration "${duration}s" --warmup "${warmup}s" \
+      --setup-stock 5000000 --release-ratio 0.3 --commit-ratio 1
+    rate[hot-sku-$mode]=$(json_field "$out/auth-hot-sku-$mode.json" 'r["throughput"]["granted_per_second"]')
+  done
+  for mode in required open; do
+    step "checkout, Auth__Mode=$mode: $checkout_clients clients in a closed loop for ${duration}s (+${warmup}s warm-up)"
+    run "checkout-$mode" "$mode" Inventory__MaxWritesPerSecond="$pace" Cart__IdleExpiry=01:00:00 -- \
+      --scenario checkout --sku "$sku" --skus "$skus" --setup-stock 1000000 --warmup "${warmup}s" --duration "${duration}s" \
+      --clients "$checkout_clients"
+    rate[checkout-$mode]=$(json_field "$out/auth-checkout-$mode.json" 'r["checkout"]["figures"]["checkouts_per_second"]')
+  done
+
+  {
+    echo "K8Shop auth benchmark, $(date -u +%FT%TZ), $(nproc) cores, ${duration}s measured per phase (+${warmup}s warm-up), a fresh silo per phase"
+    echo "(cluster profile; required: JWT access tokens from the co-hosted provider on every load request, validated by the gateway;"
+    echo " open: Auth__Mode=open, no tokens. hot-sku: $clients clients, loadgen's machine token; checkout: $checkout_clients clients,"
+    echo " each checkout lent one of the shopper accounts created before the load (clients + a quarter), with its password-grant token)"
+    local kind unit
+    for kind in hot-sku checkout; do
+      [[ $kind == hot-sku ]] && unit="reservations/s" || unit="checkouts/s"
+      awk -v k="$kind" -v u="$unit" -v r="${rate[$kind-required]}" -v o="${rate[$kind-open]}" -v cr="${check[$kind-required]}" -v co="${check[$kind-open]}" 'BEGIN {
+        printf "%-9s required %8.1f %s, open %8.1f %s: ratio required/open %.3f (%+.1f%%); invariants %s / %s\n", k, r, u, o, u, r / o, (r / o - 1) * 100, cr, co }'
+      echo "          CPU per op, required: $(python3 scripts/bench/cpu_share.py per-op "$out/auth-$kind-required-cpu.json" "${rate[$kind-required]}")"
+      echo "          CPU per op, open:     $(python3 scripts/bench/cpu_share.py per-op "$out/auth-$kind-open-cpu.json" "${rate[$kind-open]}")"
+    done
+    for kind in hot-sku checkout; do
+      awk -v k="$kind" -v r="${rate[$kind-required]}" -v o="${rate[$kind-open]}" 'BEGIN {
+        printf "goal: token validation costs at most 10%% of %s throughput (ratio >= 0.90): %s\n", k, (r / o >= 0.9 ? "met" : "not met") }'
+    done
+    echo "details: $out/auth-{hot-sku,checkout}-{required,open}{.txt,.json,-cpu.json}, $out/silo-auth-*.log"
+  } | tee "$report"
+  [[ ${check[hot-sku-required]} == PASS && ${check[hot-sku-open]} == PASS && ${check[checkout-required]} == PASS && ${check[checkout-open]} == PASS ]]
+}
+
 # Every run gets a RabbitMQ virtual host of its own, deleted afterwards: every queue bound to exchange orders gets
 # a copy of every event, so on the shared vhost the run would fill other silos' partition and notification queues,
 # and whatever earlier test runs left bound there (a test silo's partition exchange, a forgotten queue) would add
@@ -295,4 +363,5 @@ case $scenario in
   hot-sku) hot_sku ;;
   checkout) checkout ;;
   events) events ;;
+  auth) auth ;;
 esac

@@ -22,7 +22,10 @@ step() { printf '\n==> %s\n' "$*"; }
 export K8SHOP_CLUSTER_DIR="$out/cluster"
 export K8SHOP_CLUSTER_PORT_OFFSET="${K8SHOP_FAULT_PORT_OFFSET:-200}"
 export K8SHOP_CLUSTER_SERVICE_ID="k8shop-fault-$run" K8SHOP_CLUSTER_ID="fault-$run" K8SHOP_CLUSTER_TABLE="k8shop-fault-$run"
-export K8SHOP_CLUSTER_DASHBOARD=false K8SHOP_ADMIN_KEY="fault-test-$run"
+export K8SHOP_CLUSTER_DASHBOARD=false
+# The silos' operator and loadgen clients get secrets of this run; the drill reads them from its environment (not ps).
+K8SHOP_OPERATOR_SECRET="$(openssl rand -hex 16)" K8SHOP_LOADGEN_SECRET="$(openssl rand -hex 16)"
+export K8SHOP_OPERATOR_SECRET K8SHOP_LOADGEN_SECRET
 export K8SHOP_CLUSTER_CONFIGURATION="${K8SHOP_CLUSTER_CONFIGURATION:-Release}"
 # A dead silo is voted out in seconds, not the default minute; interrupted sagas resume after 3 s; no write pacing.
 # Each is a default: a value already in the environment wins (e.g. Orleans__Messaging__ResponseTimeout=00:00:05).
@@ -35,6 +38,8 @@ export Orleans__Membership__ProbeTimeout="${Orleans__Membership__ProbeTimeout:-0
   Orleans__Client__GatewayListRefreshPeriod="${Orleans__Client__GatewayListRefreshPeriod:-00:00:05}" \
   Orders__ResumeAfter="${Orders__ResumeAfter:-00:00:03}" Inventory__MaxWritesPerSecond="${Inventory__MaxWritesPerSecond:-0}"
 gateway_url="http://127.0.0.1:$((8090 + K8SHOP_CLUSTER_PORT_OFFSET))"
+# Tokens come from silo1's co-hosted provider (the drill kills silo2); every silo shares its keys and account store.
+token_url="http://127.0.0.1:$((8081 + K8SHOP_CLUSTER_PORT_OFFSET))/connect/token"
 cluster() { "$REPO/scripts/local-cluster.sh" "$@"; }
 
 eval "$("$REPO/scripts/dev-services.sh" env)"
@@ -77,8 +82,10 @@ step "fault drill"
 dotnet build tools/K8Shop.FaultDrill -c "$K8SHOP_CLUSTER_CONFIGURATION" --nologo -clp:ErrorsOnly >"$out/drill-build.log" 2>&1 ||
   { tail -n 20 "$out/drill-build.log" >&2; echo "the drill did not build (log $out/drill-build.log)" >&2; exit 1; }
 set +e
-dotnet "tools/K8Shop.FaultDrill/bin/$K8SHOP_CLUSTER_CONFIGURATION/net10.0/k8shop-faultdrill.dll" \
-  --url "$gateway_url" --admin-key "$K8SHOP_ADMIN_KEY" --target silo2 \
+K8SHOP_ADMIN_CLIENT_ID=operator K8SHOP_ADMIN_CLIENT_SECRET="$K8SHOP_OPERATOR_SECRET" \
+  K8SHOP_CLIENT_ID=loadgen K8SHOP_CLIENT_SECRET="$K8SHOP_LOADGEN_SECRET" \
+  dotnet "tools/K8Shop.FaultDrill/bin/$K8SHOP_CLUSTER_CONFIGURATION/net10.0/k8shop-faultdrill.dll" \
+  --url "$gateway_url" --token-url "$token_url" --target silo2 \
   --kill-command "'$REPO/scripts/local-cluster.sh' kill silo2" --restart-command "'$REPO/scripts/local-cluster.sh' start silo2" \
   --orleans-postgres "$K8SHOP_CLUSTER_POSTGRES" --service-id "$K8SHOP_CLUSTER_SERVICE_ID" --cluster-id "$K8SHOP_CLUSTER_ID" \
   --target-silo-port $((11122 + K8SHOP_CLUSTER_PORT_OFFSET)) "$@" 2>&1 | tee "$out/report.txt"

@@ -9,12 +9,16 @@
 # each node's settings live in ${K8SHOP_CLUSTER_DIR:-<repo>/.local-cluster}; 'down' stops each node by its own pid.
 # Settings (environment): K8SHOP_CLUSTER_PORT_OFFSET (0: silos on 11121-11123 / 30021-30023 / http 8081-8083 /
 # grpc 50061-50063, the gateway on http 8090 and grpc 50052), K8SHOP_CLUSTER_SERVICE_ID (k8shop-local),
-# K8SHOP_CLUSTER_ID (local), K8SHOP_CLUSTER_TABLE (DynamoDB table, k8shop-local-inventory), K8SHOP_ADMIN_KEY
-# (local-cluster-admin), K8SHOP_CLUSTER_GATEWAY_MODULES (Gateway__Modules of the gateway; empty: all),
+# K8SHOP_CLUSTER_ID (local), K8SHOP_CLUSTER_TABLE (DynamoDB table, k8shop-local-inventory), K8SHOP_OPERATOR_SECRET
+# (local-cluster-operator: the operator client's secret, admin tokens by client credentials) and K8SHOP_LOADGEN_SECRET
+# (local-cluster-loadgen: the loadgen client's), K8SHOP_CLUSTER_GATEWAY_MODULES (Gateway__Modules of the gateway; empty: all),
 # K8SHOP_CLUSTER_DASHBOARD (true), K8SHOP_CLUSTER_POSTGRES and K8SHOP_CLUSTER_RABBITMQ (a connection string and an
 # AMQP URI in place of dev-services' ones: another database, a vhost). Orleans__Membership__*, Orleans__Messaging__*,
 # Orleans__Client__*, Orders__*, Inventory__*, Payments__*, Events__*, Notifications__* and Logging__* set when
 # calling 'up' reach every node.
+# Identity: every silo co-hosts the identity provider with the same issuer (silo1's address), the same PEM keys
+# (generated once per cluster dir with openssl, kept in it) and one account store (schema identity in the cluster's
+# PostgreSQL database); the gateway validates tokens through silo1's discovery document. Tokens: silo1's /connect/token.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,7 +28,8 @@ OFFSET="${K8SHOP_CLUSTER_PORT_OFFSET:-0}"
 SERVICE_ID="${K8SHOP_CLUSTER_SERVICE_ID:-k8shop-local}"
 CLUSTER_ID="${K8SHOP_CLUSTER_ID:-local}"
 TABLE="${K8SHOP_CLUSTER_TABLE:-k8shop-local-inventory}"
-ADMIN_KEY="${K8SHOP_ADMIN_KEY:-local-cluster-admin}"
+OPERATOR_SECRET="${K8SHOP_OPERATOR_SECRET:-local-cluster-operator}"
+LOADGEN_SECRET="${K8SHOP_LOADGEN_SECRET:-local-cluster-loadgen}"
 GATEWAY_MODULES="${K8SHOP_CLUSTER_GATEWAY_MODULES:-}"
 DASHBOARD="${K8SHOP_CLUSTER_DASHBOARD:-true}"
 READY_TIMEOUT="${K8SHOP_CLUSTER_READY_TIMEOUT:-120}"
@@ -94,10 +99,29 @@ write_cluster_env() {
     [[ -z "${K8SHOP_CLUSTER_POSTGRES:-}" ]] || printf "export ConnectionStrings__Postgres='%s'\n" "$K8SHOP_CLUSTER_POSTGRES"
     [[ -z "${K8SHOP_CLUSTER_RABBITMQ:-}" ]] || printf "export ConnectionStrings__RabbitMQ='%s'\n" "$K8SHOP_CLUSTER_RABBITMQ"
     printf "export %s='%s'\n" Orleans__ServiceId "$SERVICE_ID" Orleans__ClusterId "$CLUSTER_ID" \
-      DynamoDB__TableName "$TABLE" Admin__ApiKey "$ADMIN_KEY" K8Shop__Dashboard "$DASHBOARD"
+      DynamoDB__TableName "$TABLE" K8Shop__Dashboard "$DASHBOARD"
     env | grep -E "$PASSED_THROUGH" | sed -E "s/^([^=]+)=(.*)$/export \1='\2'/" || true
   } >"$STATE/cluster.env"
   chmod 600 "$STATE/cluster.env"
+}
+
+issuer() { echo "http://127.0.0.1:$(http_port silo1)"; }
+
+# PEM RSA keys for signing and encryption, made once per cluster dir: a restarted silo keeps validating old tokens.
+identity_keys() {
+  local name
+  for name in signing encryption; do
+    [[ -s "$STATE/identity-$name.pem" ]] && continue
+    (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$STATE/identity-$name.pem" 2>/dev/null) ||
+      die identity "openssl could not generate $STATE/identity-$name.pem"
+  done
+}
+
+write_identity_env() {  # the silo's co-hosted provider: shared issuer, keys and store, and the machine clients' secrets
+  local postgres="${K8SHOP_CLUSTER_POSTGRES:-$(eval "$("$REPO/scripts/dev-services.sh" env)"; echo "$ConnectionStrings__Postgres")}"
+  printf "export %s='%s'\n" Identity__Issuer "$(issuer)" Identity__Store postgres ConnectionStrings__Identity "$postgres" \
+    Identity__SigningKey "$(cat "$STATE/identity-signing.pem")" Identity__EncryptionKey "$(cat "$STATE/identity-encryption.pem")" \
+    Identity__OperatorClient__Secret "$OPERATOR_SECRET" Identity__LoadGenClient__Secret "$LOADGEN_SECRET"
 }
 
 write_node_env() {  # node
@@ -106,9 +130,10 @@ write_node_env() {  # node
     printf "export %s='%s'\n" Kestrel__Endpoints__Http__Url "http://127.0.0.1:$(http_port "$node")" \
       Kestrel__Endpoints__Grpc__Url "http://127.0.0.1:$(grpc_port "$node")"
     if [[ $node == gateway ]]; then
-      printf "export %s='%s'\n" Gateway__Modules "$GATEWAY_MODULES"
+      printf "export %s='%s'\n" Gateway__Modules "$GATEWAY_MODULES" Auth__Authority "$(issuer)" Auth__RequireHttpsMetadata false
     else
       printf "export %s='%s'\n" Orleans__SiloPort "$(silo_port "$node")" Orleans__GatewayPort "$(gateway_port "$node")"
+      write_identity_env
     fi
   } >"$STATE/$node.env"
 }
@@ -177,13 +202,17 @@ up() {
   services_up
   build
   write_cluster_env
-  for node in "${NODES[@]}"; do write_node_env "$node"; done
+  identity_keys
+  for node in "${NODES[@]}"; do write_node_env "$node"; chmod 600 "$STATE/$node.env"; done
   say cluster "service id $SERVICE_ID, cluster id $CLUSTER_ID, inventory table $TABLE; starting three silos..."
-  for node in silo1 silo2 silo3; do launch "$node"; done
-  for node in silo1 silo2 silo3; do wait_ready "$node"; done
+  # silo1 first: it creates the identity schema and registers the clients, which the others then find in place.
+  launch silo1
+  wait_ready silo1
+  for node in silo2 silo3; do launch "$node"; done
+  for node in silo2 silo3; do wait_ready "$node"; done
   launch gateway
   wait_ready gateway
-  say cluster "up: the shop at http://127.0.0.1:$(http_port gateway)/ (gRPC 127.0.0.1:$(grpc_port gateway)); admin key in K8SHOP_ADMIN_KEY or '$ADMIN_KEY'; '$0 down' stops it"
+  say cluster "up: the shop at http://127.0.0.1:$(http_port gateway)/ (gRPC 127.0.0.1:$(grpc_port gateway)); tokens at $(issuer)/connect/token (operator / loadgen client credentials, secrets in K8SHOP_OPERATOR_SECRET / K8SHOP_LOADGEN_SECRET or their defaults); '$0 down' stops it"
 }
 
 down() {

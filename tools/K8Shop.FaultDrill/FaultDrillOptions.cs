@@ -1,3 +1,5 @@
+using K8Shop.Tools.Auth;
+
 namespace K8Shop.FaultDrill;
 
 /// <summary>What the drill does: checkouts over limited stock through one gateway, with one node killed part way.</summary>
@@ -5,7 +7,19 @@ public sealed record FaultDrillOptions
 {
     public required Uri GatewayUrl { get; init; }
 
-    public required string AdminKey { get; init; }
+    /// <summary>The client whose token sets stock and reads every order back (role admin: the operator).</summary>
+    public required ClientCredentials AdminClient { get; init; }
+
+    /// <summary>
+    /// The <c>loadgen</c> client: its password grant signs in the shopper accounts the drill creates ahead, and each
+    /// checkout carries its shopper's token. Null sends checkouts without a token (a gateway with Auth__Mode=open).
+    /// </summary>
+    public ClientCredentials? ShopperClient { get; init; }
+
+    /// <summary>The token endpoint (its origin also serves the sign-up page); null means <c>connect/token</c> under the gateway.</summary>
+    public Uri? TokenUrl { get; init; }
+
+    public Uri EffectiveTokenUrl => TokenUrl ?? new Uri(GatewayUrl, "connect/token");
 
     public int Checkouts { get; init; } = 200;
 

@@ -16,7 +16,7 @@ public sealed class FaultDrillRunner(
 {
     private static readonly string[] FinalStatuses = ["confirmed", "rejected", "payment_failed"];
 
-    private readonly ShopClient _shop = new(http, options.AdminKey);
+    private ShopClient _shop = null!;
     private int _acknowledged;
     private IReadOnlySet<string>? _ordersOnTarget;
     private IReadOnlySet<string>? _ordersAtKill;
@@ -24,6 +24,8 @@ public sealed class FaultDrillRunner(
     public async Task<FaultReport> RunAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        using var auth = await DrillAuth.PrepareAsync(options, log, cancellationToken);
+        _shop = new ShopClient(http, auth.Admin, auth.Shoppers);
         foreach (var sku in options.Skus)
             await Retry.UntilAsync(() => _shop.SetStockAsync(sku, options.StockPerSku, cancellationToken), TimeSpan.FromSeconds(60), cancellationToken);
         var before = new Dictionary<string, JsonElement>();
@@ -31,7 +33,7 @@ public sealed class FaultDrillRunner(
             before[sku] = await Retry.UntilAsync(() => _shop.GetInventoryAsync(sku, cancellationToken), TimeSpan.FromSeconds(60), cancellationToken);
         log($"stock set: {options.StockPerSku} units of each of {string.Join(", ", options.Skus)}; {options.Checkouts} checkouts from {options.Clients} clients (run {options.RunId})");
 
-        var records = Enumerable.Range(0, options.Checkouts).Select(i => new CheckoutRecord(CheckoutPlan.For(i, options))).ToArray();
+        var records = Enumerable.Range(0, options.Checkouts).Select(i => new CheckoutRecord(CheckoutPlan.For(i, options, auth.AccountIds))).ToArray();
         var next = -1;
         var clients = Enumerable.Range(0, options.Clients).Select(_ => Task.Run(async () =>
         {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using K8Shop.FaultDrill;
+using K8Shop.Tools.Auth;
 
-// k8shop-faultdrill --url URL --admin-key KEY --target NAME --kill-command CMD --restart-command CMD
+// k8shop-faultdrill --url URL --admin-client-id ID --admin-client-secret S [--client-id ID --client-secret S] [--token-url URL]
+//   --target NAME --kill-command CMD --restart-command CMD
 //   [--checkouts 200] [--clients 32] [--kill-at 0.4] [--restart-after 10] [--stock 70]
 //   [--orleans-postgres CONN --service-id ID --cluster-id ID --target-silo-port PORT]  (which order grains the kill takes)
 // Exit codes: 0 every invariant held, 1 one failed, 2 bad arguments.
@@ -13,15 +15,22 @@ for (var i = 0; i < args.Length; i++)
     settings[args[i][2..]] = args[++i];
 }
 string? Get(string name) => settings.GetValueOrDefault(name);
-var known = new[] { "url", "admin-key", "target", "kill-command", "restart-command", "checkouts", "clients", "kill-at", "restart-after", "stock",
+var known = new[] { "url", "admin-client-id", "admin-client-secret", "client-id", "client-secret", "token-url", "target", "kill-command", "restart-command", "checkouts", "clients", "kill-at", "restart-after", "stock",
     "orleans-postgres", "service-id", "cluster-id", "target-silo-port" };
 if (settings.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
     return Usage($"unknown option --{unknown}");
 if (Get("kill-command") is not { } kill || Get("restart-command") is not { } restart)
     return Usage("--kill-command and --restart-command are required");
-var adminKey = Get("admin-key") ?? Environment.GetEnvironmentVariable("K8SHOP_ADMIN_KEY");
-if (string.IsNullOrEmpty(adminKey))
-    return Usage("--admin-key (or K8SHOP_ADMIN_KEY) is required: the drill sets each SKU's stock");
+// Secrets may come from the environment instead, out of the process list; they are never printed.
+var adminClient = Credentials("admin-client-id", "admin-client-secret", "K8SHOP_ADMIN_CLIENT_ID", "K8SHOP_ADMIN_CLIENT_SECRET", out var adminProblem);
+if (adminClient is null)
+    return Usage(adminProblem ?? "--admin-client-id and --admin-client-secret (or K8SHOP_ADMIN_CLIENT_ID and K8SHOP_ADMIN_CLIENT_SECRET) are required: the operator client sets each SKU's stock and reads the orders back");
+var shopperClient = Credentials("client-id", "client-secret", "K8SHOP_CLIENT_ID", "K8SHOP_CLIENT_SECRET", out var shopperProblem);
+if (shopperProblem is not null)
+    return Usage(shopperProblem);
+Uri? tokenUrl = null;
+if (Get("token-url") is { } tokenText && (!Uri.TryCreate(tokenText, UriKind.Absolute, out tokenUrl) || tokenUrl.Scheme is not ("http" or "https")))
+    return Usage($"--token-url must be an absolute http:// or https:// address, got '{tokenText}'");
 
 FaultDrillOptions options;
 try
@@ -29,7 +38,9 @@ try
     options = new FaultDrillOptions
     {
         GatewayUrl = new Uri((Get("url") ?? "http://127.0.0.1:8090").TrimEnd('/') + "/"),
-        AdminKey = adminKey,
+        AdminClient = adminClient,
+        ShopperClient = shopperClient,
+        TokenUrl = tokenUrl,
         Checkouts = Whole("checkouts", 200, 1, 100_000),
         Clients = Whole("clients", 32, 1, 1_000),
         KillAtProgress = double.Parse(Get("kill-at") ?? "0.4", CultureInfo.InvariantCulture) is var p and > 0 and < 1 ? p : throw new FormatException("--kill-at must be between 0 and 1"),
@@ -65,6 +76,16 @@ Console.WriteLine();
 Console.Write(report.ToText());
 return report.Passed ? 0 : 1;
 
+ClientCredentials? Credentials(string idOption, string secretOption, string idVariable, string secretVariable, out string? problem)
+{
+    var id = Get(idOption) ?? NonEmpty(Environment.GetEnvironmentVariable(idVariable));
+    var secret = Get(secretOption) ?? NonEmpty(Environment.GetEnvironmentVariable(secretVariable));
+    problem = (id is null) == (secret is null) ? null : $"--{idOption} and --{secretOption} go together (or {idVariable} and {secretVariable})";
+    return id is null || secret is null ? null : new ClientCredentials(id, secret);
+}
+
+static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
 int Whole(string name, int fallback, int min, int max) =>
     Get(name) is not { } text ? fallback
     : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max ? value
@@ -73,7 +94,8 @@ int Whole(string name, int fallback, int min, int max) =>
 static int Usage(string problem)
 {
     Console.Error.WriteLine($"k8shop-faultdrill: {problem}");
-    Console.Error.WriteLine("usage: k8shop-faultdrill --url URL --admin-key KEY --target NAME --kill-command CMD --restart-command CMD");
+    Console.Error.WriteLine("usage: k8shop-faultdrill --url URL --admin-client-id operator --admin-client-secret S --target NAME --kill-command CMD --restart-command CMD");
+    Console.Error.WriteLine("         [--client-id loadgen --client-secret S (shopper accounts; without: no shopper tokens)] [--token-url URL/connect/token]");
     Console.Error.WriteLine("         [--checkouts 200] [--clients 32] [--kill-at 0.4] [--restart-after 10] [--stock 70]");
     Console.Error.WriteLine("         [--orleans-postgres CONN --service-id ID --cluster-id ID --target-silo-port PORT]");
     return 2;

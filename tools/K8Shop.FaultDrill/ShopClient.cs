@@ -2,16 +2,20 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using K8Shop.Tools.Auth;
 
 namespace K8Shop.FaultDrill;
 
-/// <summary>The gateway routes the drill uses, answered as raw JSON (the drill checks fields, it does not model them).</summary>
-public sealed class ShopClient(HttpClient http, string adminKey)
+/// <summary>
+/// The gateway routes the drill uses, answered as raw JSON (the drill checks fields, it does not model them). Stock
+/// and every read carry the admin's token; an order carries its shopper's, none when <paramref name="shoppers"/> is null.
+/// </summary>
+public sealed class ShopClient(HttpClient http, IAccessTokenSource admin, IReadOnlyDictionary<string, IAccessTokenSource>? shoppers = null)
 {
     public async Task SetStockAsync(string sku, int stock, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, $"inventory/{sku}") { Content = JsonContent.Create(new { stock }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await admin.GetAsync(cancellationToken));
         using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"PUT /inventory/{sku} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}", null, response.StatusCode);
@@ -28,6 +32,8 @@ public sealed class ShopClient(HttpClient http, string adminKey)
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, "orders") { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", plan.Key);
+        if (shoppers is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await shoppers[plan.UserId].GetAsync(cancellationToken));
         using var response = await http.SendAsync(request, cancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
@@ -57,7 +63,9 @@ public sealed class ShopClient(HttpClient http, string adminKey)
 
     private async Task<JsonElement?> GetOrNullAsync(string path, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(path, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await admin.GetAsync(cancellationToken));
+        using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
             return null;
         var text = await response.Content.ReadAsStringAsync(cancellationToken);

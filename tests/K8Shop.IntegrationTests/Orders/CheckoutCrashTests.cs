@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using K8Shop.Contracts.Orders;
+using K8Shop.IntegrationTests.Identity;
 using K8Shop.IntegrationTests.OrleansAdoNet;
 using K8Shop.TestSupport;
 using Xunit.Abstractions;
@@ -17,7 +18,6 @@ namespace K8Shop.IntegrationTests.Orders;
 /// </summary>
 public sealed class CheckoutCrashTests(ITestOutputHelper output)
 {
-    private const string AdminKey = "crash-test-admin";
     private static readonly string[] Skus = ["BOOK-001", "BOOK-002", "BOOK-003"];
     private const int StockPerSku = 40;
     private const int Checkouts = 120;
@@ -28,9 +28,11 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
     {
         await using var database = await PostgresDatabase.CreateAsync("orders_crash");
         var (serviceId, clusterId) = ($"k8shop-{Guid.NewGuid():N}", $"crash-{Guid.NewGuid():N}");
-        var settings = new Dictionary<string, string>
+        // Keys and accounts from configuration and PostgreSQL, so the tokens issued before the crash still pass after it.
+        var ports = HostPorts.Free();
+        using var identity = ClusterIdentity.Create(database.ConnectionString, ports.HttpUrl);
+        var settings = new Dictionary<string, string>(identity.SiloSettings)
         {
-            ["Admin__ApiKey"] = AdminKey,
             ["DynamoDB__TableName"] = $"k8shop-crash-{Guid.NewGuid():N}",
             ["Orders__ResumeAfter"] = "00:00:03",
             ["Inventory__MaxWritesPerSecond"] = "0",
@@ -39,17 +41,22 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             ["Payments__Latency"] = "00:00:00.150",
         };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
-        var silo = ClusterSiloProcess.Start(database.ConnectionString, serviceId, clusterId, settings);
+        var silo = ClusterSiloProcess.Start(database.ConnectionString, serviceId, clusterId, settings, ports: ports);
         try
         {
             await silo.WaitUntilServingAsync(http, TimeSpan.FromSeconds(60));
             var url = $"http://127.0.0.1:{silo.HttpPort}";
+            // The operator sets stock and reads every order back; each checkout carries its shopper's own token.
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await identity.OperatorTokenAsync());
+            var shoppers = await identity.ShoppersAsync($"crash-{Guid.NewGuid():N}"[..18], 10);
             foreach (var sku in Skus)
                 await SetStockAsync(http, url, sku, StockPerSku);
 
             // Checkouts of 1-4 units over three SKUs (more units asked than in stock, so some are refused), one in
             // six with a card that declines; each under its own Idempotency-Key.
             var keys = Enumerable.Range(0, Checkouts).Select(i => $"crash-{clusterId}-{i}").ToArray();
+            // With a token the gateway makes each key its shopper's own (sub, then the key) before deriving the order id.
+            var orderIds = keys.Select((key, i) => (key, id: OrderIds.FromIdempotencyKey($"{shoppers[i % 10].UserId}\n{key}"))).ToDictionary(p => p.key, p => p.id);
             var acknowledged = new ConcurrentDictionary<string, JsonElement>();
             var next = -1;
             var crashAt = Checkouts * 2 / 5;
@@ -59,7 +66,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
                 {
                     var body = new
                     {
-                        userId = $"crash-user-{i % 10}",
+                        userId = shoppers[i % 10].UserId,
                         items = new[] { new { sku = Skus[i % 3], qty = 1 + i % 4 }, new { sku = Skus[(i + 1) % 3], qty = 1 } },
                         paymentToken = i % 6 == 5 ? "tok_decline" : null,
                     };
@@ -67,6 +74,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
                     {
                         using var request = new HttpRequestMessage(HttpMethod.Post, $"{url}/orders") { Content = JsonContent.Create(body) };
                         request.Headers.Add("Idempotency-Key", keys[i]);
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await shoppers[i % 10].Tokens.GetAsync());
                         using var response = await http.SendAsync(request);
                         if (response.StatusCode == HttpStatusCode.OK)
                             acknowledged[keys[i]] = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
@@ -81,7 +89,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             var clients = Enumerable.Range(0, Clients).Select(_ => Task.Run(ClientAsync)).ToArray();
             while (Volatile.Read(ref next) < crashAt)
                 await Task.Delay(5);
-            await UntilACheckoutInFlightIsReservedAsync(http, url, keys, () => Volatile.Read(ref next), acknowledged.ContainsKey);
+            await UntilACheckoutInFlightIsReservedAsync(http, url, keys, orderIds, () => Volatile.Read(ref next), acknowledged.ContainsKey);
             await silo.CrashAsync();
             await Task.WhenAll(clients);
             var acknowledgedBeforeCrash = acknowledged.Count;
@@ -93,7 +101,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             await silo.WaitUntilServingAsync(http, TimeSpan.FromSeconds(60));
 
             // Nobody calls the interrupted orders again: their reminders must finish them.
-            var orders = await WaitForSettledOrdersAsync(http, url, keys, TimeSpan.FromSeconds(60), output.WriteLine);
+            var orders = await WaitForSettledOrdersAsync(http, url, keys, orderIds, TimeSpan.FromSeconds(60), output.WriteLine);
 
             foreach (var (key, reply) in acknowledged)
             {
@@ -148,7 +156,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
     /// the kill then came just after one wave was answered and before the next was stored.
     /// </summary>
     private static async Task UntilACheckoutInFlightIsReservedAsync(
-        HttpClient http, string url, string[] keys, Func<int> dispatched, Func<string, bool> isAcknowledged)
+        HttpClient http, string url, string[] keys, IReadOnlyDictionary<string, string> orderIds, Func<int> dispatched, Func<string, bool> isAcknowledged)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (DateTime.UtcNow < deadline)
@@ -157,7 +165,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             var inFlight = keys[Math.Max(0, last - Clients + 1)..(last + 1)].Where(k => !isAcknowledged(k));
             var statuses = await Task.WhenAll(inFlight.Select(async key =>
             {
-                using var response = await http.GetAsync($"{url}/orders/{OrderIds.FromIdempotencyKey(key)}");
+                using var response = await http.GetAsync($"{url}/orders/{orderIds[key]}");
                 return response.StatusCode == HttpStatusCode.OK
                     ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString()
                     : null;
@@ -168,7 +176,8 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
     }
 
     /// <summary>Each key's order (null when none was ever stored), once every stored one is settled.</summary>
-    private static async Task<Dictionary<string, JsonElement?>> WaitForSettledOrdersAsync(HttpClient http, string url, string[] keys, TimeSpan timeout, Action<string> log)
+    private static async Task<Dictionary<string, JsonElement?>> WaitForSettledOrdersAsync(
+        HttpClient http, string url, string[] keys, IReadOnlyDictionary<string, string> orderIds, TimeSpan timeout, Action<string> log)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
@@ -176,7 +185,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             var orders = new Dictionary<string, JsonElement?>();
             foreach (var key in keys)
             {
-                using var response = await http.GetAsync($"{url}/orders/{OrderIds.FromIdempotencyKey(key)}");
+                using var response = await http.GetAsync($"{url}/orders/{orderIds[key]}");
                 orders[key] = response.StatusCode == HttpStatusCode.NotFound
                     ? null
                     : JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
@@ -195,7 +204,6 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
     private static async Task SetStockAsync(HttpClient http, string url, string sku, int stock)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, $"{url}/inventory/{sku}") { Content = JsonContent.Create(new { stock }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using K8Shop.FaultDrill;
+using K8Shop.IntegrationTests.Identity;
 using K8Shop.IntegrationTests.OrleansAdoNet;
 using K8Shop.TestSupport;
 using Npgsql;
@@ -16,8 +17,6 @@ namespace K8Shop.IntegrationTests.Orders;
 [Collection(ProcessHeavyCollection.Name)]
 public sealed class FaultDrillTests(ITestOutputHelper output)
 {
-    private const string AdminKey = "fault-drill-admin";
-
     /// <summary>Failure detection in seconds instead of a minute, as the drill script sets it.</summary>
     public static readonly IReadOnlyDictionary<string, string> ShortProbes = new Dictionary<string, string>
     {
@@ -34,20 +33,27 @@ public sealed class FaultDrillTests(ITestOutputHelper output)
     {
         await using var database = await PostgresDatabase.CreateAsync("fault_drill");
         var (serviceId, clusterId) = ($"k8shop-{Guid.NewGuid():N}", $"fault-{Guid.NewGuid():N}");
-        var settings = new Dictionary<string, string>(ShortProbes)
+        // The first silo's provider issues every token (the drill kills the second); all three share its keys and store.
+        var firstPorts = HostPorts.Free();
+        using var identity = ClusterIdentity.Create(database.ConnectionString, firstPorts.HttpUrl);
+        var settings = new Dictionary<string, string>(ShortProbes.Concat(identity.SiloSettings))
         {
-            ["Admin__ApiKey"] = AdminKey,
             ["DynamoDB__TableName"] = $"k8shop-fault-{Guid.NewGuid():N}",
             ["Orders__ResumeAfter"] = "00:00:03",
             ["Inventory__MaxWritesPerSecond"] = "0",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        var silos = Enumerable.Range(0, 3).Select(_ => ClusterSiloProcess.Start(database.ConnectionString, serviceId, clusterId, settings)).ToList();
+        var silos = new List<ClusterSiloProcess> { ClusterSiloProcess.Start(database.ConnectionString, serviceId, clusterId, settings, ports: firstPorts) };
         HostProcess? gateway = null;
         try
         {
             using (var probe = new HttpClient())
+            {
+                // The first creates the identity schema and registers the clients; the others start once it has, so none races it.
+                await silos[0].WaitUntilServingAsync(probe, TimeSpan.FromSeconds(120));
+                silos.AddRange(Enumerable.Range(0, 2).Select(_ => ClusterSiloProcess.Start(database.ConnectionString, serviceId, clusterId, settings)));
                 await Task.WhenAll(silos.Select(s => s.WaitUntilServingAsync(probe, TimeSpan.FromSeconds(120))));
+            }
             gateway = HostProcess.Start(BuiltGateway.DllPath, ports =>
             [
                 new("Kestrel__Endpoints__Http__Url", ports.HttpUrl),
@@ -57,12 +63,18 @@ public sealed class FaultDrillTests(ITestOutputHelper output)
                 new("Orleans__ClusterId", clusterId),
                 new("Orleans__Client__GatewayListRefreshPeriod", "00:00:05"),
                 new("Orleans__Messaging__ResponseTimeout", "00:00:15"),
-                new("Admin__ApiKey", AdminKey),
+                .. identity.GatewaySettings(),
                 new("Logging__LogLevel__Default", "Warning"),
             ]);
             await gateway.WaitUntilReadyAsync("/health/ready", TimeSpan.FromSeconds(120));
 
-            var options = new FaultDrillOptions { GatewayUrl = new Uri(gateway.Ports.HttpUrl + "/"), AdminKey = AdminKey };
+            var options = new FaultDrillOptions
+            {
+                GatewayUrl = new Uri(gateway.Ports.HttpUrl + "/"),
+                AdminClient = identity.Operator,
+                ShopperClient = identity.LoadGen,
+                TokenUrl = identity.TokenUrl,
+            };
             using var http = new HttpClient { BaseAddress = options.GatewayUrl, Timeout = Timeout.InfiniteTimeSpan };
             var target = new SiloTarget(silos, 1, database.ConnectionString, serviceId, clusterId, settings);
             using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(8));

@@ -30,11 +30,13 @@ public sealed class ClusterSiloProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts a silo. <paramref name="settings"/> adds environment variables; <paramref name="samePortsAs"/> reuses an
-    /// earlier silo's ports, as a restarted pod keeps its address (the new generation then supersedes the old at once).
+    /// earlier silo's ports, as a restarted pod keeps its address (the new generation then supersedes the old at once);
+    /// <paramref name="ports"/> gives ports chosen ahead (when the silo's address must be known before it starts: an issuer).
     /// </summary>
     public static ClusterSiloProcess Start(
-        string postgres, string serviceId, string clusterId, IReadOnlyDictionary<string, string>? settings = null, ClusterSiloProcess? samePortsAs = null) =>
-        new(HostProcess.Start(BuiltSilo.DllPath, ports => Environment(postgres, serviceId, clusterId, settings, ports), samePortsAs?.Ports));
+        string postgres, string serviceId, string clusterId, IReadOnlyDictionary<string, string>? settings = null, ClusterSiloProcess? samePortsAs = null,
+        HostPorts? ports = null) =>
+        new(HostProcess.Start(BuiltSilo.DllPath, given => Environment(postgres, serviceId, clusterId, settings, given), ports ?? samePortsAs?.Ports));
 
     /// <summary>The cluster profile on the test services, with this silo's identity and ports, then <paramref name="settings"/>.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Environment(

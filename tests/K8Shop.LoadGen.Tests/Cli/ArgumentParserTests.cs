@@ -6,6 +6,14 @@ public sealed class ArgumentParserTests
 {
     private static readonly Func<string, string?> NoEnvironment = _ => null;
 
+    /// <summary>The tool's client in the environment, as the scripts pass it: most tests are about other options.</summary>
+    private static readonly Func<string, string?> ClientEnvironment = name => name switch
+    {
+        ArgumentParser.ClientIdVariable => "loadgen",
+        ArgumentParser.ClientSecretVariable => "loadgen-secret",
+        _ => null,
+    };
+
     [Fact]
     public void NoArguments_GiveTheDocumentedDefaults()
     {
@@ -29,7 +37,7 @@ public sealed class ArgumentParserTests
     {
         var options = Valid(
             "--scenario", "mixed", "--rate=250.5", "--max-in-flight", "64", "--operations", "10000", "--warmup", "500ms",
-            "--skus", "20", "--skew=0.8", "--seed", "7", "--setup-stock", "1000", "--admin-key", "k", "--url", "http://gw:9000/api");
+            "--skus", "20", "--skew=0.8", "--seed", "7", "--setup-stock", "1000", "--admin-client-id", "operator", "--admin-client-secret", "k", "--url", "http://gw:9000/api");
 
         Assert.Equal(LoadMode.OpenLoop, options.Mode);
         Assert.Equal(250.5, options.Rate);
@@ -40,7 +48,9 @@ public sealed class ArgumentParserTests
         Assert.Equal(TimeSpan.FromMilliseconds(500), options.Warmup);
         Assert.Equal((20, 0.8, 7), (options.Skus, options.Skew, options.Seed));
         Assert.Equal(1000, options.SetupStock);
-        Assert.Equal("k", options.AdminKey);
+        Assert.Equal(("operator", "k"), (options.AdminClient?.ClientId, options.AdminClient?.Secret));
+        Assert.Equal(("loadgen", "loadgen-secret"), (options.Client?.ClientId, options.Client?.Secret));
+        Assert.Equal("http://gw:9000/api/connect/token", options.EffectiveTokenUrl.ToString());
         Assert.Equal("http://gw:9000/api/", options.Url.ToString());
     }
 
@@ -77,12 +87,51 @@ public sealed class ArgumentParserTests
         Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), Valid("--duration", text).Duration);
 
     [Fact]
-    public void AdminKey_ComesFromTheEnvironmentWhenNotGiven()
+    public void Clients_ComeFromTheEnvironmentWhenNotGiven_AndTheAdminClientDefaultsToTheToolsOwn()
     {
-        var result = ArgumentParser.Parse(["--setup-stock", "10"], name => name == ArgumentParser.AdminKeyVariable ? "from-env" : null);
+        var options = Valid("--setup-stock", "10");
 
-        Assert.Equal("from-env", result.Options?.AdminKey);
+        Assert.Equal("loadgen", options.Client?.ClientId);
+        Assert.Same(options.Client, options.AdminClient);
+        Assert.True(options.AuthRequired);
     }
+
+    [Fact]
+    public void ClientOptions_WinOverTheEnvironment_AndTheTokenUrlMayBeElsewhere()
+    {
+        var options = Valid("--client-id", "operator", "--client-secret", "s", "--token-url", "http://idp:7000/connect/token");
+
+        Assert.Equal(("operator", "s"), (options.Client?.ClientId, options.Client?.Secret));
+        Assert.Equal("http://idp:7000/connect/token", options.EffectiveTokenUrl.ToString());
+    }
+
+    [Fact]
+    public void OpenAuth_NeedsNoClient_UnlessItSetsStock()
+    {
+        var open = ArgumentParser.Parse(["--scenario", "checkout", "--auth", "open"], NoEnvironment);
+
+        Assert.True(open.Options is { AuthRequired: false, Client: null }, open.Error);
+        Assert.StartsWith("--setup-stock needs an admin client", ArgumentParser.Parse(["--auth", "open", "--setup-stock", "1"], NoEnvironment).Error,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheClientSecret_IsNeverInTheOptionsText()
+    {
+        var options = Valid("--client-secret", "hunter2", "--client-id", "loadgen");
+
+        Assert.DoesNotContain("hunter2", options.Client!.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--auth required (the default) needs the loadgen client for the shoppers' password grant: --client-id and --client-secret (or K8SHOP_CLIENT_ID and K8SHOP_CLIENT_SECRET); --auth open sends no tokens", "--scenario", "checkout")]
+    [InlineData("--auth required (the default) needs a machine or admin client for stock moves: --client-id and --client-secret (or K8SHOP_CLIENT_ID and K8SHOP_CLIENT_SECRET); --auth open sends no tokens")]
+    [InlineData("--client-id and --client-secret go together (or K8SHOP_CLIENT_ID and K8SHOP_CLIENT_SECRET)", "--client-id", "loadgen")]
+    [InlineData("--auth must be required or open, got 'maybe'", "--auth", "maybe")]
+    [InlineData("--shoppers only applies with --auth required (open mode uses a fresh user id per checkout)", "--scenario", "checkout", "--auth", "open", "--shoppers", "5")]
+    public void MissingOrHalfGivenClients_SayWhatIsNeeded(string error, params string[] args) =>
+        Assert.Equal(error, ArgumentParser.Parse(args, NoEnvironment).Error);
 
     [Theory]
     [InlineData("unknown option '--colour'", "--colour", "red")]
@@ -106,7 +155,7 @@ public sealed class ArgumentParserTests
     [InlineData("--decline-ratio must be a number from 0 to 1, got '2'", "--scenario", "checkout", "--decline-ratio", "2")]
     [InlineData("--release-ratio must be a number from 0 to 1, got '1.5'", "--release-ratio", "1.5")]
     [InlineData("--rate must be a number above 0 and at most 1000000, got '0'", "--rate", "0")]
-    [InlineData("--setup-stock needs the gateway's admin key: --admin-key or K8SHOP_ADMIN_KEY", "--setup-stock", "100")]
+    [InlineData("--shoppers only applies to the checkout scenario, not hot-sku", "--shoppers", "10")]
     [InlineData("--url must be an absolute http:// or https:// address, got 'localhost:8080'", "--url", "localhost:8080")]
     [InlineData("--events-amqp only applies to the checkout scenario, not hot-sku", "--events-amqp", "amqp://u:p@h/")]
     [InlineData("--events-management needs --events-amqp", "--scenario", "checkout", "--events-management", "http://h:15672")]
@@ -116,7 +165,7 @@ public sealed class ArgumentParserTests
     [InlineData("--seed is given more than once", "--seed", "1", "--seed", "2")]
     public void InvalidArguments_SayWhatIsWrong(string error, params string[] args)
     {
-        var result = ArgumentParser.Parse(args, NoEnvironment);
+        var result = ArgumentParser.Parse(args, ClientEnvironment);
 
         Assert.Null(result.Options);
         Assert.Equal(error, result.Error);
@@ -179,7 +228,7 @@ public sealed class ArgumentParserTests
 
     private static LoadGenOptions Valid(params string[] args)
     {
-        var result = ArgumentParser.Parse(args, NoEnvironment);
+        var result = ArgumentParser.Parse(args, ClientEnvironment);
         Assert.True(result.Options is not null, result.Error);
         return result.Options;
     }

@@ -20,7 +20,8 @@ public sealed class CheckoutEndToEndTests(EmbeddedSilo silo, ITestOutputHelper l
         [
             "--scenario", "checkout", "--clients", "4", "--operations", "80", "--warmup", "0", "--skus", "4", "--sku", "BOOK-003",
             "--setup-stock", "25", "--decline-ratio", "0.2", "--repeat-ratio", "0.25", "--verify-sample", "1000",
-            "--url", silo.Url, "--admin-key", EmbeddedSilo.AdminKey, "--json", json,
+            "--url", silo.Url, "--client-id", "loadgen", "--client-secret", EmbeddedSilo.LoadGenSecret,
+            "--admin-client-id", "operator", "--admin-client-secret", EmbeddedSilo.OperatorSecret, "--json", json,
         ];
         using var output = new StringWriter();
         using var diagnostics = new StringWriter();
@@ -52,6 +53,8 @@ public sealed class CheckoutEndToEndTests(EmbeddedSilo silo, ITestOutputHelper l
             Assert.Equal(sku.Initial!.Committed + sku.Client.CommittedUnits, level!.Committed);
         }
         Assert.Contains("scenario checkout", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("required: shopper accounts created before the load", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(EmbeddedSilo.LoadGenSecret, output.ToString() + diagnostics, StringComparison.Ordinal);
         Assert.Contains($"PASS {CheckoutInvariantChecker.OneOrderPerKey}", output.ToString(), StringComparison.Ordinal);
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -22,11 +24,17 @@ public sealed record FakeFaults
 
 /// <summary>
 /// The inventory REST contract on real Kestrel at 127.0.0.1 with an ephemeral port, all arithmetic under one lock,
-/// and counters of what it actually did for the tests to compare with the report.
+/// and counters of what it actually did for the tests to compare with the report. A fake token endpoint
+/// (<c>/connect/token</c>, client credentials of <see cref="ClientId"/>) issues the one token every stock route wants.
 /// </summary>
 public sealed class FakeInventoryServer : IAsyncDisposable
 {
-    public const string AdminKey = "fake-admin-key";
+    public const string ClientId = "fake-operator";
+    public const string ClientSecret = "fake-operator-secret";
+
+    /// <summary>A JWT's shape (the tool reads <c>sub</c>), with a signature nobody checks here.</summary>
+    public static readonly string IssuedToken =
+        $"{Base64Url.EncodeToString("""{"alg":"RS256"}"""u8)}.{Base64Url.EncodeToString("""{"sub":"fake-operator","role":"admin"}"""u8)}.fake";
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Stock> _stock = new(StringComparer.Ordinal);
@@ -46,6 +54,8 @@ public sealed class FakeInventoryServer : IAsyncDisposable
     public long CommittedUnits { get; private set; }
     public long Shed { get; private set; }
     public long LostReplies { get; private set; }
+    public long TokensIssued { get; private set; }
+    public long Unauthorized { get; private set; }
 
     public static async Task<FakeInventoryServer> StartAsync(FakeFaults? faults = null)
     {
@@ -55,6 +65,7 @@ public sealed class FakeInventoryServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         var app = builder.Build();
+        app.MapPost("/connect/token", server.IssueToken);
         app.MapGet("/inventory/{sku}", server.Get);
         app.MapPut("/inventory/{sku}", server.Put);
         app.MapPost("/inventory/{sku}/reserve", server.Reserve);
@@ -78,9 +89,29 @@ public sealed class FakeInventoryServer : IAsyncDisposable
             return _stock.TryGetValue(sku, out var stock) ? Results.Ok(stock.View(sku)) : Results.NotFound();
     }
 
+    private IResult IssueToken(HttpRequest request)
+    {
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ClientId}:{ClientSecret}"));
+        if (request.Headers.Authorization.ToString() != $"Basic {basic}" || request.Form["grant_type"] != "client_credentials" || request.Form["scope"] != "k8shop")
+            return Results.Json(new { error = "invalid_client" }, statusCode: StatusCodes.Status401Unauthorized);
+        lock (_gate)
+            TokensIssued++;
+        return Results.Json(new { access_token = IssuedToken, token_type = "Bearer", expires_in = 300 });
+    }
+
+    /// <summary>False (and counted) when the request lacks the issued token: stock routes need it.</summary>
+    private bool Authorized(HttpRequest request)
+    {
+        if (request.Headers.Authorization.ToString() == $"Bearer {IssuedToken}")
+            return true;
+        lock (_gate)
+            Unauthorized++;
+        return false;
+    }
+
     private IResult Put(string sku, SetStockBody body, HttpRequest request)
     {
-        if (request.Headers.Authorization.ToString() != $"Bearer {AdminKey}")
+        if (!Authorized(request))
             return Results.Unauthorized();
         lock (_gate)
         {
@@ -92,8 +123,10 @@ public sealed class FakeInventoryServer : IAsyncDisposable
         }
     }
 
-    private IResult Reserve(string sku, ReserveBody body, HttpResponse response)
+    private IResult Reserve(string sku, ReserveBody body, HttpRequest request, HttpResponse response)
     {
+        if (!Authorized(request))
+            return Results.Unauthorized();
         lock (_gate)
         {
             if (_faults.ShedEveryNthReserve > 0 && ++_reserves % _faults.ShedEveryNthReserve == 0)
@@ -116,8 +149,10 @@ public sealed class FakeInventoryServer : IAsyncDisposable
         }
     }
 
-    private IResult Release(string sku, OrderBody body)
+    private IResult Release(string sku, OrderBody body, HttpRequest request)
     {
+        if (!Authorized(request))
+            return Results.Unauthorized();
         lock (_gate)
         {
             if (!_holds.Remove(body.OrderId, out var held))
@@ -128,8 +163,10 @@ public sealed class FakeInventoryServer : IAsyncDisposable
         }
     }
 
-    private IResult Commit(string sku, OrderBody body)
+    private IResult Commit(string sku, OrderBody body, HttpRequest request)
     {
+        if (!Authorized(request))
+            return Results.Unauthorized();
         lock (_gate)
         {
             if (!_holds.Remove(body.OrderId, out var held))

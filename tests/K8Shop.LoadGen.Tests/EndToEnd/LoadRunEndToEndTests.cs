@@ -27,6 +27,9 @@ public sealed class LoadRunEndToEndTests(ITestOutputHelper log) : IDisposable
         Assert.Equal(5, sku.Checks.Count);
         Assert.All(sku.Checks, check => Assert.True(check.Passed, $"{check.Name}: {check.Detail}"));
         AssertLedgerMatchesServer(report, server);
+        // One client-credentials token for setup and every stock move: fetched once, cached, always sent.
+        Assert.Equal(1, server.TokensIssued);
+        Assert.Equal(0, server.Unauthorized);
 
         // With no warmup every request is measured, so the error counts are the server's own.
         Assert.Equal(600, report.Throughput.Operations);
@@ -88,7 +91,7 @@ public sealed class LoadRunEndToEndTests(ITestOutputHelper log) : IDisposable
     private async Task<(int ExitCode, LoadReport Report, string Output)> RunAsync(FakeInventoryServer server, params string[] scenarioArgs)
     {
         var json = Path.Combine(_directory, $"report-{Guid.NewGuid():N}.json");
-        string[] args = [.. scenarioArgs, "--url", server.Url, "--admin-key", FakeInventoryServer.AdminKey, "--json", json];
+        string[] args = [.. scenarioArgs, "--url", server.Url, "--client-id", FakeInventoryServer.ClientId, "--client-secret", FakeInventoryServer.ClientSecret, "--json", json];
         using var output = new StringWriter();
         using var diagnostics = new StringWriter();
 

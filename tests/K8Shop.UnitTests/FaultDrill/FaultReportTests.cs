@@ -4,7 +4,7 @@ namespace K8Shop.UnitTests.FaultDrill;
 
 public sealed class FaultReportTests
 {
-    private static readonly FaultDrillOptions Options = new() { GatewayUrl = new Uri("http://127.0.0.1:1/"), AdminKey = "k", RunId = "run" };
+    private static readonly FaultDrillOptions Options = new() { GatewayUrl = new Uri("http://127.0.0.1:1/"), AdminClient = new K8Shop.Tools.Auth.ClientCredentials("operator", "k"), RunId = "run" };
     private static readonly DateTimeOffset Kill = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -73,6 +73,19 @@ public sealed class FaultReportTests
         var again = CheckoutPlan.For(7, Options);
         Assert.Equal((plans[7].Key, plans[7].UserId, plans[7].PaymentToken), (again.Key, again.UserId, again.PaymentToken));
         Assert.Equal(plans[7].Lines, again.Lines);
+    }
+
+    [Fact]
+    public void CheckoutPlans_WithAccounts_BelongToTheAccountsInTurn()
+    {
+        string[] accounts = [.. Enumerable.Range(0, Options.Users).Select(i => $"{i:x32}")];
+
+        var plans = Enumerable.Range(0, Options.Users * 2).Select(i => CheckoutPlan.For(i, Options, accounts)).ToList();
+
+        Assert.Equal([.. accounts, .. accounts], plans.Select(p => p.UserId));
+        // The gateway scopes a shopper's key to its token's subject: the order id follows the account, not the key alone.
+        Assert.Equal(K8Shop.Contracts.Orders.OrderIds.FromIdempotencyKey($"{accounts[3]}\n{plans[3].Key}"), plans[3].OrderId);
+        Assert.NotEqual(CheckoutPlan.For(3, Options).OrderId, plans[3].OrderId);
     }
 
     private static CheckoutRecord Record(int index, DateTimeOffset? failedAt, DateTimeOffset acknowledgedAt)

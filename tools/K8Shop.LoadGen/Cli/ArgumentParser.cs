@@ -1,4 +1,5 @@
 using K8Shop.LoadGen.Scenarios;
+using K8Shop.Tools.Auth;
 
 namespace K8Shop.LoadGen.Cli;
 
@@ -8,13 +9,16 @@ namespace K8Shop.LoadGen.Cli;
 /// </summary>
 public static class ArgumentParser
 {
-    /// <summary>Where the admin key may come from instead of --admin-key, which other users can see in the process list.</summary>
-    public const string AdminKeyVariable = "K8SHOP_ADMIN_KEY";
+    /// <summary>Where the client id and secrets may come from instead of the command line, which other users can see in the process list.</summary>
+    public const string ClientIdVariable = "K8SHOP_CLIENT_ID";
+    public const string ClientSecretVariable = "K8SHOP_CLIENT_SECRET";
+    public const string AdminClientIdVariable = "K8SHOP_ADMIN_CLIENT_ID";
+    public const string AdminClientSecretVariable = "K8SHOP_ADMIN_CLIENT_SECRET";
 
     private static readonly HashSet<string> Known =
     [
         "scenario", "url", "clients", "rate", "max-in-flight", "duration", "operations", "warmup", "sku", "skus",
-        "skew", "seed", "release-ratio", "commit-ratio", "repeat-ratio", "setup-stock", "admin-key", "ttl", "timeout", "json",
+        "skew", "seed", "release-ratio", "commit-ratio", "repeat-ratio", "setup-stock", "client-id", "client-secret", "admin-client-id", "admin-client-secret", "token-url", "auth", "shoppers", "ttl", "timeout", "json",
         "order-retries", "verify-sample", "decline-ratio", "events-amqp", "events-exchange", "events-management", "events-queues",
         "events-drain",
     ];
@@ -85,14 +89,27 @@ public static class ArgumentParser
             throw new UsageException("--duration and --operations exclude each other");
 
         var setupStock = values.Int("setup-stock", 0, int.MaxValue);
-        var adminKey = values.Text("admin-key") ?? NonEmpty(environment(AdminKeyVariable));
-        if (setupStock is not null && adminKey is null)
-            throw new UsageException($"--setup-stock needs the gateway's admin key: --admin-key or {AdminKeyVariable}");
+        var auth = values.Text("auth") ?? "required";
+        if (auth is not ("required" or "open"))
+            throw new UsageException($"--auth must be required or open, got '{auth}'");
+        var client = Credentials(values, environment, "client-id", "client-secret", ClientIdVariable, ClientSecretVariable);
+        var adminClient = Credentials(values, environment, "admin-client-id", "admin-client-secret", AdminClientIdVariable, AdminClientSecretVariable) ?? client;
+        if (setupStock is not null && adminClient is null)
+            throw new UsageException($"--setup-stock needs an admin client (the operator): --admin-client-id and --admin-client-secret, or --client-id and --client-secret (or {AdminClientIdVariable}, {ClientIdVariable} and their secrets)");
+        var authRequired = auth == "required";
+        if (authRequired && client is null)
+            throw new UsageException(scenario == CheckoutScenario.ScenarioName
+                ? $"--auth required (the default) needs the loadgen client for the shoppers' password grant: --client-id and --client-secret (or {ClientIdVariable} and {ClientSecretVariable}); --auth open sends no tokens"
+                : $"--auth required (the default) needs a machine or admin client for stock moves: --client-id and --client-secret (or {ClientIdVariable} and {ClientSecretVariable}); --auth open sends no tokens");
+        RequireScenario(values, "shoppers", scenario, CheckoutScenario.ScenarioName);
+        if (values.Has("shoppers") && !authRequired)
+            throw new UsageException("--shoppers only applies with --auth required (open mode uses a fresh user id per checkout)");
+        var tokenUrl = ParseUrl(values.Text("token-url"), "--token-url");
 
         return new LoadGenOptions
         {
             Scenario = scenario,
-            Url = ParseUrl(values.Text("url")) ?? defaults.Url,
+            Url = ParseUrl(values.Text("url"), "--url") ?? defaults.Url,
             Mode = rate is null ? LoadMode.ClosedLoop : LoadMode.OpenLoop,
             Clients = clients ?? defaults.Clients,
             Rate = rate ?? 0,
@@ -108,7 +125,11 @@ public static class ArgumentParser
             CommitRatio = values.Double("commit-ratio", 0, 1) ?? defaults.CommitRatio,
             RepeatRatio = values.Double("repeat-ratio", 0, 1) ?? defaults.RepeatRatio,
             SetupStock = setupStock,
-            AdminKey = adminKey,
+            AuthRequired = authRequired,
+            Client = client,
+            AdminClient = adminClient,
+            TokenUrl = tokenUrl is null ? null : new Uri(tokenUrl.ToString().TrimEnd('/')),
+            Shoppers = values.Int("shoppers", 1, 100_000),
             TtlSeconds = values.Int("ttl", 1, int.MaxValue) ?? defaults.TtlSeconds,
             Timeout = values.Duration("timeout", allowZero: false) ?? defaults.Timeout,
             JsonPath = CheckJsonPath(values.Text("json")),
@@ -125,12 +146,25 @@ public static class ArgumentParser
             throw new UsageException($"--{option} only applies to the {string.Join(" and ", scenarios)} scenario{(scenarios.Length > 1 ? "s" : "")}, not {chosen}");
     }
 
-    private static Uri? ParseUrl(string? text)
+    /// <summary>A client id and its secret, each from its option or else its variable; one without the other is an error.</summary>
+    private static ClientCredentials? Credentials(OptionValues values, Func<string, string?> environment, string idOption, string secretOption,
+        string idVariable, string secretVariable)
+    {
+        var id = values.Text(idOption) ?? NonEmpty(environment(idVariable));
+        var secret = values.Text(secretOption) ?? NonEmpty(environment(secretVariable));
+        if (id is null && secret is null)
+            return null;
+        if (id is null || secret is null)
+            throw new UsageException($"--{idOption} and --{secretOption} go together (or {idVariable} and {secretVariable})");
+        return new ClientCredentials(id, secret);
+    }
+
+    private static Uri? ParseUrl(string? text, string option)
     {
         if (text is null)
             return null;
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-            throw new UsageException($"--url must be an absolute http:// or https:// address, got '{text}'");
+            throw new UsageException($"{option} must be an absolute http:// or https:// address, got '{text}'");
         // A trailing slash makes "inventory/..." resolve under any path prefix the gateway sits behind.
         return url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
     }

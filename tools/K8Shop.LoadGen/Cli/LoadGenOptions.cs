@@ -1,4 +1,5 @@
 using K8Shop.LoadGen.Events;
+using K8Shop.Tools.Auth;
 
 namespace K8Shop.LoadGen.Cli;
 
@@ -9,7 +10,7 @@ public enum LoadMode
     OpenLoop,
 }
 
-/// <summary>One run's settings, as <see cref="ArgumentParser"/> validated them. A class, not a record, so the admin key never lands in a ToString.</summary>
+/// <summary>One run's settings, as <see cref="ArgumentParser"/> validated them. A class, not a record, so no secret lands in a ToString.</summary>
 public sealed class LoadGenOptions
 {
     public string Scenario { get; init; } = "hot-sku";
@@ -34,7 +35,21 @@ public sealed class LoadGenOptions
     public double CommitRatio { get; init; } = 0.3;
     public double RepeatRatio { get; init; }
     public int? SetupStock { get; init; }
-    public string? AdminKey { get; init; }
+
+    /// <summary>Tokens on every load request (shopper tokens for checkouts, the machine token for stock moves); false is --auth open.</summary>
+    public bool AuthRequired { get; init; } = true;
+
+    /// <summary>The tool's own client: its client-credentials token moves stock; as <c>loadgen</c>, its password grant signs shoppers in.</summary>
+    public ClientCredentials? Client { get; init; }
+
+    /// <summary>The client whose token sets stock (--setup-stock needs the admin role: the operator); the tool's own client unless given.</summary>
+    public ClientCredentials? AdminClient { get; init; }
+
+    /// <summary>The token endpoint; null means <c>connect/token</c> under --url.</summary>
+    public Uri? TokenUrl { get; init; }
+
+    /// <summary>checkout with --auth required: how many shopper accounts to create ahead; null sizes the pool from the concurrency.</summary>
+    public int? Shoppers { get; init; }
     public int TtlSeconds { get; init; } = 3600;
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
     public string? JsonPath { get; init; }
@@ -53,4 +68,6 @@ public sealed class LoadGenOptions
 
     /// <summary>How many requests can be in flight at once, which is also the connection pool's size.</summary>
     public int Concurrency => Mode == LoadMode.ClosedLoop ? Clients : MaxInFlight;
+
+    public Uri EffectiveTokenUrl => TokenUrl ?? new Uri(Url, "connect/token");
 }

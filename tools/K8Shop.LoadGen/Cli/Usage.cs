@@ -46,9 +46,23 @@ public static class Usage
         target
           --url URL           the gateway; default http://127.0.0.1:8080
           --timeout D         per request; default 10s
-          --setup-stock N     PUT each SKU's stock to N first (needs the admin key); without it the
+          --setup-stock N     PUT each SKU's stock to N first (needs an admin client); without it the
                               current state is the baseline
-          --admin-key KEY     the gateway's admin key, or set K8SHOP_ADMIN_KEY (kept out of ps)
+
+        identity (OAuth 2.0 clients of the shop's identity provider; secrets are never printed)
+          --auth MODE         required (default): every load request carries a token, as the gateway
+                              requires; open: none (a gateway with Auth__Mode=open)
+          --client-id ID      the tool's client, or K8SHOP_CLIENT_ID: its client-credentials token
+          --client-secret S   moves stock (role machine or admin); for checkout it must be loadgen,
+                              whose password grant signs the shoppers in. The secret: also
+                              K8SHOP_CLIENT_SECRET (kept out of ps)
+          --admin-client-id ID, --admin-client-secret S
+                              the client that sets stock (role admin: operator), or
+                              K8SHOP_ADMIN_CLIENT_ID and K8SHOP_ADMIN_CLIENT_SECRET; default --client-id
+          --token-url URL     the token endpoint; default URL/connect/token (sign-up is on its origin)
+          --shoppers N        checkout, --auth required: shopper accounts created before the load
+                              (sign-up page), each used by one checkout at a time; default clients
+                              (or --max-in-flight, at most 256) plus a quarter
 
         events (checkout; the shop's events on RabbitMQ, read by an exclusive queue of the tool's own)
           --events-amqp URI   watch the exchange: amqp://user:password@host:5672/vhost; reports events/s

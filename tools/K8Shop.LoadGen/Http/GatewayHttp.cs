@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using K8Shop.LoadGen.Inventory;
+using K8Shop.Tools.Auth;
 
 namespace K8Shop.LoadGen.Http;
 
@@ -44,9 +45,12 @@ public static class GatewayHttp
         return content;
     }
 
-    /// <summary>Sends one request; <paramref name="headers"/> adds what the route needs (an admin key, an Idempotency-Key).</summary>
+    /// <summary>
+    /// Sends one request, with <paramref name="bearer"/>'s token when there is one (cached: renewing it is rare and
+    /// counts against the request's deadline); <paramref name="headers"/> adds what else the route needs (an Idempotency-Key).
+    /// </summary>
     public static async Task<CallResult<T>> SendAsync<T>(
-        HttpClient http, TimeSpan timeout, HttpMethod method, string path, HttpContent? content,
+        HttpClient http, TimeSpan timeout, HttpMethod method, string path, HttpContent? content, IAccessTokenSource? bearer,
         Action<HttpRequestHeaders>? headers, JsonTypeInfo<T> replyType, CancellationToken cancellation)
         where T : class
     {
@@ -56,6 +60,8 @@ public static class GatewayHttp
         deadline.CancelAfter(timeout);
         try
         {
+            if (bearer is not null)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await bearer.GetAsync(deadline.Token));
             using var response = await http.SendAsync(request, deadline.Token);
             if (!response.IsSuccessStatusCode)
                 return CallResult<T>.Failed(CallFailure.FromStatus(response.StatusCode, response.Headers.RetryAfter));
@@ -65,6 +71,10 @@ public static class GatewayHttp
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
             return CallResult<T>.Failed(CallFailure.Timeout);
+        }
+        catch (TokenRequestException)
+        {
+            return CallResult<T>.Failed(CallFailure.Connection("token endpoint"));
         }
         catch (HttpRequestException error)
         {

@@ -1,4 +1,5 @@
 using K8Shop.LoadGen.Checkout;
+using K8Shop.Tools.Auth;
 
 namespace K8Shop.LoadGen.Ledger;
 
@@ -9,9 +10,13 @@ public sealed record CartLine(string Sku, int Quantity);
 /// One checkout's order: who ordered, under which key, what was put in the cart, and the answer once there is
 /// one. Written by the checkout that opened it, then by reconciliation once the load has stopped.
 /// </summary>
-public sealed class CheckoutEntry(string userId, string idempotencyKey, string? paymentToken, IReadOnlyList<CartLine> cartLines)
+public sealed class CheckoutEntry(
+    string userId, string idempotencyKey, string? paymentToken, IReadOnlyList<CartLine> cartLines, IAccessTokenSource? shopperTokens = null)
 {
     public string UserId { get; } = userId;
+
+    /// <summary>The shopper's token for asking about this order again (reconciliation, verification); null under --auth open.</summary>
+    public IAccessTokenSource? ShopperTokens { get; } = shopperTokens;
     public string IdempotencyKey { get; } = idempotencyKey;
     public string? PaymentToken { get; } = paymentToken;
     public IReadOnlyList<CartLine> CartLines { get; } = cartLines;

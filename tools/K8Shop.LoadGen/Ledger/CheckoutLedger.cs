@@ -13,6 +13,7 @@ public sealed class CheckoutLedger(int sampleSize, int seed)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SkuSales> _skus = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CheckoutEntry> _inDoubt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _ordersByUser = new(StringComparer.Ordinal);
     private long _settled;
     private long _repeatMismatches;
 
@@ -26,6 +27,8 @@ public sealed class CheckoutLedger(int sampleSize, int seed)
     /// <summary>Records an order that answered: a settled one counts now, any other waits for reconciliation.</summary>
     public void Answered(CheckoutEntry entry)
     {
+        if (entry.OrderId is { } orderId)
+            _ordersByUser.GetOrAdd(entry.UserId, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).TryAdd(orderId, 0);
         if (!entry.Settled)
         {
             _inDoubt[entry.IdempotencyKey] = entry;
@@ -56,6 +59,12 @@ public sealed class CheckoutLedger(int sampleSize, int seed)
     public void RepeatMismatched() => Interlocked.Increment(ref _repeatMismatches);
 
     public IReadOnlyList<CheckoutEntry> InDoubtEntries() => [.. _inDoubt.Values];
+
+    /// <summary>How many distinct orders answered for this user: one for a fresh shopper, more for a pooled account.</summary>
+    public int OrdersOf(string userId) => _ordersByUser.TryGetValue(userId, out var orders) ? orders.Count : 0;
+
+    /// <summary>This user's checkouts still in doubt: each may or may not have made an order.</summary>
+    public int InDoubtOf(string userId) => _inDoubt.Values.Count(entry => entry.UserId == userId && entry.OrderId is null);
 
     /// <summary>
     /// Per SKU in the inventory checks' terms: confirmed units were reserved and committed, nothing released or

@@ -19,7 +19,7 @@ public sealed record LoadReport(
     public bool Passed => Invariants.All(sku => sku.Passed) && (Checkout?.Passed ?? true) && (Events?.Passed ?? true);
 }
 
-/// <summary>What was run; never the admin key. The last four are the checkout scenario's, null for the others.</summary>
+/// <summary>What was run; never a client secret. The last four are the checkout scenario's, null for the others.</summary>
 public sealed record RunSettings(
     string Scenario,
     string Target,

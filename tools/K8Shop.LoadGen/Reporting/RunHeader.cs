@@ -30,7 +30,14 @@ public static class RunHeader
             : string.Create(invariant,
                 $"  choices   release {options.ReleaseRatio:0.##}, else commit {options.CommitRatio:0.##}, else hold; repeat reserve {options.RepeatRatio:0.##}; ttl {options.TtlSeconds}s; seed {options.Seed}"));
         output.WriteLine($"  setup     {setup}");
+        output.WriteLine($"  auth      {AuthLine(options, scenario)}");
         output.WriteLine();
         output.Flush();
     }
+
+    private static string AuthLine(LoadGenOptions options, IScenario scenario) => !options.AuthRequired
+        ? "open: no token on load requests (the gateway runs Auth__Mode=open)"
+        : scenario is CheckoutScenario
+            ? $"required: shopper accounts created before the load, tokens by the password grant of '{options.Client}' at {options.EffectiveTokenUrl}"
+            : $"required: stock moves carry the client-credentials token of '{options.Client}' from {options.EffectiveTokenUrl}";
 }

@@ -34,7 +34,7 @@ public sealed class CheckoutReconciler(CheckoutClient client, CheckoutLedger led
 
     private async Task SettleAsync(CheckoutEntry entry)
     {
-        var result = await client.PlaceOrderAsync(entry.UserId, entry.PaymentToken, entry.IdempotencyKey);
+        var result = await client.PlaceOrderAsync(entry.ShopperTokens, entry.UserId, entry.PaymentToken, entry.IdempotencyKey);
         if (result.Reply is { } reply && ReplyChecks.IsOrderReply(reply, entry.UserId))
         {
             entry.Answered(reply);

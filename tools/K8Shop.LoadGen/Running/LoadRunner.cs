@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using K8Shop.LoadGen.Auth;
 using K8Shop.LoadGen.Checkout;
 using K8Shop.LoadGen.Cli;
 using K8Shop.LoadGen.Events;
@@ -18,15 +19,19 @@ public sealed class LoadRunner(LoadGenOptions options, IScenario scenario, TextW
 
     public async Task<LoadReport> RunAsync(CancellationToken stop)
     {
+        var orderIds = OrderIds.ForNewRun();
+        // Tokens and shopper accounts first: creating accounts is setup, not load.
+        using var auth = await RunAuth.PrepareAsync(options, IsCheckout, orderIds.RunTag, progress, stop);
         using var http = GatewayHttp.CreateClient(options.Url, options.Concurrency, options.Timeout);
-        var client = new InventoryClient(http, options.Timeout);
+        var client = new InventoryClient(http, options.Timeout, auth.Machine);
         var checkout = new CheckoutClient(http, options.Timeout);
-        var initial = await StockBaseline.PrepareAsync(client, scenario.Skus, options.SetupStock, options.AdminKey, stop);
+        var initial = await StockBaseline.PrepareAsync(client, scenario.Skus, options.SetupStock, auth.Admin, stop);
 
         var ledger = new OrderLedger();
         var checkoutLedger = new CheckoutLedger(options.VerifySample, options.Seed);
         var recorder = new RunRecorder();
-        var run = new RunContext(client, checkout, ledger, checkoutLedger, recorder, OrderIds.ForNewRun(), options.TtlSeconds, options.OrderRetries);
+        var run = new RunContext(client, checkout, ledger, checkoutLedger, recorder, orderIds, options.TtlSeconds, options.OrderRetries,
+            auth.Shoppers, options.Timeout);
         await using var events = options.Events is { } watch ? await EventWatchSession.StartAsync(watch, run.OrderIds.RunTag, stop) : null;
         var clock = new RunClock(Stopwatch.GetTimestamp(), options.Warmup, options.Duration, options.Operations);
         events?.LoadStarted(clock.Start);
@@ -57,7 +62,7 @@ public sealed class LoadRunner(LoadGenOptions options, IScenario scenario, TextW
 
         var settlement = await new CheckoutReconciler(checkout, checkoutLedger).RunAsync();
         var finalStock = await StockBaseline.ReadFinalAsync(client, scenario.Skus);
-        var verification = await new CheckoutVerifier(checkout).RunAsync(checkoutLedger.Sample.Snapshot());
+        var verification = await new CheckoutVerifier(checkout, checkoutLedger).RunAsync(checkoutLedger.Sample.Snapshot());
         var findings = new CheckoutFindings(checkoutLedger.SettledOrders, checkoutLedger.RepeatMismatches, settlement, verification);
         var report = ReportBuilder.Build(options, scenario, recorder, window, new ReconciliationSummary(0, 0, 0, 0, 0), initial, finalStock,
             checkoutLedger.Tally(scenario.Skus), findings);

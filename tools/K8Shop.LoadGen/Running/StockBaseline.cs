@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using K8Shop.LoadGen.Inventory;
+using K8Shop.Tools.Auth;
 
 namespace K8Shop.LoadGen.Running;
 
@@ -10,7 +11,7 @@ public static class StockBaseline
 
     /// <summary>PUTs each SKU's stock when asked to, then GETs the state the checks start from.</summary>
     public static async Task<IReadOnlyDictionary<string, StockLevel>> PrepareAsync(
-        InventoryClient client, IReadOnlyList<string> skus, int? setupStock, string? adminKey, CancellationToken stop)
+        InventoryClient client, IReadOnlyList<string> skus, int? setupStock, IAccessTokenSource? admin, CancellationToken stop)
     {
         var levels = new ConcurrentDictionary<string, StockLevel>(StringComparer.Ordinal);
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = stop };
@@ -18,7 +19,7 @@ public static class StockBaseline
         {
             if (setupStock is { } stock)
             {
-                var set = await client.SetStockAsync(sku, stock, adminKey!, cancellation);
+                var set = await client.SetStockAsync(sku, stock, admin!, cancellation);
                 if (set.Failure is { } failure)
                     throw new SetupFailedException($"PUT /inventory/{sku} {{\"stock\": {stock}}}: {failure}{SetHint(failure)}");
             }
@@ -49,7 +50,8 @@ public static class StockBaseline
 
     private static string SetHint(CallFailure failure) => failure.StatusCode switch
     {
-        401 or 403 => " (check --admin-key)",
+        401 => " (the gateway refused the token: does it trust this provider and audience?)",
+        403 => " (the admin client's token has no admin role: use the operator client)",
         404 => " (admin routes are off on the gateway)",
         422 => " (below the units currently reserved: release them or set more)",
         _ => "",

@@ -2,12 +2,13 @@ using K8Shop.LoadGen.Ledger;
 
 namespace K8Shop.LoadGen.Scenarios;
 
-/// <summary>A fresh shopper fills a cart line by line, then orders it; maybe repeats the order request, which must change nothing.</summary>
+/// <summary>A shopper fills an empty cart line by line, then orders it; maybe repeats the order request, which must change nothing.</summary>
 public sealed record ShopperCheckout(IReadOnlyList<CartLine> Lines, string? PaymentToken, bool RepeatOrder) : IOperation
 {
     public async Task RunAsync(IShopSession session)
     {
-        var shopper = session.NewShopper();
+        if (await session.NewShopperAsync() is not { } shopper)
+            return;
         var cart = new List<CartLine>(Lines.Count);
         foreach (var line in Lines)
         {
