@@ -1,5 +1,5 @@
 import type { User } from 'oidc-client-ts';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { toAccountUser, type AccountUser } from './accountUser';
 import { connectApiAuth } from './apiAuth';
@@ -87,8 +87,12 @@ export function AuthProvider({ children, manager: given, onSignedIn }: Props) {
     return current.expired ? renew() : current.access_token;
   }, [manager, renew]);
 
-  useEffect(() => connectApiAuth({ accessToken: getAccessToken, renew, signInRequired: () => void signIn() }),
-    [getAccessToken, renew, signIn]);
+  // Pages call the API from their own effects, which React runs before this provider's: the API client's session is
+  // connected once per manager, in a layout effect, so it never lapses to a guest's while the shopper changes page.
+  const latestSignIn = useRef(signIn);
+  useLayoutEffect(() => { latestSignIn.current = signIn; }, [signIn]);
+  useLayoutEffect(() => connectApiAuth({ accessToken: getAccessToken, renew, signInRequired: () => void latestSignIn.current() }),
+    [getAccessToken, renew]);
 
   useEffect(() => {
     const loaded = (u: User) => setUser(toAccountUser(u));

@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, call, type Cart } from '../api/client';
 import { useSession } from '../session/SessionContext';
+import { useKnownShopper } from './useKnownShopper';
 
 interface CartState {
   cart: Cart | null;
@@ -20,13 +21,18 @@ export function CartProvider({ children }: { children: ReactNode }) {
   const [cart, setCart] = useState<Cart | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(true);
+  const shopper = useKnownShopper(shopperId, sessionError);
+  // Counts the changes answered; a load that started before one of them holds an older cart than the change's.
+  const changes = useRef(0);
 
   const refresh = useCallback(async () => {
     // Until the shop knows who is shopping (signed in, or which guest) there is no cart to load.
     if (!shopperId) return;
     setLoading(true);
+    const before = changes.current;
     try {
-      setCart(await call(api.GET('/cart/{userId}', { params: { path: { userId: shopperId } } })));
+      const loaded = await call(api.GET('/cart/{userId}', { params: { path: { userId: shopperId } } }));
+      if (changes.current === before) setCart(loaded);
       setError(null);
     } catch (e) {
       setError(e as Error);
@@ -45,21 +51,19 @@ export function CartProvider({ children }: { children: ReactNode }) {
   }, [sessionError]);
 
   const value = useMemo<CartState>(() => {
-    const shopper = () => {
-      if (!shopperId) throw new Error('Your cart is still loading. Please try again in a moment.');
-      return shopperId;
-    };
-    const line = (sku: string) => ({ path: { userId: shopper(), productId: sku } });
+    const changed = (next: Cart) => { changes.current++; setCart(next); };
+    const line = async (sku: string) => ({ path: { userId: await shopper(), productId: sku } });
     return {
       cart, error, loading, refresh,
       // The cart route still requires the original's price field; the server ignores it and uses the catalog's.
-      add: async (sku, quantity = 1) => setCart(await call(api.POST('/cart/{userId}/items', {
-        params: { path: { userId: shopper() } }, body: { productId: sku, quantity, price: 0 },
-      }))),
-      setQuantity: async (sku, quantity) => setCart(await call(api.PUT('/cart/{userId}/items/{productId}', { params: line(sku), body: { quantity } }))),
-      remove: async (sku) => setCart(await call(api.DELETE('/cart/{userId}/items/{productId}', { params: line(sku) }))),
+      add: async (sku, quantity = 1) => {
+        const userId = await shopper();
+        changed(await call(api.POST('/cart/{userId}/items', { params: { path: { userId } }, body: { productId: sku, quantity, price: 0 } })));
+      },
+      setQuantity: async (sku, quantity) => changed(await call(api.PUT('/cart/{userId}/items/{productId}', { params: await line(sku), body: { quantity } }))),
+      remove: async (sku) => changed(await call(api.DELETE('/cart/{userId}/items/{productId}', { params: await line(sku) }))),
     };
-  }, [cart, error, loading, refresh, shopperId]);
+  }, [cart, error, loading, refresh, shopper]);
 
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
 }

@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { book, emptyCart, fakeApi, json } from '../test/fakeApi';
-import { shopper } from '../test/fakeUserManager';
+import { book, emptyCart, fakeApi, json, testGuestId } from '../test/fakeApi';
+import { FakeUserManager, shopper } from '../test/fakeUserManager';
 import { renderPage } from '../test/render';
 import { BookDetailPage } from './BookDetailPage';
 
@@ -16,6 +16,26 @@ describe('BookDetailPage', () => {
     expect(screen.getByText('by Robert C. Martin')).toBeInTheDocument();
     expect(screen.getByText('12 in stock')).toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'Cover of Clean Code' })).toHaveAttribute('src', '/covers/BOOK-001.svg');
+  });
+
+  it('adds the book when clicked before the page knows who is shopping, once the guest id comes', async () => {
+    const api = fakeApi({
+      'GET /catalog/BOOK-001': () => book(), 'GET /cart/.+': () => emptyCart(testGuestId),
+      'GET /recommendations': () => ({ strategy: 'related', recommendations: [] }),
+      'POST /cart/.+/items': () => ({ ...emptyCart(testGuestId), items: [{ productId: 'BOOK-001', quantity: 1, price: 42.99, total: 42.99, title: 'Clean Code' }], itemCount: 1, subtotal: 42.99 }),
+    });
+    const manager = new FakeUserManager();
+    let noSession: () => void = () => undefined;
+    manager.signinSilent.mockImplementation(() => new Promise((_, reject) => { noSession = () => reject(new Error('login_required')); }));
+    renderPage(<BookDetailPage />, { ...at, manager });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Add to cart' }));
+    expect(screen.getByRole('button', { name: 'Adding…' })).toBeDisabled();
+    noSession();
+
+    expect(await screen.findByText('Added to your cart.')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(api.requests.find((r) => r.method === 'POST' && r.path.endsWith('/items'))?.path).toBe(`/cart/${testGuestId}/items`);
   });
 
   it('explains a sold-out book and offers a back-in-stock e-mail instead of the cart button', async () => {
