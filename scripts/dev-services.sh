@@ -316,7 +316,8 @@ print_env() {  # single quotes: the Postgres string contains ';'
     DynamoDB__ServiceUrl "http://127.0.0.1:$DYNAMO_PORT" \
     Smtp__Host 127.0.0.1 Smtp__Port "$SMTP_PORT" Smtp__UseTls false \
     K8SHOP_SMTP_HTTP "http://127.0.0.1:$SMTP_HTTP_PORT" \
-    AWS_ACCESS_KEY_ID local AWS_SECRET_ACCESS_KEY local AWS_REGION us-east-1
+    AWS_ACCESS_KEY_ID local AWS_SECRET_ACCESS_KEY local AWS_REGION us-east-1 \
+    Identity__DevelopmentKeys true Identity__RequireHttps false
 }
 
 need_root() { ((EUID == 0)) || die "$0" "must run as root (it installs packages and runs PostgreSQL as user postgres)"; }

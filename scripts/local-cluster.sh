@@ -121,7 +121,8 @@ write_identity_env() {  # the silo's co-hosted provider: shared issuer, keys and
   local postgres="${K8SHOP_CLUSTER_POSTGRES:-$(eval "$("$REPO/scripts/dev-services.sh" env)"; echo "$ConnectionStrings__Postgres")}"
   printf "export %s='%s'\n" Identity__Issuer "$(issuer)" Identity__Store postgres ConnectionStrings__Identity "$postgres" \
     Identity__SigningKey "$(cat "$STATE/identity-signing.pem")" Identity__EncryptionKey "$(cat "$STATE/identity-encryption.pem")" \
-    Identity__OperatorClient__Secret "$OPERATOR_SECRET" Identity__LoadGenClient__Secret "$LOADGEN_SECRET"
+    Identity__OperatorClient__Secret "$OPERATOR_SECRET" Identity__LoadGenClient__Secret "$LOADGEN_SECRET" \
+    Identity__RequireHttps false
 }
 
 write_node_env() {  # node

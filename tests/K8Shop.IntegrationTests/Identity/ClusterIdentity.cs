@@ -45,6 +45,7 @@ public sealed class ClusterIdentity : IDisposable
             ["Identity__EncryptionKey"] = NewPemKey(),
             ["Identity__OperatorClient__Secret"] = identity.OperatorSecret,
             ["Identity__LoadGenClient__Secret"] = identity.LoadGenSecret,
+            ["Identity__RequireHttps"] = "false",
         };
         return identity;
     }

@@ -21,6 +21,8 @@ public sealed class NotificationSiloHost(string postgres, string rabbitMQ, strin
         {
             ["K8Shop:Profile"] = "cluster",
             ["K8Shop:Dashboard"] = "false",
+            ["Identity:DevelopmentKeys"] = "true",
+            ["Identity:RequireHttps"] = "false",
             ["Orleans:SiloPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = $"notify-{Guid.NewGuid():N}",

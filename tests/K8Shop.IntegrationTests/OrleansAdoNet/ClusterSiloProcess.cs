@@ -52,6 +52,9 @@ public sealed class ClusterSiloProcess : IAsyncDisposable
             ["DynamoDB__ServiceUrl"] = TestServices.DynamoDBServiceUrl,
             ["Orleans__ServiceId"] = serviceId,
             ["Orleans__ClusterId"] = clusterId,
+            // A co-hosted provider of this process alone, as on a developer's machine; ClusterIdentity shares one instead.
+            ["Identity__DevelopmentKeys"] = "true",
+            ["Identity__RequireHttps"] = "false",
         };
         foreach (var (name, value) in ports.Settings())
             env[name] = value;

@@ -4,7 +4,8 @@ namespace K8Shop.Gateways.Security;
 /// The gateway's abuse limits (section <c>RateLimits</c>), fixed windows counted per caller, answered 429 with
 /// <c>Retry-After</c>. A caller is its token's <c>sub</c> when authenticated (<see cref="PerUser"/>), else its client
 /// address (<see cref="PerAddress"/>); callers with an <see cref="UncountedRoles"/> role (machine clients such as the
-/// load generator) are counted by address only. <see cref="Auth"/> is the stricter limit on sign-in, sign-up,
+/// load generator, and admins: operators' scripts and the fault drill read hundreds of orders a second) are counted by
+/// address only. <see cref="Auth"/> is the stricter limit on sign-in, sign-up,
 /// password reset and the token endpoint (POSTs to <see cref="AuthRateLimitOptions.PathPrefixes"/>), per address.
 /// The defaults never throttle a shopper (100 requests a second each, far above what a person clicking does), the
 /// contract tests, or a load generator doing thousands of requests a second from one address (20,000 a second per
@@ -27,8 +28,8 @@ public sealed class RateLimitOptions
     /// <summary>Requests per window for one client address (anonymous callers and uncounted roles).</summary>
     public WindowLimit PerAddress { get; set; } = new() { PermitLimit = 20_000, Window = TimeSpan.FromSeconds(1) };
 
-    /// <summary>Roles whose callers are counted per address instead of per user: trusted machine clients.</summary>
-    public string[] UncountedRoles { get; set; } = ["machine"];
+    /// <summary>Roles whose callers are counted per address instead of per user: trusted machine clients and admins.</summary>
+    public string[] UncountedRoles { get; set; } = ["machine", "admin"];
 
     public AuthRateLimitOptions Auth { get; set; } = new();
 
