@@ -74,7 +74,7 @@ start_silo() {
     Kestrel__Endpoints__Http__Url="http://127.0.0.1:$http_port" Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:15052" \
     Orleans__SiloPort=21112 Orleans__GatewayPort=31001 Orleans__ClusterId="bench-$stamp-$name" Logging__LogLevel__Default=Warning \
     Identity__OperatorClient__Secret="$operator_secret" Identity__LoadGenClient__Secret="$loadgen_secret" DynamoDB__TableName="$table" \
-    Identity__DevelopmentKeys=true Identity__RequireHttps=false "$@" \
+    Identity__DevelopmentKeys=true Identity__RequireHttps=false RateLimits__Auth__PermitLimit=0 "$@" \
     dotnet K8Shop.Silo.dll >"$log" 2>&1 &
   silo=$!
   cd - >/dev/null

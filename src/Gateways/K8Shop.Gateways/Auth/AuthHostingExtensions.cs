@@ -23,6 +23,7 @@ public static class AuthHostingExtensions
         services.AddGatewayDataProtection(configuration);
         services.AddSingleton<GuestCookie>();
         services.AddSingleton<IAuthorizationHandler, ShopperRequirementHandler>();
+        services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         // Every policy names the bearer scheme: a co-hosted identity provider makes its cookie the default scheme.

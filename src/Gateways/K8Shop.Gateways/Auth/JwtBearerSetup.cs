@@ -11,7 +11,7 @@ namespace K8Shop.Gateways.Auth;
 /// <see cref="AuthOptions.ClockSkew"/>. Claims keep their JWT names (<c>sub</c>, <c>role</c>). A host that co-hosts
 /// the provider supplies its keys with a later <see cref="IPostConfigureOptions{JwtBearerOptions}"/>.
 /// </summary>
-public sealed class JwtBearerSetup(IOptions<AuthOptions> options) : IConfigureNamedOptions<JwtBearerOptions>
+public sealed class JwtBearerSetup(IOptions<AuthOptions> options, ValidatedTokenCache validated) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions bearer) => Configure(bearer);
 
@@ -23,6 +23,8 @@ public sealed class JwtBearerSetup(IOptions<AuthOptions> options) : IConfigureNa
         bearer.Audience = auth.Audience;
         bearer.RequireHttpsMetadata = auth.RequireHttpsMetadata;
         bearer.MapInboundClaims = false;
+        bearer.TokenHandlers.Clear();
+        bearer.TokenHandlers.Add(validated);
         bearer.TokenValidationParameters.NameClaimType = "name";
         bearer.TokenValidationParameters.RoleClaimType = auth.RoleClaim;
         bearer.TokenValidationParameters.ClockSkew = auth.ClockSkew;
