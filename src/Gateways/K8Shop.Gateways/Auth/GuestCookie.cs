@@ -20,6 +20,18 @@ public sealed class GuestCookie(IDataProtectionProvider protection)
     /// <summary>The guest id of this browser, or null when it has none (or a cookie the gateway did not issue).</summary>
     public string? Read(HttpContext context)
     {
+        // Authorization and the caller both ask; decrypt once per request.
+        if (context.Items.TryGetValue(ItemKey, out var known))
+            return known as string;
+        var id = Unprotect(context);
+        context.Items[ItemKey] = id;
+        return id;
+    }
+
+    private static readonly object ItemKey = new();
+
+    private string? Unprotect(HttpContext context)
+    {
         if (!context.Request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value))
             return null;
         try
