@@ -31,6 +31,14 @@ public static class NotificationTelemetry
         return activity;
     }
 
+    /// <summary>Zero sent and zero failed per reason, so rates and alerts see a series before the first one happens.</summary>
+    public static void Initialize()
+    {
+        Sent.Add(0);
+        foreach (var reason in new[] { Reasons.Transient, Reasons.Permanent, Reasons.Timeout })
+            Failed.Add(0, new KeyValuePair<string, object?>("reason", reason));
+    }
+
     public static void EmailSent() => Sent.Add(1);
 
     public static void EmailFailed(string reason) => Failed.Add(1, new KeyValuePair<string, object?>("reason", reason));

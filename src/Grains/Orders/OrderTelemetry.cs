@@ -42,5 +42,12 @@ public static class OrderTelemetry
             CheckoutDuration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, tag);
     }
 
+    /// <summary>Zero for each outcome, so rates and alerts see a series before the first one happens.</summary>
+    public static void Initialize()
+    {
+        foreach (var outcome in new[] { Outcomes.Confirmed, Outcomes.Rejected, Outcomes.PaymentFailed, Outcomes.Invalid, Outcomes.Error })
+            Checkouts.Add(0, new KeyValuePair<string, object?>("outcome", outcome));
+    }
+
     public static void Resumed(string step) => SagaResumed.Add(1, new KeyValuePair<string, object?>("step", step));
 }

@@ -32,7 +32,7 @@ public static class RabbitMQEventMetrics
     public static void Consumed(string routingKey, string consumer) =>
         ConsumedCounter.Add(1, new KeyValuePair<string, object?>("routing_key", routingKey), new KeyValuePair<string, object?>("consumer", consumer));
 
-    public static void DeadLettered(string queue) => DeadLetteredCounter.Add(1, new KeyValuePair<string, object?>("queue", queue));
+    public static void DeadLettered(string queue, int count = 1) => DeadLetteredCounter.Add(count, new KeyValuePair<string, object?>("queue", queue));
 
     public static void QueueDepth(string queue, long depth) => Depths[queue] = depth;
 }

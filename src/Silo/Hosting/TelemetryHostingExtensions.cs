@@ -32,7 +32,10 @@ public static class SiloTelemetryHostingExtensions
                 .AddRedisInstrumentation());
         }
         if (settings.Metrics)
+        {
             builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter("Npgsql", "MailKit.Net.SmtpClient"));
+            builder.Services.AddHostedService<MetricSeriesInitializer>();
+        }
         return builder;
     }
 }

@@ -106,6 +106,8 @@ public sealed partial class NotificationConsumer(
         _consuming = (channel, tag);
         LogConsuming(_options.Name, _options.Prefetch);
         _ready.TrySetResult();
+        // A zero first: an alert on increase() then sees the first dead letter too.
+        RabbitMQEventMetrics.DeadLettered(_options.Name, 0);
 
         var sampling = SampleDepthsAsync(channel, closed.Task, stoppingToken);
         try
