@@ -417,9 +417,9 @@ status() {
   local svc pid rc=0
   for svc in "$@"; do
     if pid="$(pid_of "$svc")"; then
-      printf '%-9s running  pid %-8s 127.0.0.1:%s\n' "$svc" "$pid" "${PORT[$svc]}"
+      printf '%-10s running  pid %-8s 127.0.0.1:%s\n' "$svc" "$pid" "${PORT[$svc]}"
     else
-      printf '%-9s stopped  %-12s 127.0.0.1:%s\n' "$svc" "" "${PORT[$svc]}"; rc=3
+      printf '%-10s stopped  %-12s 127.0.0.1:%s\n' "$svc" "" "${PORT[$svc]}"; rc=3
     fi
   done
   return $rc
