@@ -97,6 +97,7 @@ step "test infra (kustomize renders, Kubernetes schemas, policies, Dockerfiles, 
 infra_missing=()
 command -v yamllint >/dev/null || infra_missing+=(yamllint)
 command -v kubectl >/dev/null || infra_missing+=(kubectl)
+command -v promtool >/dev/null || infra_missing+=(prometheus)  # promtool: the alert rules' checks and unit tests
 if ((${#infra_missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=300 \
     "${infra_missing[@]}" >"$results/infra-apt.log" 2>&1 ||
