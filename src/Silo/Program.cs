@@ -3,6 +3,7 @@ using K8Shop.Silo.Hosting;
 using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddK8ShopSiloTelemetry();
 builder.AddK8ShopSilo();
 builder.Services.AddK8ShopGateway(builder.Configuration);
 builder.AddCoHostedIdentity();

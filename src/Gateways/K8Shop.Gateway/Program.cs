@@ -1,10 +1,19 @@
 using K8Shop.Gateway.Hosting;
 using K8Shop.Gateways.Hosting;
+using K8Shop.ServiceDefaults;
+using K8Shop.ServiceDefaults.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 // Kestrel starts while the Orleans client is still looking for silos, so liveness answers and readiness says 503.
 builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
-builder.UseOrleansClient(client => client.UseK8ShopClustering(builder.Configuration));
+builder.AddServiceDefaults("k8shop-gateway");
+builder.UseOrleansClient(client =>
+{
+    client.UseK8ShopClustering(builder.Configuration);
+    // The trace context rides along each grain call, so one trace follows a request into the silos.
+    if (TelemetrySettings.Of(builder.Services).Tracing)
+        client.AddActivityPropagation();
+});
 builder.Services.AddK8ShopGateway(builder.Configuration);
 
 var app = builder.Build();

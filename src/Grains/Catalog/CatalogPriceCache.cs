@@ -12,6 +12,9 @@ public sealed class CatalogPriceCache(TimeProvider clock)
 {
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(5);
 
+    /// <summary>The <c>cache</c> tag of its lookups in <c>k8shop.cache.lookups</c>.</summary>
+    public const string MetricName = "catalog_price";
+
     private readonly ConcurrentDictionary<string, (ProductPrice? Price, long ExpiresAt)> _prices = new(StringComparer.OrdinalIgnoreCase);
 
     public bool TryGet(string sku, out ProductPrice? price)
@@ -19,9 +22,11 @@ public sealed class CatalogPriceCache(TimeProvider clock)
         if (_prices.TryGetValue(sku, out var entry) && clock.GetTimestamp() < entry.ExpiresAt)
         {
             price = entry.Price;
+            Caching.CacheMetrics.Lookup(MetricName, hit: true);
             return true;
         }
         price = null;
+        Caching.CacheMetrics.Lookup(MetricName, hit: false);
         return false;
     }
 

@@ -20,12 +20,15 @@ public static class EventOutbox
     {
         for (var i = 0; i < outbox.Length; i++)
         {
+            using var activity = EventTelemetry.StartPublish(outbox[i]);
             try
             {
                 await streams.GetStream<IntegrationEvent>(StreamOf(outbox[i])).OnNextAsync(outbox[i]);
+                EventTelemetry.PublishedOne(outbox[i]);
             }
             catch (Exception ex)
             {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
                 return (outbox[i..], ex);
             }
         }

@@ -5,7 +5,7 @@ namespace K8Shop.Grains.Inventory;
 /// order to the state and persisted together in one write; every change is answered only after the write that
 /// holds it succeeded (or fails with that write). A change whose rule fails is answered with its error and
 /// leaves the state as it was. Writes are paced by <see cref="WritePace"/>. Runs on the grain's scheduler, so it
-/// needs no locks.
+/// needs no locks. <c>batchWritten</c> is told the size of each batch a successful write stored.
 /// </summary>
 public sealed class GroupCommitter<TState>(
     Func<TState> read,
@@ -13,7 +13,8 @@ public sealed class GroupCommitter<TState>(
     Func<TState, TState> beforeBatch,
     int maxBatchSize,
     WritePace pace,
-    TimeProvider clock)
+    TimeProvider clock,
+    Action<int>? batchWritten = null)
     where TState : class
 {
     private readonly Queue<IPendingChange> _queue = new();
@@ -60,6 +61,7 @@ public sealed class GroupCommitter<TState>(
                     TakeWriteSlot();
                     await write(state);
                     Writes++;
+                    batchWritten?.Invoke(batch.Count);
                 }
                 catch (Exception ex)
                 {

@@ -52,7 +52,8 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
             s => InventoryRules.HasExpired(s, _clock.GetUtcNow()) ? InventoryRules.Expire(s, _clock.GetUtcNow(), _options) : s,
             _options.GroupCommit ? _options.MaxBatchSize : 1,
             new WritePace(_options.MaxWritesPerSecond, _options.WriteBurst),
-            clock);
+            clock,
+            InventoryMetrics.BatchWritten);
     }
 
     private static readonly TimeSpan ActivityReportInterval = TimeSpan.FromSeconds(1);
@@ -90,14 +91,27 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
             && !durable.Closed.Exists(c => c.OrderId == orderId) && !InventoryRules.HasExpired(durable, _clock.GetUtcNow()))
         {
             _rejected++;
+            InventoryMetrics.Reservation(InventoryMetrics.Results.Insufficient);
             return new ReservationResult(Sku, orderId, ReservationStatus.OutOfStock, quantity, null, durable.Available);
         }
 
-        Admit();
+        try
+        {
+            Admit();
+        }
+        catch (InventoryBusyException)
+        {
+            InventoryMetrics.Reservation(InventoryMetrics.Results.Shed);
+            throw;
+        }
+        var repeated = durable.Reservations.ContainsKey(orderId);
         var expiresAt = _clock.GetUtcNow() + timeToLive;
         var result = await _committer.Submit(s => InventoryRules.Reserve(s, Sku, orderId, quantity, expiresAt, _clock.GetUtcNow(), _options));
         if (result.Status == ReservationStatus.OutOfStock)
             _rejected++;
+        InventoryMetrics.Reservation(result.Status == ReservationStatus.OutOfStock ? InventoryMetrics.Results.Insufficient
+            : repeated ? InventoryMetrics.Results.Duplicate
+            : InventoryMetrics.Results.Reserved);
         return result;
     }
 
@@ -136,7 +150,10 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
     private void Admit()
     {
         if (_committer.Backlog >= _options.MaxBacklog)
+        {
+            InventoryMetrics.Refused(Sku);
             throw new InventoryBusyException(Sku, 1);
+        }
     }
 
     /// <summary>Runs a change that may make stock available again; while it is queued, refusals wait for it.</summary>
@@ -182,6 +199,7 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
         try
         {
             await _state.WriteStateAsync();
+            InventoryMetrics.Written(Sku);
             _durable = next;
             if (next.LowStockEvent is { } pending && !ReferenceEquals(pending, previous.LowStockEvent))
                 _ = PublishLowStockAsync(pending);

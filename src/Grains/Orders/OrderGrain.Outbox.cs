@@ -48,8 +48,10 @@ public sealed partial class OrderGrain
     {
         if (Order.Outbox.IsEmpty)
             return;
+        EventTelemetry.Outbox(OrderId, Order.Outbox[0].OccurredAt);
         var (left, failure) = await EventOutbox.PublishAsync(this.GetStreamProvider(EventStreams.ProviderName), Order.Outbox);
         Order.Outbox = left;
+        EventTelemetry.Outbox(OrderId, left.IsEmpty ? null : left[0].OccurredAt);
         if (failure is not null)
         {
             LogUnpublished(failure, OrderId, left.Length);
@@ -65,12 +67,15 @@ public sealed partial class OrderGrain
     /// </summary>
     private void FinishAfterThisCall()
     {
+        // The timer runs outside this call: its publishing joins the trace of the request that caused it.
+        var cause = System.Diagnostics.Activity.Current?.Context ?? default;
         _finishing ??= this.RegisterGrainTimer(async () =>
         {
             _finishing?.Dispose();
             _finishing = null;
             if (!Order.Placed)
                 return;
+            using var activity = cause == default ? null : OrderTelemetry.Source.StartActivity("order finish", System.Diagnostics.ActivityKind.Internal, cause);
             try
             {
                 // The payment answers before its event is out; the order is not done until it is, and its own

@@ -41,14 +41,43 @@ public sealed partial class OrderGrain(
     public async Task<OrderView> PlaceAsync(PlaceOrder command)
     {
         if (Order.Placed)
+            return await PlaceAgainAsync(command);
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
         {
-            RequireOwner();
-            if (!string.Equals(Order.RequestHash, command.RequestHash, StringComparison.Ordinal))
-                throw new IdempotencyConflictException($"order {OrderId} was placed with a different request; use a new Idempotency-Key for a new order");
-            await RunSagaAsync();
-            return Order.FirstReply ?? View();
+            var view = await PlaceNewAsync(command);
+            OrderTelemetry.Checkout(Outcome(view.Status), startedAt);
+            return view;
         }
+        catch (Exception ex)
+        {
+            OrderTelemetry.Checkout(ex is K8Shop.Contracts.Rules.FieldRuleException or NotOwnerException
+                ? OrderTelemetry.Outcomes.Invalid
+                : OrderTelemetry.Outcomes.Error, startedAt);
+            throw;
+        }
+    }
 
+    private static string Outcome(OrderStatus status) => status switch
+    {
+        OrderStatus.Rejected => OrderTelemetry.Outcomes.Rejected,
+        OrderStatus.PaymentFailed => OrderTelemetry.Outcomes.PaymentFailed,
+        OrderStatus.Confirmed => OrderTelemetry.Outcomes.Confirmed,
+        _ => OrderTelemetry.Outcomes.Error,
+    };
+
+    /// <summary>A retried request (same idempotency key): the saga goes on where it is, the first answer is repeated.</summary>
+    private async Task<OrderView> PlaceAgainAsync(PlaceOrder command)
+    {
+        RequireOwner();
+        if (!string.Equals(Order.RequestHash, command.RequestHash, StringComparison.Ordinal))
+            throw new IdempotencyConflictException($"order {OrderId} was placed with a different request; use a new Idempotency-Key for a new order");
+        await RunSagaAsync();
+        return Order.FirstReply ?? View();
+    }
+
+    private async Task<OrderView> PlaceNewAsync(PlaceOrder command)
+    {
         if (string.IsNullOrWhiteSpace(command.UserId))
             throw new OrderRuleException("userId", "is required");
         if (!Caller.MayActFor(command.UserId))
@@ -138,7 +167,11 @@ public sealed partial class OrderGrain(
         }
         // A settled order may still have events to see out (its own or its payment's); the timer after this call does that.
         if (!Done)
+        {
             LogResuming(OrderId, Order.Status.Wire());
+            if (!Order.Status.IsSettled())
+                OrderTelemetry.Resumed(OrderSaga.Next(Order.Position).ToString());
+        }
         try
         {
             await RunSagaAsync();

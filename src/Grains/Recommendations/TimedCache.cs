@@ -5,7 +5,8 @@ namespace K8Shop.Grains.Recommendations;
 /// reading them for each request would cost ~160 grain calls. Concurrent callers of an expired value share one load;
 /// a failed load is not kept.
 /// </summary>
-public sealed class TimedCache<T>(TimeProvider clock) where T : class
+/// <param name="name">The <c>cache</c> tag of its lookups in <c>k8shop.cache.lookups</c>.</param>
+public sealed class TimedCache<T>(string name, TimeProvider clock) where T : class
 {
     private readonly Lock _gate = new();
     private T? _value;
@@ -18,7 +19,11 @@ public sealed class TimedCache<T>(TimeProvider clock) where T : class
         lock (_gate)
         {
             if (_value is not null && clock.GetTimestamp() < _expiresAt)
+            {
+                Caching.CacheMetrics.Lookup(name, hit: true);
                 return _value;
+            }
+            Caching.CacheMetrics.Lookup(name, hit: false);
             if (_loading is null || _loading.IsCompleted)
                 _loading = LoadAsync(ttl, load);
             loading = _loading;

@@ -1,6 +1,8 @@
 using K8Shop.Identity.Hosting;
+using K8Shop.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("k8shop-identity");
 builder.AddK8ShopIdentity();
 
 var app = builder.Build();

@@ -116,6 +116,7 @@ internal sealed partial class RabbitMQAdapterReceiver(
             if (delivered)
             {
                 await delivery.Channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
+                RabbitMQEventMetrics.Consumed(delivery.RoutingKey, queueName);
                 return;
             }
 
@@ -124,6 +125,10 @@ internal sealed partial class RabbitMQAdapterReceiver(
             var requeue = options.QueueType == RabbitMQQueueType.Quorum || !delivery.Redelivered;
             LogNacked(queueName, delivery.MessageId, requeue);
             await delivery.Channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue, cancellationToken);
+            if (!requeue)
+            {
+                RabbitMQEventMetrics.DeadLettered(queueName);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -275,18 +280,19 @@ internal sealed partial class RabbitMQAdapterReceiver(
         {
             LogUnreadable(queueName, delivery.BasicProperties.MessageId, problem);
             await channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false);
+            RabbitMQEventMetrics.DeadLettered(queueName);
             return;
         }
 
         var sequenceNumber = Interlocked.Increment(ref _sequenceNumber);
         var container = new RabbitMQBatchContainer(streamId, @event, delivery.BasicProperties.MessageId, new EventSequenceTokenV2(sequenceNumber));
-        _pending[sequenceNumber] = new PendingDelivery(channel, delivery.DeliveryTag, delivery.Redelivered, delivery.BasicProperties.MessageId);
+        _pending[sequenceNumber] = new PendingDelivery(channel, delivery.DeliveryTag, delivery.Redelivered, delivery.BasicProperties.MessageId, delivery.RoutingKey);
         _buffer.Enqueue(new Buffered(container, Volatile.Read(ref _generation)));
     }
 
     private sealed record Buffered(RabbitMQBatchContainer Container, int Generation);
 
-    private sealed record PendingDelivery(IChannel Channel, ulong DeliveryTag, bool Redelivered, string? MessageId);
+    private sealed record PendingDelivery(IChannel Channel, ulong DeliveryTag, bool Redelivered, string? MessageId, string RoutingKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consuming RabbitMQ queue {QueueName} for {QueueId} with prefetch {Prefetch}")]
     private partial void LogConsuming(string queueName, string queueId, ushort prefetch);

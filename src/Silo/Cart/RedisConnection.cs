@@ -11,7 +11,8 @@ public sealed class RedisConnection : IAsyncDisposable
 {
     private readonly Lazy<Task<ConnectionMultiplexer>> _connection;
 
-    public RedisConnection(string connectionString)
+    /// <param name="onConnected">Told the multiplexer once connected (tracing registers it to see its commands).</param>
+    public RedisConnection(string connectionString, Action<IConnectionMultiplexer>? onConnected = null)
     {
         var options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false;
@@ -20,7 +21,12 @@ public sealed class RedisConnection : IAsyncDisposable
         options.AsyncTimeout = Math.Min(options.AsyncTimeout, 3000);
         options.SyncTimeout = Math.Min(options.SyncTimeout, 3000);
         Options = options;
-        _connection = new(() => ConnectionMultiplexer.ConnectAsync(options));
+        _connection = new(async () =>
+        {
+            var multiplexer = await ConnectionMultiplexer.ConnectAsync(options);
+            onConnected?.Invoke(multiplexer);
+            return multiplexer;
+        });
     }
 
     public ConfigurationOptions Options { get; }

@@ -39,7 +39,11 @@ public static class CartHostingExtensions
                 $"The cluster profile needs ConnectionStrings:{ConnectionStringName} (env ConnectionStrings__{ConnectionStringName}), e.g. 127.0.0.1:6379; " +
                 "'eval \"$(scripts/dev-services.sh env)\"' sets it for the local services.");
 
-        silo.Services.AddSingleton(new RedisConnection(connectionString));
+        // With tracing on, every Redis command of the cart storage is a span (the instrumentation is only registered then).
+        silo.Services.AddSingleton(services => new RedisConnection(connectionString,
+            services.GetService<OpenTelemetry.Instrumentation.StackExchangeRedis.StackExchangeRedisInstrumentation>() is { } redisTracing
+                ? multiplexer => redisTracing.AddConnection(multiplexer)
+                : null));
         silo.Services.AddKeyedSingleton<IBackendProbe, RedisBackendProbe>("cart");
         silo.AddRedisGrainStorage(RedisStorageName, optionsBuilder => optionsBuilder.Configure<RedisConnection, IOptions<CartOptions>, Serializer>(
             (options, redis, cart, serializer) =>

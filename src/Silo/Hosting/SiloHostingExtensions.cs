@@ -45,6 +45,10 @@ public static class SiloHostingExtensions
             silo.AddK8ShopRecommendations(usePostgres: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopNotifications(cluster: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopEvents(useRabbitMQ: profile.IsCluster, builder.Configuration);
+            // The trace context rides along each grain call, so one trace follows a checkout across silos. Only with
+            // tracing on: the filters it adds cost a little on every call.
+            if (K8Shop.ServiceDefaults.Telemetry.TelemetrySettings.Of(builder.Services).Tracing)
+                silo.AddActivityPropagation();
             if (profile.Dashboard)
                 silo.AddDashboard();
             if (profile.IsCluster)

@@ -1,6 +1,8 @@
 using K8Shop.Contracts.Events;
 using K8Shop.Grains.Notifications;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Orleans.Streaming.RabbitMQ;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -105,6 +107,7 @@ public sealed partial class NotificationConsumer(
         LogConsuming(_options.Name, _options.Prefetch);
         _ready.TrySetResult();
 
+        var sampling = SampleDepthsAsync(channel, closed.Task, stoppingToken);
         try
         {
             await closed.Task.WaitAsync(stoppingToken);
@@ -112,6 +115,7 @@ public sealed partial class NotificationConsumer(
         finally
         {
             _consuming = null;
+            await sampling;
         }
         LogDisconnected(_options.Name);
     }
@@ -172,8 +176,40 @@ public sealed partial class NotificationConsumer(
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>While something reads <c>k8shop.events.queue.depth</c>: the queue's and its dead-letter queue's depth every 10 s.</summary>
+    private async Task SampleDepthsAsync(IChannel channel, Task closed, CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!closed.IsCompleted && !stoppingToken.IsCancellationRequested)
+            {
+                if (RabbitMQEventMetrics.QueueDepthObserved)
+                {
+                    RabbitMQEventMetrics.QueueDepth(_options.Name, (await channel.QueueDeclarePassiveAsync(_options.Name, stoppingToken)).MessageCount);
+                    RabbitMQEventMetrics.QueueDepth(_options.DeadLetterQueue, (await channel.QueueDeclarePassiveAsync(_options.DeadLetterQueue, stoppingToken)).MessageCount);
+                }
+                await Task.WhenAny(closed, Task.Delay(DepthSampleInterval, clock, stoppingToken));
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or RabbitMQ.Client.Exceptions.AlreadyClosedException or RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            // The connection is going: the next one samples again.
+        }
+    }
+
+    private static readonly TimeSpan DepthSampleInterval = TimeSpan.FromSeconds(10);
+
     private async Task HandleOneAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
     {
+        // The consumer's span continues the publisher's trace (W3C context in the headers), and so do the grain calls
+        // and the e-mail that follow.
+        using var activity = NotificationTelemetry.Source.HasListeners()
+            ? NotificationTelemetry.Source.StartActivity($"{_options.Name} process", ActivityKind.Consumer, AmqpTraceContext.Extract(delivery.BasicProperties))
+            : null;
+        activity?.SetTag("messaging.system", "rabbitmq");
+        activity?.SetTag("messaging.destination.name", _options.Name);
+        activity?.SetTag("messaging.rabbitmq.destination.routing_key", delivery.RoutingKey);
+        activity?.SetTag("messaging.message.id", delivery.BasicProperties.MessageId);
         IntegrationEvent evt;
         try
         {
@@ -184,6 +220,8 @@ public sealed partial class NotificationConsumer(
         {
             LogPoison(delivery.RoutingKey, delivery.BasicProperties.MessageId ?? "(none)", ex.Message);
             await channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false, CancellationToken.None);
+            RabbitMQEventMetrics.DeadLettered(_options.Name);
+            activity?.SetStatus(ActivityStatusCode.Error, "unreadable");
             return;
         }
 
@@ -191,11 +229,16 @@ public sealed partial class NotificationConsumer(
         {
             await NotificationDispatcher.DispatchAsync(grains, evt);
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None);
+            RabbitMQEventMetrics.Consumed(delivery.RoutingKey, _options.Name);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             var attempt = DeliveryCount(delivery) + 1;
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             LogFailed(ex, delivery.RoutingKey, evt.MessageId, attempt, _options.DeliveryLimit);
+            // The broker dead-letters it when this return uses up the delivery limit.
+            if (attempt > _options.DeliveryLimit)
+                RabbitMQEventMetrics.DeadLettered(_options.Name);
             // A pause before returning it, so a short outage (SMTP, storage) does not burn the delivery limit at once.
             await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), clock, CancellationToken.None);
             if (channel.IsOpen)

@@ -29,18 +29,44 @@ public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogg
         message.Headers.Add("X-K8Shop-Template", email.Template);
         message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
 
-        var client = await RentAsync(cancellationToken);
+        using var activity = NotificationTelemetry.StartEmail(email.Template);
+        SmtpClient client;
+        try
+        {
+            client = await RentAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            Failed(activity, ex, cancellationToken);
+            throw;
+        }
         try
         {
             await client.SendAsync(message, cancellationToken);
         }
-        catch
+        catch (Exception ex)
         {
+            Failed(activity, ex, cancellationToken);
             client.Dispose();
             throw;
         }
+        NotificationTelemetry.EmailSent();
         Return(client);
         LogSent(email.UserId, email.Template, email.MessageId);
+    }
+
+    private static void Failed(System.Diagnostics.Activity? activity, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            return;
+        var reason = exception switch
+        {
+            TimeoutException or OperationCanceledException => NotificationTelemetry.Reasons.Timeout,
+            SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } => NotificationTelemetry.Reasons.Permanent,
+            _ => NotificationTelemetry.Reasons.Transient,
+        };
+        NotificationTelemetry.EmailFailed(reason);
+        activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, reason);
     }
 
     public void Dispose()

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using K8Shop.Contracts.Events;
+
+namespace K8Shop.Grains.Events;
+
+/// <summary>
+/// Meter and activity source <c>K8Shop.Events</c> on the publishing side: a producer span per event handed to the
+/// stream provider, events published by routing key, and the outbox lag (age of the oldest event this silo stored
+/// but has not published yet). The consuming side's instruments live with the consumers.
+/// </summary>
+public static class EventTelemetry
+{
+    public const string Name = "K8Shop.Events";
+
+    public static readonly ActivitySource Source = new(Name);
+    private static readonly Meter Meter = new(Name);
+
+    private static readonly Counter<long> Published = Meter.CreateCounter<long>(
+        "k8shop.events.published", "{event}", "Events the stream provider accepted (with RabbitMQ: confirmed by the broker), by routing key");
+
+    // Outboxes holding unpublished events, by owner key, with their oldest event's time. Only kept while something
+    // reads the gauge.
+    private static readonly ConcurrentDictionary<string, DateTimeOffset> Pending = new(StringComparer.Ordinal);
+
+    private static readonly ObservableGauge<double> OutboxLag = Meter.CreateObservableGauge(
+        "k8shop.outbox.lag", ObserveLag, "s", "Age of the oldest stored but unpublished outbox event on this silo (0 if none)");
+
+    /// <summary>A producer span for one event (null when nobody traces).</summary>
+    public static Activity? StartPublish(IntegrationEvent @event)
+    {
+        if (!Source.HasListeners())
+            return null;
+        var activity = Source.StartActivity($"publish {@event.RoutingKey}", ActivityKind.Producer);
+        activity?.SetTag("messaging.system", "rabbitmq");
+        activity?.SetTag("messaging.destination.name", @event.StreamNamespace);
+        activity?.SetTag("messaging.rabbitmq.destination.routing_key", @event.RoutingKey);
+        activity?.SetTag("messaging.message.id", @event.MessageId);
+        return activity;
+    }
+
+    public static void PublishedOne(IntegrationEvent @event) =>
+        Published.Add(1, new KeyValuePair<string, object?>("routing_key", @event.RoutingKey));
+
+    /// <summary>The outbox of <paramref name="owner"/> now holds events since <paramref name="oldest"/>, or none (null).</summary>
+    public static void Outbox(string owner, DateTimeOffset? oldest)
+    {
+        if (!OutboxLag.Enabled)
+            return;
+        if (oldest is { } since)
+            Pending[owner] = since;
+        else
+            Pending.TryRemove(owner, out _);
+    }
+
+    private static double ObserveLag()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var lag = TimeSpan.Zero;
+        foreach (var (_, since) in Pending)
+        {
+            if (now - since > lag)
+                lag = now - since;
+        }
+        return lag.TotalSeconds;
+    }
+}
