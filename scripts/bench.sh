@@ -15,6 +15,12 @@
 #   Auth__Mode=open (no tokens), each on a fresh silo, one after the other in the same run; reports the ratios (goal: at
 #   most 10% less throughput with tokens). Shorter phases than the other scenarios (BENCH_AUTH_WARMUP, default 30 s,
 #   and 20 s measured): both modes get the same, so the JIT's leftover work cancels out of the ratio.
+# telemetry: what OpenTelemetry costs checkouts/s (closed loop, checkout clients), each phase on a fresh silo, in turn:
+#   off (OTEL_SDK_DISABLED=true, no management port), defaults (nothing configured: the cluster profile's default),
+#   prometheus (management port on, Debian's /usr/bin/prometheus scraping /metrics every 5 s), otlp (traces, metrics and
+#   logs exported over OTLP: to the Aspire dashboard at 127.0.0.1:4317 when it answers, else to scripts/bench/otlp_sink.py,
+#   a minimal OTLP/HTTP receiver); BENCH_TELEMETRY_ROUNDS (default 1) repeats the sequence and averages. Reports each
+#   phase's ratio to off (goals: defaults and prometheus within 3%, otlp within 10%). Warm-up BENCH_TELEMETRY_WARMUP (30 s).
 # Every silo co-hosts the identity provider with operator and loadgen client secrets of the run; the load generator
 # gets its client credentials by environment (the operator sets stock; loadgen moves stock and signs shoppers in).
 # The load generator's invariant checks must pass in every run, else the script exits non-zero.
@@ -31,7 +37,8 @@ case $scenario in
   checkout) clients=${3:-64} ;;
   events) duration=${2:-60} clients=${3:-64} ;;
   auth) clients=${3:-1024} checkout_clients=${4:-64} ;;
-  *) echo "usage: $0 hot-sku|checkout|events|auth [seconds] [clients]" >&2; exit 2 ;;
+  telemetry) clients=${3:-64} ;;
+  *) echo "usage: $0 hot-sku|checkout|events|auth|telemetry [seconds] [clients]" >&2; exit 2 ;;
 esac
 http_port=18081
 # Every phase first runs unmeasured for this long: on 2 cores the silo's tiered JIT keeps compiling for about a minute
@@ -39,6 +46,7 @@ http_port=18081
 # after), and a shorter warm-up measures the JIT, not the system.
 warmup=${BENCH_WARMUP:-60}
 [[ $scenario != auth ]] || warmup=${BENCH_AUTH_WARMUP:-30}
+[[ $scenario != telemetry ]] || warmup=${BENCH_TELEMETRY_WARMUP:-30}
 out="artifacts/bench"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 report="$out/$scenario-$stamp.txt"
@@ -325,6 +333,96 @@ auth() {
   [[ ${check[hot-sku-required]} == PASS && ${check[hot-sku-open]} == PASS && ${check[checkout-required]} == PASS && ${check[checkout-open]} == PASS ]]
 }
 
+telemetry() {
+  local sku=BOOK-001 skus=150 pace=${BENCH_INVENTORY_WRITES_PER_SECOND:-50} rounds=${BENCH_TELEMETRY_ROUNDS:-1}
+  local phases=(off defaults prometheus otlp) management_port=19464 prometheus_port=19090 sink_port=14318
+  local prometheus_pid="" sink_pid="" receiver phase round
+  declare -A sum runs check scraped exported
+  if (exec 3<>/dev/tcp/127.0.0.1/4317) 2>/dev/null; then
+    receiver="the Aspire dashboard's OTLP/gRPC endpoint at 127.0.0.1:4317"
+  else
+    receiver="scripts/bench/otlp_sink.py, an OTLP/HTTP receiver on 127.0.0.1:$sink_port (nothing answered on 127.0.0.1:4317)"
+  fi
+  [[ -x /usr/bin/prometheus ]] || { echo "the prometheus phase needs Debian's prometheus (apt-get install prometheus)" >&2; exit 1; }
+  stop_helpers() {
+    if [[ -n $prometheus_pid ]]; then kill "$prometheus_pid" 2>/dev/null || true; wait "$prometheus_pid" 2>/dev/null || true; prometheus_pid=""; fi
+    if [[ -n $sink_pid ]]; then kill "$sink_pid" 2>/dev/null || true; wait "$sink_pid" 2>/dev/null || true; sink_pid=""; fi
+  }
+  trap 'stop_helpers; stop_silo; drop_vhost; drop_database' EXIT
+
+  for round in $(seq 1 "$rounds"); do
+    for phase in "${phases[@]}"; do
+      local name="telemetry-$phase-$round" settings=()
+      case $phase in
+        off) settings=(OTEL_SDK_DISABLED=true Management__Urls=) ;;
+        defaults) settings=() ;;
+        prometheus)
+          settings=(Management__Urls="http://127.0.0.1:$management_port")
+          mkdir -p "$out/$name-prometheus"
+          printf 'global:\n  scrape_interval: 5s\nscrape_configs:\n  - job_name: k8shop-silo\n    static_configs:\n      - targets: ["127.0.0.1:%s"]\n' \
+            "$management_port" >"$out/$name-prometheus/prometheus.yml"
+          /usr/bin/prometheus --config.file="$out/$name-prometheus/prometheus.yml" --storage.tsdb.path="$out/$name-prometheus/data" \
+            --web.listen-address="127.0.0.1:$prometheus_port" >"$out/$name-prometheus/prometheus.log" 2>&1 &
+          prometheus_pid=$!
+          ;;
+        otlp)
+          if [[ $receiver == *4317* ]]; then
+            settings=(OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4317 OTEL_EXPORTER_OTLP_PROTOCOL=grpc)
+          else
+            python3 scripts/bench/otlp_sink.py "$sink_port" "$out/$name-otlp.json" &
+            sink_pid=$!
+            settings=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$sink_port" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf)
+          fi
+          ;;
+      esac
+      step "telemetry $phase (round $round of $rounds): $clients clients in a closed loop for ${duration}s (+${warmup}s warm-up)"
+      start_silo "$name" "k8shop-bench-$stamp-$name" Inventory__MaxWritesPerSecond="$pace" Cart__IdleExpiry=01:00:00 "${settings[@]}"
+      local status
+      status=$(loadgen "$out/$name" --scenario checkout --sku "$sku" --skus "$skus" --setup-stock 1000000 --warmup "${warmup}s" \
+        --duration "${duration}s" --clients "$clients")
+      [[ -s "$out/$name.json" ]] || { cat "$out/$name.txt" >&2; echo "the load generator wrote no report for $name (exit $status)" >&2; exit 1; }
+      if [[ $phase == prometheus ]]; then
+        scraped[$round]=$(curl -fs "http://127.0.0.1:$prometheus_port/api/v1/query" --data-urlencode 'query=sum(k8shop_checkouts_total)' |
+          python3 -c 'import json, sys; r = json.load(sys.stdin)["data"]["result"]; print(r[0]["value"][1] if r else "none")' || echo none)
+      fi
+      stop_silo
+      stop_helpers
+      if [[ $phase == otlp && -s "$out/$name-otlp.json" ]]; then
+        exported[$round]=$(python3 -c 'import json, sys; c = json.load(open(sys.argv[1])); print(", ".join(f"{k} {v["requests"]} requests {v["bytes"] // 1024} KiB" for k, v in sorted(c.items())))' "$out/$name-otlp.json")
+      fi
+      local rate
+      rate=$(json_field "$out/$name.json" 'r["checkout"]["figures"]["checkouts_per_second"]')
+      sum[$phase]=$(awk -v a="${sum[$phase]:-0}" -v b="$rate" 'BEGIN { print a + b }')
+      runs[$phase]=$(( ${runs[$phase]:-0} + 1 ))
+      [[ $status == 0 && $(json_field "$out/$name.json" 'r["passed"]') == True ]] || check[$phase]=FAIL
+      echo "    $phase: $rate checkouts/s"
+    done
+  done
+
+  {
+    echo "K8Shop telemetry benchmark, $(date -u +%FT%TZ), $(nproc) cores, ${duration}s measured per phase (+${warmup}s warm-up), $clients clients,"
+    echo "$rounds round(s) of: off, defaults, prometheus, otlp; a fresh silo per phase (cluster profile, checkout scenario as in 'checkout' (a))"
+    echo "(off: OTEL_SDK_DISABLED=true; defaults: nothing configured; prometheus: /metrics on 127.0.0.1:$management_port scraped every 5 s;"
+    echo " otlp: traces (every request sampled: parentbased_always_on), metrics and logs to $receiver)"
+    local off
+    off=$(awk -v s="${sum[off]}" -v n="${runs[off]}" 'BEGIN { print s / n }')
+    for phase in "${phases[@]}"; do
+      awk -v p="$phase" -v s="${sum[$phase]}" -v n="${runs[$phase]}" -v o="$off" -v k="${check[$phase]:-PASS}" 'BEGIN {
+        r = s / n; printf "%-10s %8.1f checkouts/s  ratio to off %.3f (%+.1f%%)  invariants %s\n", p, r, r / o, (r / o - 1) * 100, k }'
+    done
+    for round in $(seq 1 "$rounds"); do
+      echo "  round $round: Prometheus saw sum(k8shop_checkouts_total) = ${scraped[$round]:-none}; OTLP receiver got: ${exported[$round]:-(counted by the dashboard)}"
+      echo "  CPU per checkout, off: $(python3 scripts/bench/cpu_share.py per-op "$out/telemetry-off-$round-cpu.json" "$(json_field "$out/telemetry-off-$round.json" 'r["checkout"]["figures"]["checkouts_per_second"]')")"
+      echo "  CPU per checkout, otlp: $(python3 scripts/bench/cpu_share.py per-op "$out/telemetry-otlp-$round-cpu.json" "$(json_field "$out/telemetry-otlp-$round.json" 'r["checkout"]["figures"]["checkouts_per_second"]')")"
+    done
+    awk -v d="${sum[defaults]}" -v n="${runs[defaults]}" -v o="$off" 'BEGIN { printf "goal: nothing configured within 3%% of off: %s\n", ((d / n) / o >= 0.97 ? "met" : "not met") }'
+    awk -v d="${sum[prometheus]}" -v n="${runs[prometheus]}" -v o="$off" 'BEGIN { printf "goal: Prometheus scraping within 3%% of off: %s\n", ((d / n) / o >= 0.97 ? "met" : "not met") }'
+    awk -v d="${sum[otlp]}" -v n="${runs[otlp]}" -v o="$off" 'BEGIN { printf "goal: OTLP export within 10%% of off: %s\n", ((d / n) / o >= 0.90 ? "met" : "not met") }'
+    echo "details: $out/telemetry-{off,defaults,prometheus,otlp}-*{.txt,.json,-cpu.json}, $out/silo-telemetry-*.log"
+  } | tee "$report"
+  for phase in "${phases[@]}"; do [[ ${check[$phase]:-PASS} == PASS ]] || return 1; done
+}
+
 # Every run gets a RabbitMQ virtual host of its own, deleted afterwards: every queue bound to exchange orders gets
 # a copy of every event, so on the shared vhost the run would fill other silos' partition and notification queues,
 # and whatever earlier test runs left bound there (a test silo's partition exchange, a forgotten queue) would add
@@ -365,4 +463,5 @@ case $scenario in
   checkout) checkout ;;
   events) events ;;
   auth) auth ;;
+  telemetry) telemetry ;;
 esac

@@ -56,6 +56,7 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        using var activity = DynamoDBTelemetry.Start("GetItem", _options.TableName);
         try
         {
             var response = await _client.Value.GetItemAsync(new GetItemRequest
@@ -73,6 +74,7 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
         }
         catch (Exception exception)
         {
+            DynamoDBTelemetry.Failed(activity, exception);
             LogReadFailed(exception, _name, grainId, stateName, _options.TableName);
             throw;
         }
@@ -114,16 +116,19 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
             ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
         };
         (request.ConditionExpression, request.ExpressionAttributeNames, request.ExpressionAttributeValues) = Condition(expected);
+        using var activity = DynamoDBTelemetry.Start("PutItem", _options.TableName);
         try
         {
             await _client.Value.PutItemAsync(request);
         }
         catch (ConditionalCheckFailedException conflict)
         {
+            DynamoDBTelemetry.Failed(activity, conflict);
             throw VersionConflict(operation, stateName, grainId, etag, conflict);
         }
         catch (Exception exception)
         {
+            DynamoDBTelemetry.Failed(activity, exception);
             LogWriteFailed(exception, operation, _name, grainId, stateName, _options.TableName);
             throw;
         }
@@ -141,12 +146,14 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
             ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
         };
         (request.ConditionExpression, request.ExpressionAttributeNames, request.ExpressionAttributeValues) = Condition(expected);
+        using var activity = DynamoDBTelemetry.Start("DeleteItem", _options.TableName);
         try
         {
             await _client.Value.DeleteItemAsync(request);
         }
         catch (ConditionalCheckFailedException conflict)
         {
+            DynamoDBTelemetry.Failed(activity, conflict);
             throw VersionConflict(nameof(ClearStateAsync), stateName, grainId, etag, conflict);
         }
         catch (Exception exception)

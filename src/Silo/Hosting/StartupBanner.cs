@@ -11,7 +11,9 @@ public static partial class StartupBanner
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            var http = addresses.FirstOrDefault(a => !IsGrpc(app, a)) ?? "http://127.0.0.1:8080";
+            var management = app.Services.GetService<K8Shop.ServiceDefaults.Telemetry.TelemetrySettings>()?.ManagementUrls.Select(u => u.Port).ToHashSet() ?? [];
+            var http = addresses.FirstOrDefault(a => !IsGrpc(app, a) && !(Uri.TryCreate(a, UriKind.Absolute, out var bound) && management.Contains(bound.Port)))
+                ?? "http://127.0.0.1:8080";
             var grpc = addresses.FirstOrDefault(a => IsGrpc(app, a)) ?? "(not configured)";
             var profile = app.Services.GetRequiredService<K8ShopOptions>().Profile;
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("K8Shop");
