@@ -169,7 +169,7 @@ write_node_env() {  # node
     printf "export %s='%s'\n" Kestrel__Endpoints__Http__Url "http://127.0.0.1:$(http_port "$node")" \
       Kestrel__Endpoints__Grpc__Url "http://127.0.0.1:$(grpc_port "$node")" \
       Management__Urls "http://127.0.0.1:$(management_port "$node")" \
-      OTEL_RESOURCE_ATTRIBUTES "service.instance.id=$node,k8shop.cluster=$SERVICE_ID"
+      OTEL_RESOURCE_ATTRIBUTES "k8shop.node=$node,k8shop.cluster=$SERVICE_ID"
     if [[ $node == gateway ]]; then
       printf "export %s='%s'\n" Gateway__Modules "$GATEWAY_MODULES" Auth__Authority "$(issuer)" Auth__RequireHttpsMetadata false
     else
