@@ -352,7 +352,7 @@ viewer_up() {
   (cd "$STATE" && exec env ASPNETCORE_URLS="http://127.0.0.1:$VIEWER_PORT" \
     ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$OTLP_GRPC_PORT" \
     ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL="http://127.0.0.1:$OTLP_HTTP_PORT" \
-    Dashboard__Frontend__AuthMode=Unsecured Dashboard__Otlp__AuthMode=Unsecured \
+    Dashboard__Frontend__AuthMode=Unsecured Dashboard__Otlp__AuthMode=Unsecured Dashboard__Api__AuthMode=Unsecured \
     DOTNET_CLI_TELEMETRY_OPTOUT=1 ASPIRE_DASHBOARD_TELEMETRY_OPTOUT=true \
     setsid nohup "$exe" >>"$STATE/viewer.log" 2>&1 </dev/null) &
   echo $! >"$STATE/viewer.pid"
