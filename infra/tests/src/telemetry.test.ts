@@ -78,6 +78,11 @@ for (const overlay of overlays) {
         assert.deepEqual(config.service.pipelines.logs.exporters, ["awscloudwatchlogs"]);
         assert.deepEqual(config.service.pipelines.metrics.exporters, ["prometheusremotewrite"]);
         assert.equal(config.exporters.prometheusremotewrite.auth.authenticator, "sigv4auth");
+        // Remote-written series carry the labels the dashboards and alerts group by, as scraped series do.
+        const processors: string[] = config.service.pipelines.metrics.processors;
+        const labels = processors.flatMap((p) => config.processors[p]?.attributes ?? []).map((a: Any) => [a.key, a.from_attribute]);
+        assert.deepEqual(labels, [["pod", "k8s.pod.name"], ["service", "service.name"]]);
+        assert.equal(config.exporters.prometheusremotewrite.resource_to_telemetry_conversion.enabled, true);
         const sa = named(objects, "ServiceAccount", "otel-collector");
         assert.match(sa.metadata.annotations?.["eks.amazonaws.com/role-arn"] ?? "", /^arn:aws:iam::[^:]+:role\/k8shop-otel-collector$/);
       } else {
