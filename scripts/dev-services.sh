@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Local backing services for K8Shop on 127.0.0.1, without systemd or containers:
-# PostgreSQL 15, Redis 7, RabbitMQ 3.10, dynalite (DynamoDB emulator) and a test SMTP server
-# (scripts/smtp-server.cjs on npm smtp-server: mail on SMTP, listed over HTTP).
+# PostgreSQL 15, Redis 7, RabbitMQ 3.10, dynalite (DynamoDB emulator), a test SMTP server
+# (scripts/smtp-server.cjs on npm smtp-server: mail on SMTP, listed over HTTP), a trace, metrics and log viewer
+# (the standalone .NET Aspire dashboard from NuGet, tools/AspireDashboard: UI 18888, OTLP gRPC 4317, OTLP HTTP 4318)
+# and Prometheus (Debian's package, 9090: the embedded silo's management port 9464 and the local cluster's nodes,
+# found in the targets files scripts/local-cluster.sh writes; alert rules from infra/observability/prometheus).
 #
-#   scripts/dev-services.sh up|down|status|pids [postgres redis rabbitmq dynalite smtp]
+#   scripts/dev-services.sh up|down|status|pids [postgres redis rabbitmq dynalite smtp viewer prometheus]
 #   eval "$(scripts/dev-services.sh env)"
 #
 # pids prints "service pid" for each one running (the benchmarks measure their CPU).
@@ -20,8 +23,14 @@ RABBIT_MGMT_PORT="${K8SHOP_RABBITMQ_MGMT_PORT:-15672}"
 DYNAMO_PORT="${K8SHOP_DYNAMODB_PORT:-8000}"
 SMTP_PORT="${K8SHOP_SMTP_PORT:-1025}"
 SMTP_HTTP_PORT="${K8SHOP_SMTP_HTTP_PORT:-1080}"
+VIEWER_PORT="${K8SHOP_VIEWER_PORT:-18888}"
+OTLP_GRPC_PORT="${K8SHOP_OTLP_GRPC_PORT:-4317}"
+OTLP_HTTP_PORT="${K8SHOP_OTLP_HTTP_PORT:-4318}"
+PROMETHEUS_PORT="${K8SHOP_PROMETHEUS_PORT:-9090}"
+# The embedded host's management port (Management:Urls), scraped whenever something listens there.
+EMBEDDED_METRICS_PORT="${K8SHOP_EMBEDDED_METRICS_PORT:-9464}"
 
-ALL_SERVICES=(postgres redis rabbitmq dynalite smtp)
+ALL_SERVICES=(postgres redis rabbitmq dynalite smtp viewer prometheus)
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_DATA="$STATE/postgres"
 PG_SOCK="$STATE/postgres-run"
@@ -33,10 +42,19 @@ DYNALITE_BIN="$STATE/npm/node_modules/.bin/dynalite"
 SMTP_SERVER_VERSION=3.21.6
 # A prefix of its own: 'npm install --no-save' prunes whatever else a prefix holds (dynalite).
 SMTP_MODULES="$STATE/npm-smtp/node_modules"
-declare -A PORT=([postgres]=$PG_PORT [redis]=$REDIS_PORT [rabbitmq]=$RABBIT_PORT [dynalite]=$DYNAMO_PORT [smtp]=$SMTP_PORT)
+# Restore-only project pinning the dashboard's package; the executable runs from the NuGet cache.
+VIEWER_PROJECT="$REPO/tools/AspireDashboard/AspireDashboard.csproj"
+PROMETHEUS_DIR="$STATE/prometheus"
+# scripts/local-cluster.sh writes one file_sd file per cluster here (dev-services.sh env: K8SHOP_PROMETHEUS_TARGETS_DIR).
+PROMETHEUS_TARGETS="$PROMETHEUS_DIR/targets"
+PROMETHEUS_RULES="$REPO/infra/observability/prometheus/k8shop-alerts.rules.yml"
+declare -A PORT=([postgres]=$PG_PORT [redis]=$REDIS_PORT [rabbitmq]=$RABBIT_PORT [dynalite]=$DYNAMO_PORT [smtp]=$SMTP_PORT
+                 [viewer]=$VIEWER_PORT [prometheus]=$PROMETHEUS_PORT)
 declare -A PIDFILE=([postgres]="$PG_DATA/postmaster.pid" [redis]="$STATE/redis.pid"
-                    [rabbitmq]="$STATE/rabbitmq.pid" [dynalite]="$STATE/dynalite.pid" [smtp]="$STATE/smtp.pid")
-declare -A PROCESS=([postgres]=postgres [redis]=redis-server [rabbitmq]=beam [dynalite]=dynalite [smtp]=smtp-server.cjs)
+                    [rabbitmq]="$STATE/rabbitmq.pid" [dynalite]="$STATE/dynalite.pid" [smtp]="$STATE/smtp.pid"
+                    [viewer]="$STATE/viewer.pid" [prometheus]="$STATE/prometheus.pid")
+declare -A PROCESS=([postgres]=postgres [redis]=redis-server [rabbitmq]=beam [dynalite]=dynalite [smtp]=smtp-server.cjs
+                    [viewer]=Aspire.Dashboard [prometheus]=prometheus)
 
 usage() {
   printf 'usage: %s up|down|status|pids [%s]   (default: all)\n       eval "$(%s env)"\n' \
@@ -102,11 +120,12 @@ install_missing() {
       postgres) [[ -x $PG_BIN/initdb ]] || pkg=postgresql ;;
       redis) [[ -x /usr/bin/redis-server && -x /usr/bin/redis-cli ]] || pkg=redis-server ;;
       rabbitmq) [[ -x $RABBIT_BIN/rabbitmq-server ]] || pkg=rabbitmq-server ;;
+      prometheus) [[ -x /usr/bin/prometheus && -x /usr/bin/promtool ]] || pkg=prometheus ;;
     esac
     [[ -z $pkg ]] || { apt_pkgs+=("$pkg"); say "$svc" "installing $pkg with apt-get (log in $STATE/apt.log)..."; }
   done
-  # curl checks the RabbitMQ management API and dynalite.
-  if [[ " $* " == *" rabbitmq "* || " $* " == *" dynalite "* || " $* " == *" smtp "* ]] && ! command -v curl >/dev/null; then
+  # curl checks the RabbitMQ management API, dynalite, the SMTP server, the viewer and Prometheus.
+  if [[ " $* " =~ \ (rabbitmq|dynalite|smtp|viewer|prometheus)\  ]] && ! command -v curl >/dev/null; then
     apt_pkgs+=(curl); say curl "installing with apt-get..."
   fi
   if ((${#apt_pkgs[@]})); then
@@ -131,6 +150,15 @@ install_missing() {
     say smtp "installing smtp-server@$SMTP_SERVER_VERSION with npm (log in $STATE/npm.log)..."
     npm install --prefix "$STATE/npm-smtp" --no-save "smtp-server@$SMTP_SERVER_VERSION" >>"$STATE/npm.log" 2>&1 ||
       die smtp "npm install failed; see $STATE/npm.log"
+  fi
+  if [[ " $* " == *" viewer "* ]] && ! viewer_executable >/dev/null; then
+    [[ $(uname -m) == x86_64 ]] ||
+      die viewer "the standalone Aspire dashboard package is linux-x64 only and this machine is $(uname -m); README, \"Telemetry and dashboards\""
+    command -v dotnet >/dev/null || die viewer "the .NET SDK is required to restore $VIEWER_PROJECT"
+    say viewer "restoring the Aspire dashboard (NuGet Aspire.Dashboard.Sdk.linux-x64, about 125 MB; log in $STATE/viewer-restore.log)..."
+    dotnet restore "$VIEWER_PROJECT" --nologo >>"$STATE/viewer-restore.log" 2>&1 ||
+      die viewer "dotnet restore failed; see $STATE/viewer-restore.log"
+    viewer_executable >/dev/null || die viewer "restored, but the dashboard executable is not in the package; see $STATE/viewer-restore.log"
   fi
 }
 
@@ -294,14 +322,104 @@ smtp_up() {
 
 smtp_down() { signal_down smtp; }
 
+# ---------------------------------------------------------------- viewer
+# The package's tools/ holds a self-contained single-file executable (it needs no dotnet host). Prints its path once
+# the project is restored; the property comes from GeneratePathProperty in the project.
+viewer_executable() {
+  [[ -f ${VIEWER_PROJECT%/*}/obj/project.assets.json ]] || return 1
+  local dir
+  dir="$(dotnet msbuild "$VIEWER_PROJECT" -nologo -getProperty:PkgAspire_Dashboard_Sdk_linux-x64 2>/dev/null)" || return 1
+  [[ -n $dir && -f $dir/tools/Aspire.Dashboard ]] && echo "$dir/tools/Aspire.Dashboard"
+}
+
+viewer_answers() {
+  [[ $(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$VIEWER_PORT/") =~ ^(200|302)$ ]] &&
+    port_open "$OTLP_GRPC_PORT" && port_open "$OTLP_HTTP_PORT"
+}
+
+viewer_up() {
+  already_up viewer viewer_answers && return
+  check_port_free viewer "$VIEWER_PORT" K8SHOP_VIEWER_PORT
+  check_port_free viewer "$OTLP_GRPC_PORT" K8SHOP_OTLP_GRPC_PORT
+  check_port_free viewer "$OTLP_HTTP_PORT" K8SHOP_OTLP_HTTP_PORT
+  local exe
+  exe="$(viewer_executable)" || die viewer "not restored; run '$0 up viewer' (it restores $VIEWER_PROJECT)"
+  # NuGet keeps the package's Unix permissions only on recent clients.
+  [[ -x $exe ]] || chmod +x "$exe"
+  say viewer "starting the Aspire dashboard..."
+  # Loopback only and unsecured (no browser token, no OTLP API key): a developer's own machine. Telemetry stays in
+  # memory and is gone when it stops.
+  (cd "$STATE" && exec env ASPNETCORE_URLS="http://127.0.0.1:$VIEWER_PORT" \
+    ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$OTLP_GRPC_PORT" \
+    ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL="http://127.0.0.1:$OTLP_HTTP_PORT" \
+    Dashboard__Frontend__AuthMode=Unsecured Dashboard__Otlp__AuthMode=Unsecured Dashboard__Api__AuthMode=Unsecured \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 ASPIRE_DASHBOARD_TELEMETRY_OPTOUT=true \
+    setsid nohup "$exe" >>"$STATE/viewer.log" 2>&1 </dev/null) &
+  echo $! >"$STATE/viewer.pid"
+  wait_until 60 viewer_answers || die viewer "did not start; see $STATE/viewer.log"
+  say viewer "started: UI http://127.0.0.1:$VIEWER_PORT, OTLP gRPC 127.0.0.1:$OTLP_GRPC_PORT, OTLP HTTP 127.0.0.1:$OTLP_HTTP_PORT (pid $(pid_of viewer))"
+}
+
+viewer_down() { signal_down viewer; }
+
+# ---------------------------------------------------------------- prometheus
+prometheus_answers() { curl -sf -o /dev/null -m 2 "http://127.0.0.1:$PROMETHEUS_PORT/-/ready"; }
+
+# The project's own configuration (never /etc/prometheus nor Debian's service): the embedded host, every local
+# cluster's nodes from the file_sd files in $PROMETHEUS_TARGETS (re-read when they change), and the same alert rules
+# as Kubernetes.
+write_prometheus_config() {
+  mkdir -p "$PROMETHEUS_DIR/data" "$PROMETHEUS_TARGETS"
+  cat >"$PROMETHEUS_DIR/prometheus.yml" <<EOF
+# Written by scripts/dev-services.sh on each 'up prometheus'; edits are overwritten.
+global:
+  scrape_interval: 5s
+  evaluation_interval: 5s
+rule_files:
+  - $PROMETHEUS_RULES
+scrape_configs:
+  - job_name: k8shop-embedded
+    static_configs:
+      - targets: ["127.0.0.1:$EMBEDDED_METRICS_PORT"]
+        labels:
+          service: k8shop-silo
+          pod: embedded
+  - job_name: k8shop-local-cluster
+    file_sd_configs:
+      - files: ["$PROMETHEUS_TARGETS/*.json"]
+        refresh_interval: 5s
+  - job_name: prometheus
+    static_configs:
+      - targets: ["127.0.0.1:$PROMETHEUS_PORT"]
+EOF
+}
+
+prometheus_up() {
+  already_up prometheus prometheus_answers && return
+  check_port_free prometheus "$PROMETHEUS_PORT" K8SHOP_PROMETHEUS_PORT
+  write_prometheus_config
+  promtool check config "$PROMETHEUS_DIR/prometheus.yml" >"$STATE/prometheus-check.log" 2>&1 ||
+    die prometheus "promtool rejects $PROMETHEUS_DIR/prometheus.yml or $PROMETHEUS_RULES; see $STATE/prometheus-check.log"
+  say prometheus "starting..."
+  (cd "$PROMETHEUS_DIR" && exec setsid nohup /usr/bin/prometheus --config.file="$PROMETHEUS_DIR/prometheus.yml" \
+    --storage.tsdb.path="$PROMETHEUS_DIR/data" --storage.tsdb.retention.time=2d \
+    --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" --web.enable-lifecycle \
+    >>"$STATE/prometheus.log" 2>&1 </dev/null) &
+  echo $! >"$STATE/prometheus.pid"
+  wait_until 60 prometheus_answers || die prometheus "did not start; see $STATE/prometheus.log"
+  say prometheus "started on http://127.0.0.1:$PROMETHEUS_PORT, scraping 127.0.0.1:$EMBEDDED_METRICS_PORT and $PROMETHEUS_TARGETS/*.json (pid $(pid_of prometheus))"
+}
+
+prometheus_down() { signal_down prometheus; }
+
 # ---------------------------------------------------------------- commands
 status() {
   local svc pid rc=0
   for svc in "$@"; do
     if pid="$(pid_of "$svc")"; then
-      printf '%-9s running  pid %-8s 127.0.0.1:%s\n' "$svc" "$pid" "${PORT[$svc]}"
+      printf '%-10s running  pid %-8s 127.0.0.1:%s\n' "$svc" "$pid" "${PORT[$svc]}"
     else
-      printf '%-9s stopped  %-12s 127.0.0.1:%s\n' "$svc" "" "${PORT[$svc]}"; rc=3
+      printf '%-10s stopped  %-12s 127.0.0.1:%s\n' "$svc" "" "${PORT[$svc]}"; rc=3
     fi
   done
   return $rc
@@ -317,7 +435,12 @@ print_env() {  # single quotes: the Postgres string contains ';'
     Smtp__Host 127.0.0.1 Smtp__Port "$SMTP_PORT" Smtp__UseTls false \
     K8SHOP_SMTP_HTTP "http://127.0.0.1:$SMTP_HTTP_PORT" \
     AWS_ACCESS_KEY_ID local AWS_SECRET_ACCESS_KEY local AWS_REGION us-east-1 \
-    Identity__DevelopmentKeys true Identity__RequireHttps false
+    Identity__DevelopmentKeys true Identity__RequireHttps false \
+    K8SHOP_PROMETHEUS_TARGETS_DIR "$PROMETHEUS_TARGETS"
+  # Only while the viewer runs: an endpoint that does not answer would only make every host retry its exports.
+  if pid_of viewer >/dev/null && port_open "$OTLP_GRPC_PORT"; then
+    printf "export %s='%s'\n" OTEL_EXPORTER_OTLP_ENDPOINT "http://127.0.0.1:$OTLP_GRPC_PORT"
+  fi
 }
 
 need_root() { ((EUID == 0)) || die "$0" "must run as root (it installs packages and runs PostgreSQL as user postgres)"; }
@@ -327,8 +450,9 @@ main() {
   shift || true
   for svc in "$@"; do
     case $svc in
-      postgres | redis | rabbitmq | dynalite | smtp) services+=("$svc") ;;
+      postgres | redis | rabbitmq | dynalite | smtp | viewer | prometheus) services+=("$svc") ;;
       dynamodb) services+=(dynalite) ;;
+      aspire | dashboard) services+=(viewer) ;;
       *) echo "unknown service: $svc" >&2; usage ;;
     esac
   done

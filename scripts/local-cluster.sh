@@ -8,7 +8,7 @@
 # Builds once (K8SHOP_CLUSTER_CONFIGURATION, default Release; K8SHOP_CLUSTER_NO_BUILD=1 skips it). Pids, logs and
 # each node's settings live in ${K8SHOP_CLUSTER_DIR:-<repo>/.local-cluster}; 'down' stops each node by its own pid.
 # Settings (environment): K8SHOP_CLUSTER_PORT_OFFSET (0: silos on 11121-11123 / 30021-30023 / http 8081-8083 /
-# grpc 50061-50063, the gateway on http 8090 and grpc 50052), K8SHOP_CLUSTER_SERVICE_ID (k8shop-local),
+# grpc 50061-50063 / management (GET /metrics) 9465-9467, the gateway on http 8090, grpc 50052 and management 9468), K8SHOP_CLUSTER_SERVICE_ID (k8shop-local),
 # K8SHOP_CLUSTER_ID (local), K8SHOP_CLUSTER_TABLE (DynamoDB table, k8shop-local-inventory), K8SHOP_OPERATOR_SECRET
 # (local-cluster-operator: the operator client's secret, admin tokens by client credentials) and K8SHOP_LOADGEN_SECRET
 # (local-cluster-loadgen: the loadgen client's), K8SHOP_CLUSTER_GATEWAY_MODULES (Gateway__Modules of the gateway; empty: all),
@@ -19,6 +19,9 @@
 # Identity: every silo co-hosts the identity provider with the same issuer (silo1's address), the same PEM keys
 # (generated once per cluster dir with openssl, kept in it) and one account store (schema identity in the cluster's
 # PostgreSQL database); the gateway validates tokens through silo1's discovery document. Tokens: silo1's /connect/token.
+# Telemetry: every node exports to dev-services' viewer (OTEL_EXPORTER_OTLP_ENDPOINT, when it runs) and serves /metrics on
+# its own management port; 'up' writes the nodes into a Prometheus file_sd file in dev-services' targets folder
+# (K8SHOP_PROMETHEUS_TARGETS_DIR), so dev-services' Prometheus scrapes them within seconds; 'down' removes it.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -51,6 +54,7 @@ http_port() { case $1 in silo*) echo $((8080 + ${1#silo} + OFFSET)) ;; gateway) 
 grpc_port() { case $1 in silo*) echo $((50060 + ${1#silo} + OFFSET)) ;; gateway) echo $((50052 + OFFSET)) ;; esac; }
 silo_port() { echo $((11120 + ${1#silo} + OFFSET)); }
 gateway_port() { echo $((30020 + ${1#silo} + OFFSET)); }
+management_port() { case $1 in silo*) echo $((9464 + ${1#silo} + OFFSET)) ;; gateway) echo $((9468 + OFFSET)) ;; esac; }
 dll_of() { [[ $1 == gateway ]] && echo "$GATEWAY_DLL" || echo "$SILO_DLL"; }
 valid_node() { [[ " ${NODES[*]} " == *" $1 "* ]] || die "$0" "unknown node '$1'; use one of: ${NODES[*]}"; }
 
@@ -77,6 +81,40 @@ services_up() {
   else
     say services "PostgreSQL, Redis, RabbitMQ, dynalite and SMTP answer on 127.0.0.1"
   fi
+  # The viewer and Prometheus help but are not needed: a cluster starts without them.
+  missing=()
+  port_open "${K8SHOP_VIEWER_PORT:-18888}" || missing+=(viewer)
+  port_open "${K8SHOP_PROMETHEUS_PORT:-9090}" || missing+=(prometheus)
+  if ((${#missing[@]})); then
+    say services "starting ${missing[*]} with scripts/dev-services.sh up ${missing[*]}"
+    "$REPO/scripts/dev-services.sh" up "${missing[@]}" ||
+      say services "WARNING: could not start ${missing[*]} (above); the cluster runs without them"
+  fi
+}
+
+# dev-services' Prometheus reads every *.json there (file_sd); one file per cluster, named by service id and offset.
+targets_file() {
+  local dir
+  dir="$(eval "$("$REPO/scripts/dev-services.sh" env)"; echo "${K8SHOP_PROMETHEUS_TARGETS_DIR:-}")"
+  [[ -n $dir ]] && echo "$dir/local-cluster-$SERVICE_ID-$OFFSET.json"
+}
+
+write_prometheus_targets() {
+  local file node service sep=""
+  file="$(targets_file)" || return 0
+  mkdir -p "$(dirname "$file")"
+  {
+    echo "["
+    for node in "${NODES[@]}"; do
+      [[ $node == gateway ]] && service=k8shop-gateway || service=k8shop-silo
+      printf '%s  {"targets": ["127.0.0.1:%s"], "labels": {"service": "%s", "pod": "%s", "cluster": "%s"}}' \
+        "$sep" "$(management_port "$node")" "$service" "$node" "$SERVICE_ID"
+      sep=$',\n'
+    done
+    printf '\n]\n'
+  } >"$file.tmp"
+  mv "$file.tmp" "$file"
+  say prometheus "scrape targets in $file"
 }
 
 build() {
@@ -129,7 +167,9 @@ write_node_env() {  # node
   local node=$1
   {
     printf "export %s='%s'\n" Kestrel__Endpoints__Http__Url "http://127.0.0.1:$(http_port "$node")" \
-      Kestrel__Endpoints__Grpc__Url "http://127.0.0.1:$(grpc_port "$node")"
+      Kestrel__Endpoints__Grpc__Url "http://127.0.0.1:$(grpc_port "$node")" \
+      Management__Urls "http://127.0.0.1:$(management_port "$node")" \
+      OTEL_RESOURCE_ATTRIBUTES "k8shop.node=$node,k8shop.cluster=$SERVICE_ID"
     if [[ $node == gateway ]]; then
       printf "export %s='%s'\n" Gateway__Modules "$GATEWAY_MODULES" Auth__Authority "$(issuer)" Auth__RequireHttpsMetadata false
     else
@@ -143,7 +183,7 @@ launch() {  # node: starts it in the background with its saved settings
   local node=$1 dll pid port
   dll="$(dll_of "$node")"
   [[ -f $STATE/cluster.env && -f $STATE/$node.env ]] || die "$node" "no saved settings in $STATE; run '$0 up' first"
-  for port in $(http_port "$node") $(grpc_port "$node") $([[ $node == gateway ]] || echo "$(silo_port "$node") $(gateway_port "$node")"); do
+  for port in $(http_port "$node") $(grpc_port "$node") $(management_port "$node") $([[ $node == gateway ]] || echo "$(silo_port "$node") $(gateway_port "$node")"); do
     port_open "$port" && die "$node" "127.0.0.1:$port is already in use; stop what holds it or set K8SHOP_CLUSTER_PORT_OFFSET"
   done
   echo "--- $(date -u +%FT%TZ) start" >>"$STATE/$node.log"
@@ -205,6 +245,7 @@ up() {
   write_cluster_env
   identity_keys
   for node in "${NODES[@]}"; do write_node_env "$node"; chmod 600 "$STATE/$node.env"; done
+  write_prometheus_targets
   say cluster "service id $SERVICE_ID, cluster id $CLUSTER_ID, inventory table $TABLE; starting three silos..."
   # silo1 first: it creates the identity schema and registers the clients, which the others then find in place.
   launch silo1
@@ -219,6 +260,8 @@ up() {
 down() {
   local node
   for node in gateway silo3 silo2 silo1; do stop_node "$node" TERM; done
+  local file
+  if file="$(targets_file)" && [[ -f $file ]]; then rm -f "$file"; say prometheus "removed $file"; fi
 }
 
 status() {

@@ -6,23 +6,27 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 results="artifacts/test-results"
+# The datastores the tests use; dev-services' viewer and Prometheus are for people (tests start what they need).
+services=(postgres redis rabbitmq dynalite smtp)
 started_services=false
 step() { printf '\n==> %s\n' "$*"; }
 
 cleanup() {
   if [[ "$started_services" == true && "${K8SHOP_KEEP_SERVICES:-}" != 1 ]]; then
     step "stopping the services this run started (K8SHOP_KEEP_SERVICES=1 keeps them)"
-    scripts/dev-services.sh down || true
+    scripts/dev-services.sh down "${services[@]}" || true
   fi
 }
 trap cleanup EXIT
 
 step "services"
-if ! scripts/dev-services.sh status >/dev/null 2>&1; then
+if ! scripts/dev-services.sh status "${services[@]}" >/dev/null 2>&1; then
   started_services=true
 fi
-scripts/dev-services.sh up
+scripts/dev-services.sh up "${services[@]}"
 eval "$(scripts/dev-services.sh env)"
+# Set when the viewer runs: tests choose their own exporters, and a viewer left running must not receive every test host.
+unset OTEL_EXPORTER_OTLP_ENDPOINT
 
 # Debian's Prometheus: the telemetry tests start it to scrape a silo (under CI=true they fail without it).
 if [[ ! -x /usr/bin/prometheus ]]; then

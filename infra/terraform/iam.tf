@@ -5,8 +5,9 @@ locals {
 
 data "aws_iam_policy_document" "irsa" {
   for_each = {
-    silo    = "system:serviceaccount:bookstore:silo"
-    ebs_csi = "system:serviceaccount:kube-system:ebs-csi-controller-sa"
+    silo           = "system:serviceaccount:bookstore:silo"
+    ebs_csi        = "system:serviceaccount:kube-system:ebs-csi-controller-sa"
+    otel_collector = "system:serviceaccount:bookstore:otel-collector"
   }
 
   statement {

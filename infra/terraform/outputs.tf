@@ -77,3 +77,18 @@ output "cognito_storefront_client_id" {
 output "cognito_operator_client_id" {
   value = local.cognito ? aws_cognito_user_pool_client.operator[0].id : null
 }
+
+output "otel_collector_role_arn" {
+  description = "For the eks.amazonaws.com/role-arn annotation in infra/k8s/overlays/aws/otel-collector.yaml."
+  value       = aws_iam_role.otel_collector.arn
+}
+
+output "amp_workspace_id" {
+  description = "Where __AMP_WORKSPACE_ID__ stands in infra/k8s/overlays/aws/otel-collector-config.yaml."
+  value       = aws_prometheus_workspace.shop.id
+}
+
+output "amp_query_url" {
+  description = "The workspace's Prometheus-compatible endpoint, the data source for Grafana (SigV4, service aps)."
+  value       = aws_prometheus_workspace.shop.prometheus_endpoint
+}

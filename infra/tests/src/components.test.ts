@@ -240,17 +240,18 @@ describe("overlay-specific settings", { skip: renderSkip }, () => {
       assert.ok(podTemplate(named(objects, "Deployment", name)).spec.volumes.some((v: Any) => v.configMap?.name === "rds-ca-bundle"), `${name}: no RDS CA`);
   });
 
-  it("aws: the README's substitution of __ACCOUNT_ID__, __REGION__ and __SHOP_ORIGIN__ leaves no placeholder and valid values", () => {
+  it("aws: the README's substitution of __ACCOUNT_ID__, __REGION__, __SHOP_ORIGIN__ and __AMP_WORKSPACE_ID__ leaves no placeholder and valid values", () => {
     const readme = fs.readFileSync(path.join(repoDir, "README.md"), "utf8");
-    for (const p of ["__ACCOUNT_ID__", "__REGION__", "__SHOP_ORIGIN__"]) assert.ok(readme.includes(`s#${p}#`) || readme.includes(`s/${p}/`), `README does not substitute ${p}`);
+    for (const p of ["__ACCOUNT_ID__", "__REGION__", "__SHOP_ORIGIN__", "__AMP_WORKSPACE_ID__"]) assert.ok(readme.includes(`s#${p}#`) || readme.includes(`s/${p}/`), `README does not substitute ${p}`);
     const text = renderYaml("aws").replaceAll("__ACCOUNT_ID__", "123456789012").replaceAll("__REGION__", "eu-west-1")
-      .replaceAll("__SHOP_ORIGIN__", "https://shop.example.com");
+      .replaceAll("__SHOP_ORIGIN__", "https://shop.example.com").replaceAll("__AMP_WORKSPACE_ID__", "ws-0123abcd");
     assert.doesNotMatch(text, /__[A-Z_]+__/);
     assert.match(text, /eks\.amazonaws\.com\/role-arn: arn:aws:iam::123456789012:role\/k8shop-silo/);
     assert.match(text, /AWS_REGION: eu-west-1/);
     assert.match(text, /image: 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/k8shop\/silo:/);
     assert.match(text, /image: 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/k8shop\/identity:/);
     assert.match(text, /Identity__Issuer: https:\/\/shop\.example\.com\/\n/);
+    assert.match(text, /endpoint: https:\/\/aps-workspaces\.eu-west-1\.amazonaws\.com\/workspaces\/ws-0123abcd\/api\/v1\/remote_write/);
   });
 
   it("local: PostgreSQL, Redis, dynalite and an SMTP sink in the namespace, used by the silos", () => {

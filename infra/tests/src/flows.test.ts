@@ -55,6 +55,9 @@ for (const overlay of overlays) {
         ["storefront", "identity", 8080],
         ...gateways.map((g): [string, string, number] => [g, "identity", 8080]),
         ["silo", "identity", 8080],
+        // Telemetry: OTLP to the collector; the collector (or Prometheus) scrapes the management port.
+        ...["silo", "identity", ...gateways].map((p): [string, string, number] => [p, "otel-collector", 4317]),
+        ...["silo", "identity", ...gateways].map((p): [string, string, number] => ["otel-collector", p, 9464]),
       ];
       if (overlay === "local")
         needed.push(["silo", "postgres", 5432], ["silo", "redis", 6379], ["silo", "dynalite", 8000], ["silo", "smtp-sink", 1025],
@@ -85,6 +88,15 @@ for (const overlay of overlays) {
         ["db-roles", "identity", 8080],
         ["db-roles", "rabbitmq", 5672],
         ["storefront", "db-roles", 5432],
+        // The management port (/metrics) is for the collector and Prometheus, not for neighbours.
+        ["storefront", "silo", 9464],
+        ["catalog-service", "silo", 9464],
+        ["silo", "order-service", 9464],
+        ["silo", "identity", 9464],
+        ["rabbitmq", "silo", 9464],
+        ["storefront", "otel-collector", 4317],
+        ["otel-collector", "silo", 30000],
+        ["otel-collector", "rabbitmq", 5672],
       ];
       if (overlay === "local")
         forbidden.push(["storefront", "postgres", 5432], ["catalog-service", "redis", 6379], ["rabbitmq", "postgres", 5432],
