@@ -49,6 +49,7 @@ public static class SiloHostingExtensions
             // tracing on: the filters it adds cost a little on every call.
             if (K8Shop.ServiceDefaults.Telemetry.TelemetrySettings.Of(builder.Services).Tracing)
                 silo.AddActivityPropagation();
+            silo.AddK8ShopFaults(usePostgres: profile.IsCluster, builder.Configuration);
             if (profile.Dashboard)
                 silo.AddDashboard();
             if (profile.IsCluster)
