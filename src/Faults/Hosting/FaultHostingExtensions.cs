@@ -1,5 +1,6 @@
 using K8Shop.Faults.Features;
 using K8Shop.Faults.Injection;
+using K8Shop.Faults.Refresh;
 using K8Shop.Faults.Switches;
 using K8Shop.Faults.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,18 @@ public static class FaultHostingExtensions
         services.AddSingleton<FaultFeatures>();
         services.AddSingleton<FaultTelemetry>();
         services.AddSingleton<IFaultInjector, FaultInjector>();
+        // Every node follows the switchboard; needs an IGrainFactory (silo or client) by the time the host has started.
+        services.AddHostedService<FaultSwitchRefresher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Switches from configuration (section <c>Faults</c>), checked now and applied to the switchboard once the silo is
+    /// up. Silos only: a gateway follows what the silos applied.
+    /// </summary>
+    public static IServiceCollection AddK8ShopFaultStartupSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(FaultStartupSettings.Read(configuration));
         return services;
     }
 }
