@@ -110,7 +110,7 @@ public sealed class InfraFaultFixture : IAsyncLifetime
         Http.PostAsJsonAsync($"/inventory/{sku}/reserve", new { order_id = orderId, qty = quantity, ttl_seconds = 600 });
 
     public Task<HttpResponseMessage> AddToCartAsync(string user, string sku, int quantity) =>
-        Http.PostAsJsonAsync($"/cart/{user}/items", new { productId = sku, quantity });
+        Http.PostAsJsonAsync($"/cart/{user}/items", new { productId = sku, quantity, price = 1.0m });
 
     /// <summary>POST /orders for one line, under an Idempotency-Key of its own.</summary>
     public async Task<HttpResponseMessage> PlaceOrderAsync(string user, string sku, int quantity, string? key = null)
@@ -140,7 +140,7 @@ public sealed class InfraFaultFixture : IAsyncLifetime
 
     /// <summary>
     /// The invariants after a fault: every order of <paramref name="users"/> is final; the SKU holds nothing reserved, sold
-    /// exactly the confirmed orders' units and never more than its stock; each confirmed order has one succeeded payment
+    /// exactly the confirmed orders' units (taken off its stock, never more than it); each confirmed order has one succeeded payment
     /// of its total; each confirmed order's events reached the broker (none lost) and its shopper got one confirmation.
     /// </summary>
     public async Task AssertInvariantsAsync(string sku, int stock, IReadOnlyDictionary<string, int> ordersPerUser)
@@ -154,7 +154,7 @@ public sealed class InfraFaultFixture : IAsyncLifetime
             .Sum(i => i.GetProperty("quantity").GetInt32());
         JsonElement inventory = default;
         await WaitUntilAsync(async () => (inventory = await StockAsync(sku)).GetProperty("reserved").GetInt32() == 0, Patience, $"{sku} still holds reservations");
-        Assert.Equal((stock, 0, sold, stock - sold),
+        Assert.Equal((stock - sold, 0, sold, stock - sold),
             (inventory.GetProperty("on_hand").GetInt32(), inventory.GetProperty("reserved").GetInt32(),
              (int)inventory.GetProperty("committed").GetInt64(), inventory.GetProperty("available").GetInt32()));
         foreach (var order in confirmed)
