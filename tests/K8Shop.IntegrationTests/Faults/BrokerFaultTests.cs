@@ -67,7 +67,8 @@ public sealed class BrokerFaultTests(InfraFaultFixture shop)
         var lastLost = lines.FindLastIndex(l => l.Message.Contains(" lost", StringComparison.Ordinal));
         Assert.Contains(lines.Skip(lastLost), l => l.Level == LogLevel.Information && l.Message.Contains(":publish open", StringComparison.Ordinal));
         await InfraFaultFixture.WaitUntilAsync(
-            () => Task.FromResult(shop.Host.Logs.Skip(logged).Any(l => l.Message.StartsWith("Consuming RabbitMQ queue", StringComparison.Ordinal))),
+            () => Task.FromResult(shop.Host.Logs.Skip(logged).Any(l => l.Level == LogLevel.Information
+                && l.Message.StartsWith("Consuming RabbitMQ queue", StringComparison.Ordinal) && l.Message.Contains(" with prefetch ", StringComparison.Ordinal))),
             InfraFaultFixture.Patience, "no partition receiver consumed again after its connection was dropped");
     }
 

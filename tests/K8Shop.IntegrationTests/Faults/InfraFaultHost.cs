@@ -16,7 +16,7 @@ public sealed class InfraFaultHost(string postgres, string rabbitMQ, string queu
 {
     public const int DeliveryLimit = 4;
 
-    /// <summary>Warnings and above from every category, and the RabbitMQ connector's own lines (connections opened and lost).</summary>
+    /// <summary>Warnings and above from every category, and the RabbitMQ provider's own lines (connections opened and lost, partitions consumed).</summary>
     public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -50,7 +50,7 @@ public sealed class InfraFaultHost(string postgres, string rabbitMQ, string queu
         builder.ConfigureLogging(logging =>
         {
             logging.SetMinimumLevel(LogLevel.Warning);
-            logging.AddFilter("Orleans.Streaming.RabbitMQ.RabbitMQConnector", LogLevel.Information);
+            logging.AddFilter("Orleans.Streaming.RabbitMQ", LogLevel.Information);
             logging.AddProvider(new RecordingLoggerProvider(Logs));
         });
     }
