@@ -2,6 +2,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AccountPage } from './account/AccountPage';
 import { SignInPage } from './account/SignInPage';
 import { AdminGate } from './admin/AdminGate';
+import { FaultsPage } from './admin/FaultsPage';
 import { HotSkusPage } from './admin/HotSkusPage';
 import { ProductFormPage } from './admin/ProductFormPage';
 import { ProductsAdminPage } from './admin/ProductsAdminPage';
@@ -43,6 +44,7 @@ export function AppRoutes() {
         <Route path="admin/products/:sku" element={<AdminGate><ProductFormPage /></AdminGate>} />
         <Route path="admin/stock" element={<AdminGate><StockPage /></AdminGate>} />
         <Route path="admin/hot" element={<AdminGate><HotSkusPage /></AdminGate>} />
+        <Route path="admin/faults" element={<AdminGate><FaultsPage /></AdminGate>} />
         <Route path="status" element={<StatusPanel />} />
         <Route path="*" element={<NotFound />} />
       </Route>

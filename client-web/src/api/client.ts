@@ -14,6 +14,8 @@ export type Inventory = Schemas['InventoryResponse'];
 export type HotSkus = Schemas['HotSkusResponse'];
 export type Notification = Schemas['NotificationResponse'];
 export type ProductInput = Schemas['ProductRequest'];
+export type Fault = Schemas['FaultResponse'];
+export type FaultChange = Schemas['FaultRequest'];
 
 /**
  * The gateway's API, typed from its OpenAPI document (client-web/openapi.json). Requests carry the signed-in shopper's

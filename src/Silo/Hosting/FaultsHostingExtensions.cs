@@ -15,7 +15,7 @@ public static class FaultsHostingExtensions
         if (usePostgres)
             silo.AddPostgresGrainStorage(FaultStorage.Name);
         else
-            silo.AddMemoryGrainStorage(FaultStorage.Name);
+            silo.AddOrleansSerializedMemoryGrainStorage(FaultStorage.Name);
         silo.Services.AddK8ShopFaultSwitches(configuration, services => services.GetRequiredService<ILocalSiloDetails>().Name);
         silo.Services.AddK8ShopFaultStartupSettings(configuration);
         silo.AddIncomingGrainCallFilter<HotSkuDelayFilter>();

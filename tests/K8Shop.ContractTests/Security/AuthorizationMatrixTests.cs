@@ -14,7 +14,7 @@ namespace K8Shop.ContractTests.Security;
 /// The authorization matrix, generated from the host's own routes (every endpoint, including the original's /api
 /// paths that the OpenAPI document leaves out), so a route added later is in it without anyone writing a test:
 /// anonymous callers get 401, shopper A gets 403 on B's user id and 404 on B's order or payment, a shopper gets 403 on
-/// admin and stock routes, and none of it changes B's cart, contact, order or stock.
+/// admin, stock and fault-switch routes, and none of it changes B's cart, contact, order or stock.
 /// </summary>
 public sealed class AuthorizationMatrixTests(RequiredAuthHost required) : IClassFixture<RequiredAuthHost>
 {
@@ -71,7 +71,7 @@ public sealed class AuthorizationMatrixTests(RequiredAuthHost required) : IClass
         foreach (var route in Routes().Where(r => !r.Anonymous))
         {
             var expected = route.IsAdminPage ? HttpStatusCode.Redirect
-                : route.Policies.Contains(AuthPolicies.Admin) || route.Policies.Contains(AuthPolicies.Stock) ? HttpStatusCode.Forbidden
+                : route.Policies.Contains(AuthPolicies.Admin) || route.Policies.Contains(AuthPolicies.Stock) || route.Policies.Contains(AuthPolicies.Faults) ? HttpStatusCode.Forbidden
                 : route.NamesUser ? HttpStatusCode.Forbidden
                 : route.NamesOrder ? HttpStatusCode.NotFound
                 : (HttpStatusCode?)null;

@@ -20,7 +20,8 @@ public static class FaultsApi
     {
         var faults = app.MapGroup(Path).WithTags("Faults").RequireAuthorization(AuthPolicies.Faults);
         faults.MapGet("", GetFaults).WithName("GetFaults").WithSummary("Every fault switch with its state (admin or machine)");
-        faults.MapPut("/{name}", SetFault).WithName("SetFault").WithSummary("Turns a fault switch on or off and sets its parameters (admin or machine)");
+        faults.MapPut("/{name}", SetFault).WithName("SetFault").WithSummary("Turns a fault switch on or off and sets its parameters (admin or machine)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
