@@ -1,6 +1,8 @@
 using System.Net;
 using K8Shop.Contracts.Faults;
+using System.Diagnostics;
 using K8Shop.TestSupport;
+using Xunit.Abstractions;
 using Microsoft.Extensions.Logging;
 
 namespace K8Shop.IntegrationTests.Faults;
@@ -11,7 +13,7 @@ namespace K8Shop.IntegrationTests.Faults;
 /// publishes it, and every event reaches the broker exactly once, the shopper is e-mailed once.
 /// </summary>
 [Collection(InfraFaultCollection.Name)]
-public sealed class BrokerFaultTests(InfraFaultFixture shop)
+public sealed class BrokerFaultTests(InfraFaultFixture shop, ITestOutputHelper output)
 {
     [NotificationFact]
     public async Task BrokerPublishNack_Checkout_Answers503AfterThePublisherRetries_ThenTheOutboxPublishesEveryEventOnceWhenOff()
@@ -26,8 +28,10 @@ public sealed class BrokerFaultTests(InfraFaultFixture shop)
         long firings;
         try
         {
+            var started = Stopwatch.GetTimestamp();
             checkout = await shop.PlaceOrderAsync(user, sku, 1);
             firings = shop.Injected(FaultNames.BrokerPublishNack) - before;
+            output.WriteLine($"checkout under nacks: {(int)checkout.StatusCode} after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms, {firings} attempts nacked");
         }
         finally
         {
@@ -75,7 +79,9 @@ public sealed class BrokerFaultTests(InfraFaultFixture shop)
     /// <summary>The order settles by its reminder, the invariants hold, and each of its events is on the broker exactly once.</summary>
     private async Task AssertEveryEventOfTheUserPublishedOnceAsync(string user, string sku, int stock)
     {
+        var started = Stopwatch.GetTimestamp();
         var order = Assert.Single(await shop.SettledOrdersOfAsync(user, 1));
+        output.WriteLine($"order settled by its reminder {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms after the switch went off: {order.GetProperty("status").GetString()}");
         var orderId = order.GetProperty("orderId").GetString();
         await shop.AssertInvariantsAsync(sku, stock, new Dictionary<string, int> { [user] = 1 });
         await Task.Delay(500);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using K8Shop.Contracts.Faults;
 using K8Shop.TestSupport;
+using Xunit.Abstractions;
 
 namespace K8Shop.IntegrationTests.Faults;
 
@@ -12,7 +13,7 @@ namespace K8Shop.IntegrationTests.Faults;
 /// is finished by its reminder once the switch is off, overselling and charging nothing twice.
 /// </summary>
 [Collection(InfraFaultCollection.Name)]
-public sealed class InventoryFaultTests(InfraFaultFixture shop)
+public sealed class InventoryFaultTests(InfraFaultFixture shop, ITestOutputHelper output)
 {
     [NotificationFact]
     public async Task DynamoDBThrottling_ScopedToOneSku_ThatSkuAnswers503AfterTheSdkRetries_OthersReserve_AndOffItReservesAgain()
@@ -27,8 +28,10 @@ public sealed class InventoryFaultTests(InfraFaultFixture shop)
         long firings;
         try
         {
+            var started = Stopwatch.GetTimestamp();
             throttled = await shop.ReserveAsync(hit, $"thr-{Guid.NewGuid():N}", 2);
             firings = shop.Injected(FaultNames.DynamoDBThrottling) - before;
+            output.WriteLine($"throttled reservation: {(int)throttled.StatusCode} after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms, {firings} attempts throttled");
             other = await shop.ReserveAsync(spared, $"thr-{Guid.NewGuid():N}", 2);
         }
         finally
@@ -97,6 +100,7 @@ public sealed class InventoryFaultTests(InfraFaultFixture shop)
             await shop.OffAsync(FaultNames.DynamoDBLatency);
         }
         var afterOff = await TimedReserveAsync(slow);
+        output.WriteLine($"reservation with {latencyMs} ms write latency: {delayed.TotalMilliseconds:F0} ms; other SKU {spared.TotalMilliseconds:F0} ms; after off {afterOff.TotalMilliseconds:F0} ms");
 
         Assert.True(delayed >= TimeSpan.FromMilliseconds(latencyMs), $"a reservation of {slow} took {delayed.TotalMilliseconds} ms with {latencyMs} ms of write latency on");
         Assert.True(spared < TimeSpan.FromMilliseconds(latencyMs), $"a reservation of {other}, outside the scope, took {spared.TotalMilliseconds} ms");

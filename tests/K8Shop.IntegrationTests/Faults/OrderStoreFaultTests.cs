@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using K8Shop.Contracts.Faults;
 using K8Shop.TestSupport;
+using Xunit.Abstractions;
 
 namespace K8Shop.IntegrationTests.Faults;
 
 /// <summary><c>postgres-slow-writes</c> on the order and payment storages (PostgreSQL): every durable step of the user's checkout waits.</summary>
 [Collection(InfraFaultCollection.Name)]
-public sealed class OrderStoreFaultTests(InfraFaultFixture shop)
+public sealed class OrderStoreFaultTests(InfraFaultFixture shop, ITestOutputHelper output)
 {
     [NotificationFact]
     public async Task PostgresSlowWrites_ScopedToOneUser_ThatUsersCheckoutWaitsOnEveryWrite_OthersDoNot_AndOffItIsFastAgain()
@@ -32,6 +33,7 @@ public sealed class OrderStoreFaultTests(InfraFaultFixture shop)
             await shop.OffAsync(FaultNames.PostgresSlowWrites);
         }
         var afterOff = await TimedCheckoutAsync(slow, sku);
+        output.WriteLine($"checkout with {latencyMs} ms per write: {delayed.TotalMilliseconds:F0} ms ({firings} writes slowed); other user {spared.TotalMilliseconds:F0} ms; after off {afterOff.TotalMilliseconds:F0} ms");
 
         // Pending, reserved, paid (with the payment's own write) and confirmed are each stored before the answer.
         Assert.True(delayed >= TimeSpan.FromMilliseconds(3 * latencyMs), $"the checkout took {delayed.TotalMilliseconds} ms with {latencyMs} ms per write");

@@ -3,6 +3,7 @@ using K8Shop.Contracts.Faults;
 using K8Shop.Contracts.Notifications;
 using K8Shop.Grains.Notifications;
 using K8Shop.TestSupport;
+using Xunit.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace K8Shop.IntegrationTests.Faults;
@@ -13,7 +14,7 @@ namespace K8Shop.IntegrationTests.Faults;
 /// dead-lettered by the delivery limit and never sent; a slow server makes the send take that long.
 /// </summary>
 [Collection(InfraFaultCollection.Name)]
-public sealed class SmtpFaultTests(InfraFaultFixture shop)
+public sealed class SmtpFaultTests(InfraFaultFixture shop, ITestOutputHelper output)
 {
     [NotificationFact]
     public async Task Smtp4xx_ScopedToOneUser_TheirEmailIsRetried_AndSentExactlyOnceAfterOff_OthersAtOnce()
@@ -43,6 +44,7 @@ public sealed class SmtpFaultTests(InfraFaultFixture shop)
         await InfraFaultFixture.WaitUntilAsync(async () => (await grain.ListAsync(0, 10)).Entries is [{ Status: NotificationStatus.Sent }],
             InfraFaultFixture.Patience, "the e-mail was sent but never recorded as sent");
         var entry = Assert.Single((await grain.ListAsync(0, 10)).Entries);
+        output.WriteLine($"4xx: sent on attempt {entry.Attempts}");
         Assert.True(entry.Attempts >= 2, $"sent on attempt {entry.Attempts}: the refusal was not retried");
         await Task.Delay(1000);
         Assert.Single(await SmtpInbox.ForAsync($"{refused}@example.test"));
@@ -59,8 +61,10 @@ public sealed class SmtpFaultTests(InfraFaultFixture shop)
         string? deadLettered;
         try
         {
+            var started = Stopwatch.GetTimestamp();
             messageId = await shop.PublishOrderConfirmedAsync(refused);
             deadLettered = await shop.TakeFromAsync(shop.NotificationQueue + ".dlq", TimeSpan.FromSeconds(60));
+            output.WriteLine($"5xx: dead-lettered after {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s, {shop.Injected(FaultNames.Smtp5xx) - before} sends refused");
         }
         finally
         {
