@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Amazon.Runtime.Internal;
 
 namespace Orleans.Persistence.DynamoDB;
 
@@ -34,6 +35,12 @@ public sealed class DynamoDBStorageOptions
 
     /// <summary>The silo lifecycle stage at which the table is checked or created.</summary>
     public int InitStage { get; set; } = ServiceLifecycleStage.ApplicationServices;
+
+    /// <summary>
+    /// Adds handlers to the SDK client's request pipeline once it is built, e.g. a fault drill's handler placed inside
+    /// the retry handler, so that each attempt meets it and the SDK retries what it raises as it would a service error.
+    /// </summary>
+    public Action<RuntimePipeline>? CustomizePipeline { get; set; }
 
     /// <summary>How grain state becomes the item's readable JSON <c>State</c> attribute.</summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = JsonSerializerOptions.Web;

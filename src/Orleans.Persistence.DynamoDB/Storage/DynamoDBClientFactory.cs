@@ -20,9 +20,15 @@ internal static class DynamoDBClientFactory
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
         }
 
+        var customize = options.CustomizePipeline;
+        if (customize is null)
+        {
+            return Credentials(options) is { } plain ? new AmazonDynamoDBClient(plain, config) : new AmazonDynamoDBClient(config);
+        }
+
         return Credentials(options) is { } credentials
-            ? new AmazonDynamoDBClient(credentials, config)
-            : new AmazonDynamoDBClient(config);
+            ? new CustomizedDynamoDBClient(credentials, config, customize)
+            : new CustomizedDynamoDBClient(config, customize);
     }
 
     private static BasicAWSCredentials? Credentials(DynamoDBStorageOptions options)

@@ -28,7 +28,8 @@ public sealed partial class RabbitMQAdapterFactory : IQueueAdapterFactory, IAsyn
     private readonly RabbitMQPublisher _publisher;
     private readonly ConcurrentDictionary<QueueId, DeliveryFailures> _failures = new();
 
-    public RabbitMQAdapterFactory(string name, RabbitMQStreamOptions options, SimpleQueueCacheOptions cacheOptions, ILoggerFactory loggerFactory)
+    public RabbitMQAdapterFactory(
+        string name, RabbitMQStreamOptions options, SimpleQueueCacheOptions cacheOptions, ILoggerFactory loggerFactory, IRabbitMQPublishFaults? faults = null)
     {
         _name = name;
         _options = options;
@@ -40,12 +41,12 @@ public sealed partial class RabbitMQAdapterFactory : IQueueAdapterFactory, IAsyn
         _codec = new RabbitMQMessageCodec(options, _topology);
         _publishConnection = new RabbitMQConnector(options, $"orleans-streams:{name}:publish", loggerFactory.CreateLogger<RabbitMQConnector>());
         _consumeConnection = new RabbitMQConnector(options, $"orleans-streams:{name}:consume", loggerFactory.CreateLogger<RabbitMQConnector>());
-        _publisher = new RabbitMQPublisher(_publishConnection, options, loggerFactory.CreateLogger<RabbitMQPublisher>());
+        _publisher = new RabbitMQPublisher(_publishConnection, options, loggerFactory.CreateLogger<RabbitMQPublisher>(), faults, DropConnectionsAsync);
     }
 
     public static RabbitMQAdapterFactory Create(IServiceProvider services, string name) =>
-        ActivatorUtilities.CreateInstance<RabbitMQAdapterFactory>(services, name,
-            services.GetOptionsByName<RabbitMQStreamOptions>(name), services.GetOptionsByName<SimpleQueueCacheOptions>(name));
+        new(name, services.GetOptionsByName<RabbitMQStreamOptions>(name), services.GetOptionsByName<SimpleQueueCacheOptions>(name),
+            services.GetRequiredService<ILoggerFactory>(), services.GetService<IRabbitMQPublishFaults>());
 
     /// <summary>Connects and, unless turned off, declares the topology; a broker that cannot be reached fails the start.</summary>
     public async Task<IQueueAdapter> CreateAdapter()
@@ -77,6 +78,10 @@ public sealed partial class RabbitMQAdapterFactory : IQueueAdapterFactory, IAsyn
         FailuresOf(queueId).Nack = receiver.NackAsync;
         return receiver;
     }
+
+    /// <summary>A fault drill's connection drop: both of this process's connections go, as when the network fails.</summary>
+    private Task DropConnectionsAsync(string reason) =>
+        Task.WhenAll(_publishConnection.DropAsync(reason), _consumeConnection.DropAsync(reason));
 
     private DeliveryFailures FailuresOf(QueueId queueId) => _failures.GetOrAdd(queueId, _ => new DeliveryFailures());
 

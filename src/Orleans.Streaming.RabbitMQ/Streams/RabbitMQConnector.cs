@@ -57,6 +57,21 @@ internal sealed partial class RabbitMQConnector(RabbitMQStreamOptions options, s
         }
     }
 
+    /// <summary>
+    /// Aborts the open connection, as a network failure would (a fault drill): its channels close, and the publisher's and
+    /// receivers' own recovery opens a new one on next use.
+    /// </summary>
+    public async Task DropAsync(string reason)
+    {
+        if (_connection is not { IsOpen: true } open)
+        {
+            return;
+        }
+
+        LogDropping(clientName, reason);
+        await open.AbortAsync(Constants.ConnectionForced, reason, TimeSpan.FromSeconds(2));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_connection is { } connection)
@@ -82,6 +97,9 @@ internal sealed partial class RabbitMQConnector(RabbitMQStreamOptions options, s
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "RabbitMQ connection {ClientName} lost: {Reason}; it is opened again on next use")]
     private partial void LogConnectionLost(string clientName, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Aborting RabbitMQ connection {ClientName}: {Reason}")]
+    private partial void LogDropping(string clientName, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "RabbitMQ connection {ClientName} open")]
     private partial void LogConnected(string clientName);

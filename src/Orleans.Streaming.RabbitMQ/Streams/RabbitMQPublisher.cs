@@ -10,7 +10,12 @@ namespace Orleans.Streaming.RabbitMQ;
 /// own confirm, so confirms are pipelined (up to <see cref="RabbitMQStreamOptions.MaxOutstandingConfirms"/> in
 /// flight), and a return, nack, closed channel or late confirm is retried with backoff before it is thrown.
 /// </summary>
-internal sealed partial class RabbitMQPublisher(RabbitMQConnector connector, RabbitMQStreamOptions options, ILogger logger) : IAsyncDisposable
+internal sealed partial class RabbitMQPublisher(
+    RabbitMQConnector connector,
+    RabbitMQStreamOptions options,
+    ILogger logger,
+    IRabbitMQPublishFaults? faults = null,
+    Func<string, Task>? dropConnections = null) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IChannel? _channel;
@@ -26,6 +31,11 @@ internal sealed partial class RabbitMQPublisher(RabbitMQConnector connector, Rab
                 var channel = await GetChannelAsync(cancellationToken);
                 using var confirmTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 confirmTimeout.CancelAfter(retry.ConfirmTimeout);
+                if (faults is { AnyActive: true })
+                {
+                    await InjectFaultAsync(faults, channel, message, cancellationToken);
+                }
+
                 await channel.BasicPublishAsync(options.ExchangeName, message.RoutingKey, mandatory: true, message.Properties, message.Body, confirmTimeout.Token);
                 return;
             }
@@ -44,6 +54,27 @@ internal sealed partial class RabbitMQPublisher(RabbitMQConnector connector, Rab
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, retry.MaxDelay.Ticks));
             }
+        }
+    }
+
+    /// <summary>
+    /// A drill's nack fails the attempt with the client's own nack exception, before anything is sent (the broker took
+    /// nothing); a drill's drop aborts the connections, so the publish below meets the closed channel and the retry reconnects.
+    /// </summary>
+    private async Task InjectFaultAsync(IRabbitMQPublishFaults faults, IChannel channel, RabbitMQOutgoingMessage message, CancellationToken cancellationToken)
+    {
+        switch (await faults.DecideAsync(message.RoutingKey, message.Properties.CorrelationId, cancellationToken))
+        {
+            case RabbitMQPublishFault.Nack:
+                throw new PublishException(await channel.GetNextPublishSequenceNumberAsync(cancellationToken), isReturn: false);
+            case RabbitMQPublishFault.ConnectionDrop:
+                LogConnectionDropInjected(message.Properties.MessageId, message.RoutingKey);
+                if (dropConnections is not null)
+                {
+                    await dropConnections("fault drill: connection dropped");
+                }
+
+                break;
         }
     }
 
@@ -118,6 +149,9 @@ internal sealed partial class RabbitMQPublisher(RabbitMQConnector connector, Rab
 
         _gate.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fault drill: dropping the RabbitMQ connections before publishing message {MessageId} ({RoutingKey})")]
+    private partial void LogConnectionDropInjected(string? messageId, string routingKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing message {MessageId} ({RoutingKey}) failed on attempt {Attempt}: {Reason}; retrying in {Delay}")]
     private partial void LogPublishRetry(string? messageId, string routingKey, int attempt, string reason, TimeSpan delay);

@@ -1,6 +1,9 @@
 using System.Net;
+using K8Shop.Contracts.Faults;
+using K8Shop.Faults.Injection;
 using K8Shop.Grains.Orders;
 using K8Shop.Grains.Payments;
+using K8Shop.Silo.Faults;
 using K8Shop.Silo.Storage;
 using Npgsql;
 using Orleans.Serialization;
@@ -33,8 +36,8 @@ public static class AdoNetPostgresHostingExtensions
         return silo
             .UsePostgresClustering()
             .UsePostgresReminderService()
-            .AddPostgresGrainStorage(OrderStorage.Name)
-            .AddPostgresGrainStorage(PaymentStorage.Name);
+            .AddPostgresGrainStorage(OrderStorage.Name, FaultNames.PostgresSlowWrites, state => (state as OrderState)?.UserId)
+            .AddPostgresGrainStorage(PaymentStorage.Name, FaultNames.PostgresSlowWrites, state => (state as PaymentState)?.UserId);
     }
 
     /// <summary>Membership in <c>orleans.membership</c>, on the registered <see cref="NpgsqlDataSource"/>.</summary>
@@ -55,9 +58,10 @@ public static class AdoNetPostgresHostingExtensions
 
     /// <summary>
     /// A grain storage in <c>orleans.grain_state</c>, on the registered <see cref="NpgsqlDataSource"/>, keyed by the
-    /// grain's full identity (see <see cref="FullIdentityGrainStorage"/>).
+    /// grain's full identity (see <see cref="FullIdentityGrainStorage"/>). <paramref name="slowWritesFault"/> names a latency
+    /// fault its writes meet (with the user <paramref name="userOf"/> reads from the state as the fault's scope).
     /// </summary>
-    public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, string name)
+    public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, string name, string? slowWritesFault = null, Func<object?, string?>? userOf = null)
     {
         var adoNetName = name + "-adonet";
         silo.AddAdoNetGrainStorage(adoNetName, options => options.Configure<NpgsqlDataSource, Serializer>((o, dataSource, serializer) =>
@@ -71,8 +75,13 @@ public static class AdoNetPostgresHostingExtensions
         }));
         // A driver error reaches callers as one serializable "unavailable" (503 with Retry-After), as carts and inventory do.
         silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, _) => new UnavailableTranslatingGrainStorage(
-            new FullIdentityGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(adoNetName)),
+            new FullIdentityGrainStorage(WithSlowWrites(services.GetRequiredKeyedService<IGrainStorage>(adoNetName), services, slowWritesFault, userOf)),
             "postgresql", $"{name} store unavailable"));
         return silo;
     }
+
+    private static IGrainStorage WithSlowWrites(IGrainStorage storage, IServiceProvider services, string? fault, Func<object?, string?>? userOf) =>
+        fault is not null && services.GetService<IFaultInjector>() is { } faults
+            ? new SlowWritesGrainStorage(storage, faults, fault, userOf ?? (_ => null))
+            : storage;
 }

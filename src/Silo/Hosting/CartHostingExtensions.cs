@@ -1,6 +1,8 @@
+using K8Shop.Faults.Injection;
 using K8Shop.Grains.Cart;
 using K8Shop.Grains.Storage;
 using K8Shop.Silo.Cart;
+using K8Shop.Silo.Faults;
 using K8Shop.Silo.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
@@ -56,7 +58,11 @@ public static class CartHostingExtensions
                 options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
         silo.Services.AddKeyedSingleton<IGrainStorage>(CartStorage.Name, (services, _) =>
-            new UnavailableTranslatingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(RedisStorageName), "redis", "cart backend unavailable"));
+            new UnavailableTranslatingGrainStorage(WithRedisFaults(services.GetRequiredKeyedService<IGrainStorage>(RedisStorageName), services), "redis", "cart backend unavailable"));
         return silo;
     }
+
+    /// <summary>redis-unavailable, between the translation to 503 and the driver, when the host has fault switches.</summary>
+    private static IGrainStorage WithRedisFaults(IGrainStorage redis, IServiceProvider services) =>
+        services.GetService<IFaultInjector>() is { } faults ? new RedisFaultGrainStorage(redis, faults) : redis;
 }

@@ -1,5 +1,7 @@
 using System.Reflection;
 using K8Shop.Contracts.Events;
+using K8Shop.Faults.Injection;
+using K8Shop.Silo.Faults;
 using Microsoft.Extensions.Options;
 using Orleans.Streaming.RabbitMQ;
 using Orleans.Streams;
@@ -32,6 +34,8 @@ public static class EventsHostingExtensions
             throw new InvalidOperationException("ConnectionStrings:RabbitMQ is required in the cluster profile (an AMQP URI such as amqp://user:password@host:5672/).");
         }
 
+        // broker-publish-nack and broker-connection-drop: the provider offers each publish attempt to the switches.
+        silo.Services.AddSingleton<IRabbitMQPublishFaults>(sp => new RabbitMQPublishFaults(sp.GetService<IFaultInjector>()));
         return silo.AddRabbitMQStreams(SiloHostingExtensions.StreamProviderName, configurator =>
         {
             // Every subscriber is implicit, so no stream needs the pub-sub grain: without this, each order's new

@@ -1,8 +1,11 @@
 using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+using K8Shop.Faults.Injection;
 using K8Shop.Grains.Inventory;
 using K8Shop.Grains.Storage;
+using K8Shop.Silo.Faults;
 using K8Shop.Silo.Inventory;
 using K8Shop.Silo.Storage;
 using Orleans.Storage;
@@ -45,13 +48,16 @@ public static class InventoryHostingExtensions
         var region = section["Region"] is { Length: > 0 } configured ? configured : Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1";
         var createTable = section.GetValue("CreateTable", serviceUrl is not null);
 
-        silo.AddDynamoDBGrainStorage(DynamoDBStorageName, options =>
+        silo.AddDynamoDBGrainStorage(DynamoDBStorageName, optionsBuilder => optionsBuilder.Configure<IServiceProvider>((options, services) =>
         {
             options.ServiceUrl = serviceUrl;
             options.TableName = tableName;
             options.Region = region;
             options.CreateTableIfNotExists = createTable;
-        });
+            // dynamodb-throttling and dynamodb-latency: inside the SDK's retry handler, so each attempt meets them.
+            if (services.GetService<IFaultInjector>() is { } faults)
+                options.CustomizePipeline = pipeline => pipeline.AddHandlerAfter<RetryHandler>(new InventoryWriteFaultHandler(faults));
+        }));
         silo.Services.AddKeyedSingleton<IGrainStorage>(InventoryStorage.Name, (services, _) =>
             new UnavailableTranslatingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(DynamoDBStorageName), "dynamodb", "inventory store unavailable"));
         silo.Services.AddKeyedSingleton<IBackendProbe>("inventory", (_, _) => new DynamoDBBackendProbe(CreateClient(serviceUrl, region), tableName));

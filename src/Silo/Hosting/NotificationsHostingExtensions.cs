@@ -1,4 +1,6 @@
+using K8Shop.Faults.Injection;
 using K8Shop.Grains.Notifications;
+using K8Shop.Silo.Faults;
 using K8Shop.Silo.Notifications;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -30,9 +32,14 @@ public static class NotificationsHostingExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<LoggingEmailSender>();
-        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured
-            ? sp.GetRequiredService<SmtpEmailSender>()
-            : sp.GetRequiredService<LoggingEmailSender>());
+        services.AddSingleton<IEmailSender>(sp =>
+        {
+            IEmailSender sender = sp.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured
+                ? sp.GetRequiredService<SmtpEmailSender>()
+                : sp.GetRequiredService<LoggingEmailSender>();
+            // smtp-4xx, smtp-5xx, smtp-slow: in front of whichever sender, so the notification path handles them as refusals.
+            return sp.GetService<IFaultInjector>() is { } faults ? new FaultInjectingEmailSender(sender, faults) : sender;
+        });
         services.AddSingleton<ISmsSender, LoggingSmsSender>();
 
         if (!cluster)

@@ -1,3 +1,4 @@
+using K8Shop.Faults.Hosting;
 using K8Shop.Grains.Catalog;
 using K8Shop.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +19,8 @@ public static class RedisCartCluster
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         builder.Options.ServiceId = serviceId;
         builder.ConfigureSilo((_, silo) => silo.AddK8ShopCarts(useRedis: true, configuration));
-        builder.ConfigureSiloHost((_, host) => host.Services.AddInMemoryCatalog());
+        // Grains ask the fault switches (all off here), as every silo has them.
+        builder.ConfigureSiloHost((_, host) => host.Services.AddInMemoryCatalog().AddK8ShopFaultSwitches(configuration));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using K8Shop.Contracts.Inventory;
+using K8Shop.Faults.Hosting;
 using K8Shop.Grains.Catalog;
 using K8Shop.Silo.Hosting;
 using K8Shop.TestSupport;
@@ -71,7 +72,8 @@ public sealed class DynamoDBInventoryTests
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         builder.Options.ServiceId = serviceId;
         builder.ConfigureSilo((_, silo) => silo.AddK8ShopInventory(useDynamoDB: true, configuration));
-        builder.ConfigureSiloHost((_, host) => host.Services.AddInMemoryCatalog());
+        // Grains ask the fault switches (all off here), as every silo has them.
+        builder.ConfigureSiloHost((_, host) => host.Services.AddInMemoryCatalog().AddK8ShopFaultSwitches(configuration));
         // Calls caught in flight by the kill fail after this, instead of the 30 s default.
         builder.ConfigureClient(client => client.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(3)));
         var cluster = builder.Build();

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using K8Shop.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace K8Shop.IntegrationTests.Faults;
+
+/// <summary>
+/// The real silo host (cluster profile, <c>Auth:Mode=open</c>) in process on the test services, with a database, RabbitMQ
+/// virtual host, DynamoDB table, Orleans ids and notification queue of its own, so the fault switches it turns on touch
+/// nothing else. Reminders resume a saga after 2 s and the node follows the switchboard every 200 ms.
+/// </summary>
+public sealed class InfraFaultHost(string postgres, string rabbitMQ, string queue) : WebApplicationFactory<Program>
+{
+    public const int DeliveryLimit = 4;
+
+    /// <summary>Warnings and above from every category, and the RabbitMQ provider's own lines (connections opened and lost, partitions consumed).</summary>
+    public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["K8Shop:Profile"] = "cluster",
+            ["K8Shop:Dashboard"] = "false",
+            ["Auth:Mode"] = "open",
+            ["Identity:DevelopmentKeys"] = "true",
+            ["Identity:RequireHttps"] = "false",
+            ["Orleans:SiloPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:ServiceId"] = $"faults-{Guid.NewGuid():N}",
+            ["Orleans:ClusterId"] = $"faults-{Guid.NewGuid():N}",
+            ["ConnectionStrings:Postgres"] = postgres,
+            ["ConnectionStrings:Redis"] = TestServices.RedisConnectionString,
+            ["ConnectionStrings:RabbitMQ"] = rabbitMQ,
+            ["DynamoDB:ServiceUrl"] = TestServices.DynamoDBServiceUrl,
+            ["DynamoDB:TableName"] = $"k8shop-faults-{Guid.NewGuid():N}",
+            ["Smtp:Host"] = TestServices.SmtpHost,
+            ["Smtp:Port"] = TestServices.SmtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Notifications:Queue:Name"] = queue,
+            ["Notifications:Queue:DeliveryLimit"] = DeliveryLimit.ToString(CultureInfo.InvariantCulture),
+            ["Orders:ResumeAfter"] = "00:00:02",
+            ["Inventory:MaxWritesPerSecond"] = "0",
+            ["FaultSwitches:RefreshInterval"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Warning);
+            logging.AddFilter("Orleans.Streaming.RabbitMQ", LogLevel.Information);
+            logging.AddProvider(new RecordingLoggerProvider(Logs));
+        });
+    }
+
+    /// <summary>Keeps every line logged at or above the filters' levels.</summary>
+    private sealed class RecordingLoggerProvider(ConcurrentQueue<(string, LogLevel, string)> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Recorder(categoryName, lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Recorder(string category, ConcurrentQueue<(string, LogLevel, string)> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue((category, logLevel, formatter(state, exception)));
+        }
+    }
+}
