@@ -86,6 +86,21 @@ public sealed class TimeSeriesRecorder
     /// <summary>Closes every second that ended at least <see cref="OpenSeconds"/> before <paramref name="now"/>.</summary>
     public void CloseUpTo(long now) => CloseBefore(SecondOf(now) - OpenSeconds + 1);
 
+    /// <summary>Closes seconds as they age until <paramref name="stop"/>; four times a second, well ahead of the ring wrapping.</summary>
+    public async Task CloseAsTimeGoesAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+                CloseUpTo(Stopwatch.GetTimestamp());
+        }
+        catch (OperationCanceledException)
+        {
+            // The load is over; Finish closes the rest.
+        }
+    }
+
     /// <summary>After the load: closes every second up to the one holding <paramref name="end"/>, and returns them all.</summary>
     public IReadOnlyList<SecondFigures> Finish(long end)
     {
