@@ -1,3 +1,4 @@
+using K8Shop.Faults.Hosting;
 using K8Shop.Grains.Cart;
 using K8Shop.Grains.Catalog;
 using K8Shop.Grains.Inventory;
@@ -59,6 +60,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddOptions<RecommendationOptions>().Configure(o => o.CacheTtl = TimeSpan.Zero);
             host.Services.AddSingleton<RecommendationCaches>();
             host.Services.AddOptions<NotificationOptions>().Configure(o => o.MaxEntries = NotificationMaxEntries);
+            // Grains take the fault injector; no switch is ever turned on in this cluster (FaultClusterFixture has its own).
+            host.Services.AddK8ShopFaultSwitches(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
             host.Services.AddSingleton<IEmailSender>(Mail);
             host.Services.AddSingleton<ISmsSender>(Mail);
         });
@@ -69,6 +72,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(CartStorage.Name);
             silo.AddMemoryGrainStorage(InventoryStorage.Name);
             silo.AddMemoryGrainStorage(NotificationStorage.Name);
+            silo.AddMemoryGrainStorage(K8Shop.Grains.Faults.FaultStorage.Name);
             silo.Services.AddKeyedSingleton<IGrainStorage>(OrderStorage.Name, (sp, _) => OrderStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
             silo.Services.AddKeyedSingleton<IGrainStorage>(PaymentStorage.Name, (sp, _) => PaymentStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
             silo.Services.AddKeyedSingleton<IGrainStorage>(RecommendationStorage.Name, (sp, _) => RecommendationStore.UsingCopier(sp.GetRequiredService<DeepCopier>())

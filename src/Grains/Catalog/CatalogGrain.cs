@@ -1,7 +1,9 @@
 using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Events;
+using K8Shop.Contracts.Faults;
 using K8Shop.Contracts.Inventory;
 using K8Shop.Grains.Events;
+using K8Shop.Faults.Injection;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -12,10 +14,13 @@ namespace K8Shop.Grains.Catalog;
 /// silo and interleaves calls freely (reentrant): reads scale with silos and never queue behind a slow write.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed partial class CatalogGrain(ICatalogStore store, CatalogPriceCache prices, ILogger<CatalogGrain> logger) : Grain, ICatalogGrain
+public sealed partial class CatalogGrain(ICatalogStore store, CatalogPriceCache prices, IFaultInjector faults, ILogger<CatalogGrain> logger) : Grain, ICatalogGrain
 {
-    public async Task<Product?> FindAsync(string idOrSku) =>
-        await store.FindAsync(idOrSku) is { } product ? await WithStockAsync(product) : null;
+    public async Task<Product?> FindAsync(string idOrSku)
+    {
+        await faults.InjectAsync(FaultNames.CatalogLatency, FaultScope.ForSku(idOrSku));
+        return await store.FindAsync(idOrSku) is { } product ? await WithStockAsync(product) : null;
+    }
 
     public async Task<ProductPrice?> GetPriceAsync(string sku)
     {
@@ -30,6 +35,7 @@ public sealed partial class CatalogGrain(ICatalogStore store, CatalogPriceCache 
 
     public async Task<CatalogPage> SearchAsync(CatalogQuery query)
     {
+        await faults.InjectAsync(FaultNames.CatalogLatency, FaultScope.None);
         var page = await store.SearchAsync(query);
         return page with { Items = await Task.WhenAll(page.Items.Select(WithStockAsync)) };
     }

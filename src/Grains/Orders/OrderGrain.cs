@@ -2,10 +2,12 @@ using System.Collections.Immutable;
 using K8Shop.Contracts.Cart;
 using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Events;
+using K8Shop.Contracts.Faults;
 using K8Shop.Contracts.Identity;
 using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
+using K8Shop.Faults.Injection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -24,6 +26,7 @@ public sealed partial class OrderGrain(
     [PersistentState("order", OrderStorage.Name)] IPersistentState<OrderState> state,
     IOptions<OrderOptions> options,
     TimeProvider clock,
+    IFaultInjector faults,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
     public const string ReminderName = "checkout-saga";
@@ -200,6 +203,7 @@ public sealed partial class OrderGrain(
             var (@event, note, change) = await RunStepAsync(step);
             await publishing;
             await StoreAsync(OrderSaga.Apply(Order.Position, @event), note, change);
+            await CrashIfSwitchedOnAsync();
         }
 
         if (!CartDone)
@@ -210,6 +214,20 @@ public sealed partial class OrderGrain(
             await state.WriteStateAsync();
         }
         FinishAfterThisCall();
+    }
+
+    /// <summary>
+    /// checkout-saga-crash: between two stored steps, with work left, the activation dies as a crashed silo's would
+    /// (the call fails, the next one loads what was stored); the reminder, or the client's retry, resumes the saga.
+    /// </summary>
+    private async Task CrashIfSwitchedOnAsync()
+    {
+        if (!faults.AnyActive || OrderSaga.Next(Order.Position) == SagaStep.None
+            || !await faults.FiresAsync(FaultNames.CheckoutSagaCrash, FaultScope.ForUser(Order.UserId)))
+            return;
+        LogCrashInjected(OrderId, Order.Status.Wire());
+        DeactivateOnIdle();
+        throw new FaultInjectedException(FaultNames.CheckoutSagaCrash);
     }
 
     private async Task StoreAsync(SagaPosition next, string? note, Action<OrderState> change)
@@ -273,6 +291,9 @@ public sealed partial class OrderGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} payment declined: {Reason}")]
     private partial void LogDeclined(string orderId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: fault checkout-saga-crash cut its saga at {Status}; the reminder resumes it")]
+    private partial void LogCrashInjected(string orderId, string status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} resuming its saga at {Status}")]
     private partial void LogResuming(string orderId, string status);

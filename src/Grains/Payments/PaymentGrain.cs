@@ -1,9 +1,11 @@
 using K8Shop.Contracts.Events;
+using K8Shop.Contracts.Faults;
 using K8Shop.Contracts.Identity;
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
 using K8Shop.Contracts.Storage;
 using K8Shop.Grains.Events;
+using K8Shop.Faults.Injection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -22,9 +24,13 @@ public sealed partial class PaymentGrain(
     [PersistentState("payment", PaymentStorage.Name)] IPersistentState<PaymentState> state,
     IOptions<PaymentOptions> options,
     TimeProvider clock,
+    IFaultInjector faults,
     ILogger<PaymentGrain> logger) : Grain, IPaymentGrain
 {
     private readonly PaymentOptions _options = options.Value;
+
+    /// <summary>The backend named when the payment provider cannot be reached (503, retry).</summary>
+    public const string PaymentProvider = "payment-provider";
 
     private string OrderId => this.GetPrimaryKeyString();
 
@@ -62,7 +68,13 @@ public sealed partial class PaymentGrain(
 
         if (_options.Latency > TimeSpan.Zero)
             await Task.Delay(_options.Latency, clock);
-        var decline = PaymentDecider.Decline(OrderId, request.Amount, request.PaymentToken, _options);
+        // The provider's faults hit only a new charge (a repeat answered above): nothing is stored before the decision,
+        // so a provider that is down leaves no charge, and the order's retry or reminder asks again.
+        var user = FaultScope.ForUser(request.UserId);
+        await faults.InjectAsync(FaultNames.PaymentProviderDown, user, () => new StorageUnavailableException(PaymentProvider, "payment provider unavailable"));
+        await faults.InjectAsync(FaultNames.PaymentLatency, user);
+        var decline = PaymentDecider.Decline(OrderId, request.Amount, request.PaymentToken, _options)
+            ?? (await faults.FiresAsync(FaultNames.PaymentDecline, user) ? "processor_declined" : null);
         state.State = new PaymentState
         {
             Exists = true,

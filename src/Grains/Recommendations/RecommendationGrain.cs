@@ -1,6 +1,9 @@
 using System.Collections.Frozen;
 using K8Shop.Contracts.Cart;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Faults;
+using K8Shop.Contracts.Storage;
+using K8Shop.Faults.Injection;
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Recommendations;
 using Microsoft.Extensions.Logging;
@@ -19,12 +22,16 @@ namespace K8Shop.Grains.Recommendations;
 public sealed partial class RecommendationGrain(
     IOptions<RecommendationOptions> options,
     RecommendationCaches caches,
+    IFaultInjector faults,
     ILogger<RecommendationGrain> logger) : Grain, IRecommendationGrain
 {
     private static readonly OrderStatus[] Bought = [OrderStatus.Confirmed, OrderStatus.Shipped, OrderStatus.Delivered];
 
     public async Task<RecommendationResult> RecommendAsync(RecommendationRequest request)
     {
+        // The one way this grain fails on purpose (the storefront must cope): 503, retry.
+        await faults.InjectAsync(FaultNames.RecommendationsFailing, FaultScope.ForUser(request.UserId),
+            () => new StorageUnavailableException("recommendations", "recommendations unavailable"));
         var settings = options.Value;
         var strategy = RecommendationInput.Strategy(request.Strategy, settings.Strategy);
         var limit = RecommendationInput.Limit(request.Limit, settings.Limit);

@@ -23,8 +23,8 @@ public static class AdoNetPostgresHostingExtensions
         if (!usePostgres)
         {
             silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: endpoints.ServiceId, clusterId: endpoints.ClusterId);
-            silo.AddMemoryGrainStorage(OrderStorage.Name);
-            silo.AddMemoryGrainStorage(PaymentStorage.Name);
+            silo.AddOrleansSerializedMemoryGrainStorage(OrderStorage.Name);
+            silo.AddOrleansSerializedMemoryGrainStorage(PaymentStorage.Name);
             silo.UseInMemoryReminderService();
             return silo;
         }

@@ -45,6 +45,7 @@ public static class SiloHostingExtensions
             silo.AddK8ShopRecommendations(usePostgres: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopNotifications(cluster: profile.IsCluster, builder.Configuration);
             silo.AddK8ShopEvents(useRabbitMQ: profile.IsCluster, builder.Configuration);
+            silo.AddK8ShopFaults(usePostgres: profile.IsCluster, builder.Configuration);
             if (profile.Dashboard)
                 silo.AddDashboard();
             if (profile.IsCluster)

@@ -30,6 +30,7 @@ public static class AuthHostingExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Admin, p => Bearer(p).RequireRole(AuthPolicies.AdminRole))
             .AddPolicy(AuthPolicies.Stock, p => Unless(auth.IsOpen, p, b => Bearer(b).RequireRole(AuthPolicies.AdminRole, AuthPolicies.MachineRole)))
+            .AddPolicy(AuthPolicies.Faults, p => Bearer(p).RequireRole(AuthPolicies.AdminRole, AuthPolicies.MachineRole))
             .AddPolicy(AuthPolicies.Account, p => Unless(auth.IsOpen, p, b => Bearer(b).RequireAuthenticatedUser()))
             .AddPolicy(AuthPolicies.Shopper, p => Unless(auth.IsOpen, p, b => Bearer(b).AddRequirements(new ShopperRequirement("userId", AllowGuest: false, Optional: false))))
             .AddPolicy(AuthPolicies.CartOwner, p => Unless(auth.IsOpen, p, b => Bearer(b).AddRequirements(new ShopperRequirement("userId", AllowGuest: true, Optional: false))))

@@ -21,6 +21,9 @@ public static class AuthPolicies
     /// <summary>An admin or a machine client: stock movements outside an order, the original's notify hook.</summary>
     public const string Stock = "stock";
 
+    /// <summary>An admin or a machine client, in every auth mode: the fault switches (<c>/admin/faults</c>).</summary>
+    public const string Faults = "faults";
+
     public const string AdminRole = "admin";
     public const string MachineRole = "machine";
     public const string RoleClaim = "role";

@@ -1,5 +1,6 @@
 using K8Shop.Contracts.Cart;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Faults;
 using K8Shop.Contracts.Identity;
 using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Orders;
@@ -44,6 +45,9 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         DuplicateSkuException duplicate => (409, duplicate.Message, duplicate.Message, new Dictionary<string, string[]> { ["sku"] = ["is already used by another product"] }),
         StorageUnavailableException store => (503, store.Message, store.Message, null),
         InventoryRuleException { NotFound: true } unknown => (404, unknown.Message, unknown.Message, null),
+        FaultInjectedException injected => (503, "service unavailable", $"failed on purpose (fault switch {injected.Fault}); retry shortly", null),
+        UnknownFaultException unknown => (404, unknown.Message, unknown.Message, null),
+        FaultSettingException bad => (400, bad.Message, bad.Message, new Dictionary<string, string[]> { [bad.Field] = [bad.Reason] }),
         FieldRuleException rule => (422, rule.Message, rule.Message, new Dictionary<string, string[]> { [rule.Field] = [rule.Reason] }),
         InventoryBusyException busy => (429, "busy", busy.Message, null),
         NotOwnerException => (403, "forbidden", "this resource belongs to another shopper", null),

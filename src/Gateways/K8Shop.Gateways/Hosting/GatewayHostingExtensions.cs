@@ -1,6 +1,8 @@
 using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Catalog;
+using K8Shop.Faults.Hosting;
 using K8Shop.Gateways.Errors;
+using K8Shop.Gateways.Faults;
 using K8Shop.Gateways.OpenApi;
 using K8Shop.Gateways.Health;
 using K8Shop.Gateways.Modules;
@@ -48,7 +50,11 @@ public static class GatewayHostingExtensions
             options.AddDocumentTransformer(OpenApiTransformers.WithoutServers);
             options.AddDocumentTransformer(AdminOperationsFilter.OnlyWhatTheCallerMayUse);
         });
+        // The embedded host's silo registered the switches first (named after the silo); a standalone gateway gets its own here.
+        services.AddK8ShopFaultSwitches(configuration);
         var health = services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
+        // Degraded (still 200) while a fault switch is on, on readiness too: loud, but no reason to take the node out.
+        health.AddCheck<FaultsHealthCheck>("faults", tags: [ReadyTag]);
         if (modules.Contains(GatewayModules.Catalog))
             health.AddCheck<CatalogHealthCheck>("catalog", tags: [ReadyTag]);
         services.AddK8ShopEdgeProtection(configuration);
@@ -62,6 +68,8 @@ public static class GatewayHostingExtensions
         app.UseMiddleware<ClusterStartGateMiddleware>();
         app.UseCors();
         app.UseAuthentication();
+        // After authentication, so gateway-503 can be scoped to a user.
+        app.UseMiddleware<Gateway503Middleware>();
         // Limits count per user, so after authentication; before authorization, so refused floods are counted too.
         app.UseK8ShopEdgeProtection();
         app.UseK8ShopAuthorization();
@@ -72,10 +80,13 @@ public static class GatewayHostingExtensions
     {
         GatewayModules.Map(app, app.ServiceProvider.GetRequiredService<GatewayServedModules>().Names);
         app.MapGuestEndpoints();
+        app.MapFaultEndpoints();
         app.MapOpenApi().AllowAnonymous();
         // Liveness runs no check: it must not depend on the cluster, or a silo outage would restart every gateway.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        // Every check, as JSON, with the fault switches that are on: what an operator reads.
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         return app;
     }
 }

@@ -9,7 +9,7 @@ namespace K8Shop.Gateways.OpenApi;
 
 /// <summary>
 /// The OpenAPI document describes to each caller what that caller may use: the admin and stock operations appear only
-/// to an admin's token (stock ones also to a machine's), so the public document is no map of the back office.
+/// to an admin's token (stock and fault-switch ones also to a machine's), so the public document is no map of the back office.
 /// </summary>
 public static class AdminOperationsFilter
 {
@@ -22,7 +22,8 @@ public static class AdminOperationsFilter
         foreach (var description in context.DescriptionGroups.SelectMany(group => group.Items))
         {
             var policies = description.ActionDescriptor.EndpointMetadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToList();
-            var hidden = policies.Contains(AuthPolicies.Admin) || (policies.Contains(AuthPolicies.Stock) && !machine);
+            var hidden = policies.Contains(AuthPolicies.Admin)
+                || ((policies.Contains(AuthPolicies.Stock) || policies.Contains(AuthPolicies.Faults)) && !machine);
             if (!hidden || description.HttpMethod is null)
                 continue;
             var path = "/" + description.RelativePath?.TrimEnd('/');

@@ -1,0 +1,19 @@
+using K8Shop.Contracts.Faults;
+using K8Shop.Contracts.Inventory;
+using K8Shop.Faults.Injection;
+
+namespace K8Shop.Grains.Faults;
+
+/// <summary>
+/// hot-sku-delay: every call to an inventory SKU grain in the fault's scope (its SKU) waits the fault's latency before
+/// it runs, on the silo that hosts the SKU, as a hot grain behind a slow dependency would. Free while no switch is on.
+/// </summary>
+public sealed class HotSkuDelayFilter(IFaultInjector faults) : IIncomingGrainCallFilter
+{
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (faults.AnyActive && context.Grain is IInventorySkuGrain && context.TargetId.Key.ToString() is { } sku)
+            await faults.InjectAsync(FaultNames.HotSkuDelay, FaultScope.ForSku(sku));
+        await context.Invoke();
+    }
+}
