@@ -88,6 +88,8 @@ public sealed class TimeSeriesRecorderTests
         Assert.Equal(2, window.Operations);
         Assert.Equal(2, window.Latency.TotalCount);
         Assert.InRange(HistogramPercentiles.NearestRank(window.Latency, 100m), 4_000, 4_040);
-        Assert.Throws<InvalidOperationException>(() => _series.Track(1, 3));
+        // Tracked after its seconds closed: their counts, not their latency.
+        var late = _series.Track(1, 3);
+        Assert.Equal((2L, 2L, 0L), (late.Seconds, late.Operations, late.Latency.TotalCount));
     }
 }

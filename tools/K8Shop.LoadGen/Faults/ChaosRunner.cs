@@ -28,6 +28,9 @@ public sealed class ChaosRunner(FaultsClient client, TimeSeriesRecorder series, 
 
     public IReadOnlyList<string> LeftOn { get; private set; } = [];
 
+    /// <summary>What broke the schedule before its end, if anything did (the faults it had turned on are still turned off).</summary>
+    public string? Failure { get; private set; }
+
     public async Task RunAsync(IEnumerable<PlannedWindow> plan, TimeSpan on, CancellationToken stop)
     {
         try
@@ -48,6 +51,12 @@ public sealed class ChaosRunner(FaultsClient client, TimeSeriesRecorder series, 
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // The load ended (or Ctrl-C): fall through to turning everything off.
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The load goes on without its schedule; the report says why.
+            Failure = $"{error.GetType().Name}: {error.Message}";
+            await log.WriteLineAsync($"k8shop-loadgen: chaos: stopped: {Failure}");
         }
         finally
         {

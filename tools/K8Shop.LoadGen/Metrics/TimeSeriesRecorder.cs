@@ -70,14 +70,17 @@ public sealed class TimeSeriesRecorder
         slot.Exit();
     }
 
-    /// <summary>Seconds [<paramref name="fromSecond"/>, <paramref name="toSecond"/>) get one histogram too, for a window's percentiles; none of them may be closed yet.</summary>
+    /// <summary>
+    /// Seconds [<paramref name="fromSecond"/>, <paramref name="toSecond"/>) get one histogram too, for a window's
+    /// percentiles. Seconds already closed (a window tracked late) count in its counters, not in its latency.
+    /// </summary>
     public SeriesWindow Track(long fromSecond, long toSecond)
     {
         var window = new SeriesWindow(fromSecond, toSecond);
         lock (_closing)
         {
-            if (fromSecond < _nextToClose)
-                throw new InvalidOperationException($"second {fromSecond} is already closed: track a window before it starts");
+            foreach (var row in _closed.Where(row => window.Spans(row.Second)))
+                window.AddCounts(row);
             _windows.Add(window);
         }
         return window;

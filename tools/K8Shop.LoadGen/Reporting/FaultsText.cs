@@ -31,7 +31,9 @@ public static class FaultsText
             if (window.Problem is { } problem)
                 text.WriteLine($"    {problem}");
         }
-        text.WriteLine(chaos.Passed
+        if (chaos.Failure is { } failure)
+            text.WriteLine($"  FAIL the schedule stopped early: {failure}");
+        text.WriteLine(chaos.LeftOn.Count == 0
             ? "  PASS every fault the schedule turned on was turned off again"
             : $"  FAIL still on after the run: {string.Join(", ", chaos.LeftOn)} (each expires by itself after its durationSeconds)");
     }

@@ -41,7 +41,9 @@ public static class HtmlTables
                     w.Fault ?? "(none)", $"{w.FromSecond}-{w.ToSecond}", N(w.OnAtSeconds), N(w.OffAtSeconds), N(w.OperationsPerSecond),
                     w.Requests.ToString(CultureInfo.InvariantCulture), w.Errors.ToString(CultureInfo.InvariantCulture), N(w.P50Ms), N(w.P99Ms), N(w.MaxMs), w.Problem,
                 })]);
-            html.Append(chaos.Passed ? "<p class=\"pass\">Every fault the schedule turned on was turned off again.</p>\n"
+            if (chaos.Failure is { } failure)
+                html.Append("<p class=\"fail\">The schedule stopped early: ").Append(HtmlReport.E(failure)).Append("</p>\n");
+            html.Append(chaos.LeftOn.Count == 0 ? "<p class=\"pass\">Every fault the schedule turned on was turned off again.</p>\n"
                 : $"<p class=\"fail\">Still on after the run: {HtmlReport.E(string.Join(", ", chaos.LeftOn))}</p>\n");
         }
         Table(html, "Fault windows", ["fault", "on at s", "off at s", "source"],

@@ -49,10 +49,14 @@ public sealed record FaultsReport(string? Unavailable, int Polls, int FailedPoll
 /// <summary>A fault on from FromSeconds to ToSeconds (null: still on when the load ended), in seconds of the run; Source is chaos or observed.</summary>
 public sealed record FaultWindow(string Name, double FromSeconds, double? ToSeconds, string Source);
 
-/// <summary>The --chaos schedule as played; LeftOn names faults it could not turn off again (which fails the run).</summary>
-public sealed record ChaosReport(double OnSeconds, double OffSeconds, IReadOnlyList<string> Faults, IReadOnlyList<ChaosWindowReport> Windows, IReadOnlyList<string> LeftOn)
+/// <summary>
+/// The --chaos schedule as played; LeftOn names faults it could not turn off again, Failure what stopped it early:
+/// either fails the run.
+/// </summary>
+public sealed record ChaosReport(
+    double OnSeconds, double OffSeconds, IReadOnlyList<string> Faults, IReadOnlyList<ChaosWindowReport> Windows, IReadOnlyList<string> LeftOn, string? Failure = null)
 {
-    public bool Passed => LeftOn.Count == 0;
+    public bool Passed => LeftOn.Count == 0 && Failure is null;
 }
 
 /// <summary>

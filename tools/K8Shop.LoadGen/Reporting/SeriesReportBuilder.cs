@@ -37,7 +37,7 @@ public static class SeriesReportBuilder
         var chaosReport = chaos is null || options is null
             ? null
             : new ChaosReport(options.On.TotalSeconds, options.Off.TotalSeconds, [.. chaosFaults.Select(fault => fault.Name)],
-                [.. chaos.Windows.Select(window => Window(window, times))], chaos.LeftOn);
+                [.. chaos.Windows.Select(window => Window(window, times))], chaos.LeftOn, chaos.Failure);
         return new FaultsReport(watcher?.Unavailable ?? unavailable, watcher?.Polls ?? 0, watcher?.FailedPolls ?? 0, windows, chaosReport);
     }
 
