@@ -365,10 +365,13 @@ chaos = f.get("chaos") or {}
 print(f"checkouts:      {c['checkouts_per_second']:8.1f}/s over the whole window ({c['confirmed_per_second']:.1f} confirmed/s); {c['unanswered']} unanswered, {c['order_retries']} order retries")
 def ms(v):
     return "-" if v is None else f"{v:.1f}"
-print(f"  {'window':<26} {'seconds':>9} {'checkouts/s':>11} {'requests':>9} {'errors':>7} {'p50 ms':>8} {'p99 ms':>8}  problem")
+print(f"  {'window':<26} {'seconds':>9} {'checkouts/s':>11} {'confirmed/s':>11} {'declined':>8} {'requests':>9} {'errors':>7} {'p50 ms':>8} {'p99 ms':>8}  problem")
 for w in chaos.get("windows", []):
     span = f"{w['from_second']}-{w['to_second']}"
-    print(f"  {w['fault'] or '(all off)':<26} {span:>9} {w['operations_per_second']:11.1f} {w['requests']:9d} {w['errors']:7d} {ms(w['p50_ms']):>8} {ms(w['p99_ms']):>8}  {w['problem'] or ''}")
+    seconds = max(w["to_second"] - w["from_second"], 1)
+    confirmed = w["outcomes"].get("order_confirmed", 0) / seconds
+    declined = w["outcomes"].get("order_payment_failed", 0)
+    print(f"  {w['fault'] or '(all off)':<26} {span:>9} {w['operations_per_second']:11.1f} {confirmed:11.1f} {declined:8d} {w['requests']:9d} {w['errors']:7d} {ms(w['p50_ms']):>8} {ms(w['p99_ms']):>8}  {w['problem'] or ''}")
 played = {w["fault"] for w in chaos.get("windows", []) if w["fault"] and w["on_at_seconds"] is not None}
 print(f"faults played: {len(played)} of {len(chaos.get('faults', []))}; left on after the run: {', '.join(chaos.get('left_on', [])) or 'none'}")
 checks = [(ch["name"], ch["passed"]) for sku in r["invariants"] for ch in sku["checks"]] + [(ch["name"], ch["passed"]) for ch in r["checkout"]["checks"]]

@@ -24,6 +24,8 @@ public sealed class TimeSeriesRecorderTests
         _series.Error(At(1.7), ErrorKind.Http503);
         _series.Error(At(3.1), ErrorKind.Timeout);
         _series.Operation(At(3.9));
+        _series.Outcome(At(3.9), Outcome.OrderConfirmed);
+        _series.Outcome(At(3.95), Outcome.OrderPaymentFailed);
 
         var seconds = _series.Finish(At(3.95));
 
@@ -34,6 +36,8 @@ public sealed class TimeSeriesRecorderTests
         Assert.Equal(1, seconds[1].Errors[ErrorKind.Http503]);
         Assert.Equal(0, seconds[1].Errors[ErrorKind.Timeout]);
         Assert.Equal(1, seconds[3].Errors[ErrorKind.Timeout]);
+        Assert.Equal(new Dictionary<Outcome, long> { [Outcome.OrderConfirmed] = 1, [Outcome.OrderPaymentFailed] = 1 }, seconds[3].Outcomes);
+        Assert.Empty(seconds[2].Outcomes);
         Assert.InRange(seconds[0].P50Ms!.Value, 1.0, 1.01);
         Assert.InRange(seconds[0].MaxMs!.Value, 3.0, 3.03);
         Assert.InRange(seconds[1].P99Ms!.Value, 50.0, 50.5);

@@ -41,6 +41,7 @@ public sealed class HtmlReportTests : IDisposable
 
         Assert.Contains("<td>payment-decline</td><td>1-2</td>", html, StringComparison.Ordinal);
         Assert.Contains("id=\"chart-latency\"", html, StringComparison.Ordinal);
+        Assert.Contains("<td>order_confirmed 60, order_payment_failed 60</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,10 +65,11 @@ public sealed class HtmlReportTests : IDisposable
 
         var second = root.GetProperty("series").GetProperty("seconds")[1];
         Assert.Equal(
-            ["elapsed_seconds", "wall_time", "measured", "operations", "requests", "ok", "errors", "errors_by_kind", "p50_ms", "p99_ms", "max_ms", "faults"],
+            ["elapsed_seconds", "wall_time", "measured", "operations", "requests", "ok", "errors", "errors_by_kind", "outcomes", "p50_ms", "p99_ms", "max_ms", "faults"],
             second.EnumerateObject().Select(property => property.Name));
         Assert.Equal("2026-12-07T05:00:01+00:00", second.GetProperty("wall_time").GetString());
         Assert.Equal(["payment-decline"], second.GetProperty("faults").EnumerateArray().Select(name => name.GetString()));
+        Assert.Equal(60, second.GetProperty("outcomes").GetProperty("order_payment_failed").GetInt64());
         var chaos = root.GetProperty("faults").GetProperty("chaos");
         Assert.Equal(2, chaos.GetProperty("windows").GetArrayLength());
         Assert.Equal(41.5, chaos.GetProperty("windows")[1].GetProperty("p99_ms").GetDouble());
@@ -85,6 +87,8 @@ public sealed class HtmlReportTests : IDisposable
         return JsonDocument.Parse(html[start..end]).RootElement.Clone();
     }
 
+    private static Dictionary<string, long> Confirmed(long count) => new() { ["order_confirmed"] = count };
+
     private static LoadReport Report()
     {
         var settings = new RunSettings("checkout", "a fresh shopper per checkout", "closed-loop", "http://127.0.0.1:8080/", 8, null, null,
@@ -97,14 +101,15 @@ public sealed class HtmlReportTests : IDisposable
         var none = new SecondErrors(0, 0, 0, 0, 0, 0);
         var series = new SeriesReport("checkout", start, 1, 0,
         [
-            new(0, start, false, 100, 300, 300, 0, none, 5.0, 20.0, 22.0, []),
-            new(1, start.AddSeconds(1), true, 120, 350, 350, 0, none, 6.5, 41.5, 60.0, ["payment-decline"]),
-            new(2, start.AddSeconds(2), true, 90, 280, 273, 7, none with { Http503 = 7 }, 7.0, 80.0, 95.0, [Hostile]),
+            new(0, start, false, 100, 300, 300, 0, none, Confirmed(100), 5.0, 20.0, 22.0, []),
+            new(1, start.AddSeconds(1), true, 120, 350, 350, 0, none, new Dictionary<string, long> { ["order_confirmed"] = 60, ["order_payment_failed"] = 60 },
+                6.5, 41.5, 60.0, ["payment-decline"]),
+            new(2, start.AddSeconds(2), true, 90, 280, 273, 7, none with { Http503 = 7 }, Confirmed(90), 7.0, 80.0, 95.0, [Hostile]),
         ]);
         var chaos = new ChaosReport(1, 0, ["payment-decline", Hostile],
         [
-            new(null, null, 0, 1, null, null, null, 100, 100, 300, 0, 5.0, 20.0, 22.0),
-            new("payment-decline", "error", 1, 2, 1.02, 2.01, null, 120, 120, 350, 0, 6.5, 41.5, 60.0),
+            new(null, null, 0, 1, null, null, null, 100, 100, 300, 0, Confirmed(100), 5.0, 20.0, 22.0),
+            new("payment-decline", "error", 1, 2, 1.02, 2.01, null, 120, 120, 350, 0, series.Seconds[1].Outcomes, 6.5, 41.5, 60.0),
         ], []);
         var faults = new FaultsReport(null, 3, 0,
             [new("payment-decline", 1.02, 2.01, FaultTimeline.Chaos), new(Hostile, 2.0, 3.0, FaultTimeline.Observed)], chaos);

@@ -60,7 +60,11 @@ public sealed class PhaseStats(TimeSeriesRecorder? series = null, bool checkoutL
             series?.Latency(answeredAt, microseconds);
     }
 
-    public void Add(Outcome outcome) => Interlocked.Increment(ref _outcomes[(int)outcome]);
+    public void Add(Outcome outcome)
+    {
+        Interlocked.Increment(ref _outcomes[(int)outcome]);
+        series?.Outcome(Stopwatch.GetTimestamp(), outcome);
+    }
 
     public void Granted(int quantity)
     {

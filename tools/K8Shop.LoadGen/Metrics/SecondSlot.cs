@@ -16,6 +16,7 @@ public sealed class SecondSlot(long second)
     public const int SignificantDigits = 2;
 
     private readonly long[] _errors = new long[Enum.GetValues<ErrorKind>().Length];
+    private readonly long[] _outcomes = new long[Enum.GetValues<Outcome>().Length];
     private int _writers;
     private int _closed;
     private long _operations;
@@ -28,6 +29,7 @@ public sealed class SecondSlot(long second)
     public long Operations => Interlocked.Read(ref _operations);
     public long Requests => Interlocked.Read(ref _requests);
     public long Errors(ErrorKind kind) => Interlocked.Read(ref _errors[(int)kind]);
+    public long Outcomes(Outcome outcome) => Interlocked.Read(ref _outcomes[(int)outcome]);
 
     public bool TryEnter()
     {
@@ -43,6 +45,7 @@ public sealed class SecondSlot(long second)
     public void AddOperation() => Interlocked.Increment(ref _operations);
     public void AddRequest() => Interlocked.Increment(ref _requests);
     public void AddError(ErrorKind kind) => Interlocked.Increment(ref _errors[(int)kind]);
+    public void AddOutcome(Outcome outcome) => Interlocked.Increment(ref _outcomes[(int)outcome]);
 
     /// <summary>No writer gets in after this returns, and every one that was in has left.</summary>
     public void Close()

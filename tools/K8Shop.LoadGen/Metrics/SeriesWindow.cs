@@ -7,6 +7,7 @@ namespace K8Shop.LoadGen.Metrics;
 public sealed class SeriesWindow(long fromSecond, long toSecond)
 {
     private readonly long[] _errors = new long[Enum.GetValues<ErrorKind>().Length];
+    private readonly long[] _outcomes = new long[Enum.GetValues<Outcome>().Length];
 
     public long FromSecond { get; } = fromSecond;
     public long ToSecond { get; } = toSecond;
@@ -15,6 +16,7 @@ public sealed class SeriesWindow(long fromSecond, long toSecond)
     public long Requests { get; private set; }
     public long ErrorTotal => _errors.Sum();
     public long Errors(ErrorKind kind) => _errors[(int)kind];
+    public long Outcomes(Outcome outcome) => _outcomes[(int)outcome];
 
     /// <summary>Only written while the recorder holds its closing lock; read once the run is over.</summary>
     public HistogramBase Latency { get; } = LatencyRecorder.NewHistogram(SecondSlot.SignificantDigits);
@@ -28,5 +30,7 @@ public sealed class SeriesWindow(long fromSecond, long toSecond)
         Requests += row.Requests;
         foreach (var (kind, count) in row.Errors)
             _errors[(int)kind] += count;
+        foreach (var (outcome, count) in row.Outcomes)
+            _outcomes[(int)outcome] += count;
     }
 }

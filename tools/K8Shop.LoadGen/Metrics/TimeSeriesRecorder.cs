@@ -62,6 +62,14 @@ public sealed class TimeSeriesRecorder
         slot.Exit();
     }
 
+    public void Outcome(long at, Outcome outcome)
+    {
+        if (Enter(at) is not { } slot)
+            return;
+        slot.AddOutcome(outcome);
+        slot.Exit();
+    }
+
     public void Operation(long at)
     {
         if (Enter(at) is not { } slot)
@@ -149,11 +157,12 @@ public sealed class TimeSeriesRecorder
     private static SecondFigures Figures(SecondSlot slot)
     {
         var errors = Enum.GetValues<ErrorKind>().ToDictionary(kind => kind, slot.Errors);
+        var outcomes = Enum.GetValues<Outcome>().Where(outcome => slot.Outcomes(outcome) > 0).ToDictionary(outcome => outcome, slot.Outcomes);
         HistogramBase latency = slot.Latency;
         var count = latency.TotalCount;
         return count == 0
-            ? new SecondFigures(slot.Second, slot.Operations, slot.Requests, errors, 0, null, null, null)
-            : new SecondFigures(slot.Second, slot.Operations, slot.Requests, errors, count,
+            ? new SecondFigures(slot.Second, slot.Operations, slot.Requests, errors, outcomes, 0, null, null, null)
+            : new SecondFigures(slot.Second, slot.Operations, slot.Requests, errors, outcomes, count,
                 Milliseconds(HistogramPercentiles.NearestRank(latency, 50m)), Milliseconds(HistogramPercentiles.NearestRank(latency, 99m)),
                 Milliseconds(HistogramPercentiles.NearestRank(latency, 100m)));
     }

@@ -22,12 +22,13 @@ public static class FaultsText
     private static void Chaos(TextWriter text, ChaosReport chaos)
     {
         text.WriteLine($"Chaos: each fault on for {chaos.OnSeconds:0}s, then all off for {chaos.OffSeconds:0}s, in turn over {chaos.Faults.Count} fault(s); figures per window (latency: the series')");
-        text.WriteLine($"  {"window",-26} {"seconds",11} {"on at",8} {"off at",8} {"ops/s",9} {"requests",9} {"errors",7} {"p50 ms",9} {"p99 ms",9}");
+        text.WriteLine($"  {"window",-26} {"seconds",11} {"on at",8} {"off at",8} {"ops/s",9} {"requests",9} {"errors",7} {"p50 ms",9} {"p99 ms",9}  outcomes");
         foreach (var window in chaos.Windows)
         {
             text.WriteLine(
                 $"  {window.Fault ?? "(none)",-26} {$"{window.FromSecond}-{window.ToSecond}",11} {Seconds(window.OnAtSeconds),8} {Seconds(window.OffAtSeconds),8} " +
-                $"{window.OperationsPerSecond,9:0.0} {window.Requests,9} {window.Errors,7} {Ms(window.P50Ms),9} {Ms(window.P99Ms),9}");
+                $"{window.OperationsPerSecond,9:0.0} {window.Requests,9} {window.Errors,7} {Ms(window.P50Ms),9} {Ms(window.P99Ms),9}  " +
+                string.Join(", ", window.Outcomes.Select(outcome => $"{outcome.Key} {outcome.Value}")));
             if (window.Problem is { } problem)
                 text.WriteLine($"    {problem}");
         }

@@ -68,6 +68,12 @@ public static class HtmlCharts
           chart("chart-errors", "Failed requests per second, by kind", "per second",
             kinds.map(function (k) { return { label: k[1], stroke: k[2] }; }),
             kinds.map(function (k) { return column(function (p) { return p.errors_by_kind[k[0]]; }); }));
+          var outcomes = [];
+          points.forEach(function (p) { Object.keys(p.outcomes).forEach(function (k) { if (outcomes.indexOf(k) < 0) outcomes.push(k); }); });
+          outcomes.sort();
+          chart("chart-outcomes", "Answers per second, by outcome", "per second",
+            outcomes.map(function (k, i) { return { label: k, stroke: palette[(i + 7) % palette.length] }; }),
+            outcomes.map(function (k) { return column(function (p) { return p.outcomes[k] || 0; }); }));
         })();
         """;
 }

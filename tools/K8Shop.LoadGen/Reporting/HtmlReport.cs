@@ -41,7 +41,7 @@ public static class HtmlReport
         html.Append("<p class=\"").Append(report.Passed ? "pass" : "fail").Append("\">").Append(report.Passed ? "PASS: every check held" : "FAIL: a check failed").Append("</p>\n");
         HtmlTables.Summary(html, report);
         html.Append("<h2>Over time</h2>\n<p>Shaded: a fault on (its name at the top; edges mark on and off); grey: the warmup, left out of the figures.</p>\n");
-        html.Append("<div id=\"chart-throughput\"></div>\n<div id=\"chart-latency\"></div>\n<div id=\"chart-errors\"></div>\n");
+        html.Append("<div id=\"chart-throughput\"></div>\n<div id=\"chart-latency\"></div>\n<div id=\"chart-errors\"></div>\n<div id=\"chart-outcomes\"></div>\n");
         HtmlTables.Faults(html, report.Faults);
         HtmlTables.Latency(html, report.Latency);
         HtmlTables.Errors(html, report.Errors);

@@ -35,11 +35,12 @@ public static class HtmlTables
         if (faults.Chaos is { } chaos)
         {
             Table(html, $"Chaos windows (each fault on {N(chaos.OnSeconds)} s, then all off {N(chaos.OffSeconds)} s)",
-                ["fault", "seconds", "on at", "off at", "ops/s", "requests", "errors", "p50 ms", "p99 ms", "max ms", "problem"],
+                ["fault", "seconds", "on at", "off at", "ops/s", "requests", "errors", "p50 ms", "p99 ms", "max ms", "outcomes", "problem"],
                 [.. chaos.Windows.Select(w => new[]
                 {
                     w.Fault ?? "(none)", $"{w.FromSecond}-{w.ToSecond}", N(w.OnAtSeconds), N(w.OffAtSeconds), N(w.OperationsPerSecond),
-                    w.Requests.ToString(CultureInfo.InvariantCulture), w.Errors.ToString(CultureInfo.InvariantCulture), N(w.P50Ms), N(w.P99Ms), N(w.MaxMs), w.Problem,
+                    w.Requests.ToString(CultureInfo.InvariantCulture), w.Errors.ToString(CultureInfo.InvariantCulture), N(w.P50Ms), N(w.P99Ms), N(w.MaxMs),
+                    string.Join(", ", w.Outcomes.Select(outcome => $"{outcome.Key} {outcome.Value}")), w.Problem,
                 })]);
             if (chaos.Failure is { } failure)
                 html.Append("<p class=\"fail\">The schedule stopped early: ").Append(HtmlReport.E(failure)).Append("</p>\n");

@@ -10,8 +10,9 @@ namespace K8Shop.LoadGen.Reporting;
 public sealed record SeriesReport(string LatencyOf, DateTimeOffset StartedAt, double WarmupSeconds, long LateSamples, IReadOnlyList<SeriesPoint> Seconds);
 
 /// <summary>
-/// One second: operations completed in it, requests answered (Ok without error, Errors with, by kind), latency
-/// percentiles of what was answered in it (null when nothing was), and the faults on at any moment of it.
+/// One second: operations completed in it, requests answered (Ok without error, Errors with, by kind), business
+/// answers by outcome (order_confirmed, order_payment_failed, granted...: those that occurred), latency percentiles of
+/// what was answered in it (null when nothing was), and the faults on at any moment of it.
 /// </summary>
 public sealed record SeriesPoint(
     long ElapsedSeconds,
@@ -22,6 +23,7 @@ public sealed record SeriesPoint(
     long Ok,
     long Errors,
     SecondErrors ErrorsByKind,
+    IReadOnlyDictionary<string, long> Outcomes,
     double? P50Ms,
     double? P99Ms,
     double? MaxMs,
@@ -61,8 +63,8 @@ public sealed record ChaosReport(
 
 /// <summary>
 /// One window of whole seconds [FromSecond, ToSecond): a fault on (Fault null: everything off), when the switch
-/// answered on and off, and the figures over the window's seconds: operations/s, requests, errors and the latency
-/// percentiles of the series (whole checkouts, or every request).
+/// answered on and off, and the figures over the window's seconds: operations/s, requests, errors, outcomes and the
+/// latency percentiles of the series (whole checkouts, or every request).
 /// </summary>
 public sealed record ChaosWindowReport(
     string? Fault,
@@ -76,6 +78,7 @@ public sealed record ChaosWindowReport(
     double OperationsPerSecond,
     long Requests,
     long Errors,
+    IReadOnlyDictionary<string, long> Outcomes,
     double? P50Ms,
     double? P99Ms,
     double? MaxMs);

@@ -49,6 +49,7 @@ public static class SeriesReportBuilder
             Math.Max(0, second.Requests - second.ErrorTotal), second.ErrorTotal,
             new SecondErrors(errors[ErrorKind.Http429], errors[ErrorKind.Http503], errors[ErrorKind.HttpOther], errors[ErrorKind.Timeout],
                 errors[ErrorKind.Connection], errors[ErrorKind.InvalidReply]),
+            Outcomes.Labelled(second.Outcomes),
             second.P50Ms, second.P99Ms, second.MaxMs, timeline.ActiveIn(second.Second));
     }
 
@@ -62,6 +63,7 @@ public static class SeriesReportBuilder
             window.Plan.Fault?.Name, window.Plan.Fault?.Kind, window.Plan.FromSecond, window.Plan.ToSecond,
             window.TurnedOnAt is { } on ? Round(times.SecondsAt(on)) : null, window.TurnedOffAt is { } off ? Round(times.SecondsAt(off)) : null,
             window.Problem, figures.Operations, seconds > 0 ? figures.Operations / (double)seconds : 0, figures.Requests, figures.ErrorTotal,
+            Outcomes.Labelled(Enum.GetValues<Outcome>().Select(outcome => KeyValuePair.Create(outcome, figures.Outcomes(outcome)))),
             At(50m), At(99m), At(100m));
     }
 
