@@ -21,10 +21,16 @@
 #   logs exported over OTLP: to the Aspire dashboard at 127.0.0.1:4317 when it answers, else to scripts/bench/otlp_sink.py,
 #   a minimal OTLP/HTTP receiver); BENCH_TELEMETRY_ROUNDS (default 1) repeats the sequence and averages. Reports each
 #   phase's ratio to off (goals: defaults and prometheus within 3%, otlp within 10%). Warm-up BENCH_TELEMETRY_WARMUP (30 s).
+# chaos: the checkout scenario for 5 minutes (the first argument overrides) on one silo with the load generator's --chaos
+#   schedule turning each fault switch of the gateway on in turn (BENCH_CHAOS_ON, default 12 s, so all 17 get a turn in
+#   5 minutes), then every fault off (BENCH_CHAOS_OFF, default 5 s); BENCH_CHAOS_FAULTS=a,b,c picks the faults. Reports each
+#   window's checkouts/s, p99 and errors, and that every invariant held once the faults were off again.
+# Every load generator run also writes an HTML report with charts next to its JSON; each scenario prints its path
+#   ("report: artifacts/bench/...html") and writes it into its summary.
 # Every silo co-hosts the identity provider with operator and loadgen client secrets of the run; the load generator
 # gets its client credentials by environment (the operator sets stock; loadgen moves stock and signs shoppers in).
 # The load generator's invariant checks must pass in every run, else the script exits non-zero.
-# Usage: scripts/bench.sh hot-sku|checkout|events|auth [seconds, default 20 (events: 60)] [clients, default 1024 (hot-sku) or 64]
+# Usage: scripts/bench.sh hot-sku|checkout|events|auth|chaos [seconds, default 20 (events: 60, chaos: 300)] [clients, default 1024 (hot-sku) or 64]
 #   (auth: [seconds] [hot-sku clients, default 1024] [checkout clients, default 64])
 # BENCH_WARMUP: unmeasured seconds before each phase (default 60).
 set -euo pipefail
@@ -38,7 +44,8 @@ case $scenario in
   events) duration=${2:-60} clients=${3:-64} ;;
   auth) clients=${3:-1024} checkout_clients=${4:-64} ;;
   telemetry) clients=${3:-64} ;;
-  *) echo "usage: $0 hot-sku|checkout|events|auth|telemetry [seconds] [clients]" >&2; exit 2 ;;
+  chaos) duration=${2:-300} clients=${3:-64} ;;
+  *) echo "usage: $0 hot-sku|checkout|events|auth|telemetry|chaos [seconds] [clients]" >&2; exit 2 ;;
 esac
 http_port=18081
 # Every phase first runs unmeasured for this long: on 2 cores the silo's tiered JIT keeps compiling for about a minute
@@ -62,6 +69,8 @@ scripts/dev-services.sh up postgres redis rabbitmq dynalite smtp
 eval "$(scripts/dev-services.sh env)"
 step "building the silo and the load generator (Release)"
 dotnet build src/Silo -c Release --nologo -clp:ErrorsOnly -v q
+# The HTML report's chart library (pinned in its package-lock.json) is embedded into the load generator at build time.
+npm ci --prefix tools/K8Shop.LoadGen/ReportAssets --no-audit --no-fund --loglevel=error
 dotnet build tools/K8Shop.LoadGen -c Release --nologo -clp:ErrorsOnly -v q
 
 silo=""
@@ -90,8 +99,9 @@ start_silo() {
   curl -fs "http://127.0.0.1:$http_port/inventory/BOOK-001" >/dev/null || { echo "the silo did not start; see $out/silo-$name.log" >&2; exit 1; }
 }
 
-# loadgen REPORT ARGS...: the Release load generator against the silo, its text report to REPORT.txt and JSON to
-# REPORT.json (the live progress line stays on stderr); prints its exit status instead of failing. Meanwhile
+# loadgen REPORT ARGS...: the Release load generator against the silo, its text report to REPORT.txt, JSON to
+# REPORT.json and HTML to REPORT.html (the live progress line and the HTML path go to stderr); prints its exit status
+# instead of failing. Meanwhile
 # REPORT-cpu.json gets the cores the silo, each service and the generator used, from 5 s into the measured phase to
 # 5 s before its end (scripts/bench/cpu_share.py measure).
 loadgen() {
@@ -107,6 +117,7 @@ loadgen() {
   sampler=$!
   wait "$generator" || status=$?
   wait "$sampler" || true
+  [[ -s "$report.html" ]] && echo "report: $report.html" >&2
   echo "$status"
 }
 
@@ -151,6 +162,8 @@ PY
     awk -v g="$grouped_rate" -v s="$single_rate" 'BEGIN { printf "ratio group/single:    %.1f x (goal >= 10)\n", g / s }'
     awk -v g="$grouped_rate" 'BEGIN { printf "goal >= 5000 reservations/s on one SKU: %s\n", (g >= 5000 ? "met" : "not met") }'
     awk -v w="$grouped_writes" -v e="$grouped_elapsed" 'BEGIN { printf "goal <= 500 writes/s on the hot item: %s\n", (w / e <= 500 ? "met" : "not met") }'
+    echo "report: $out/hot-sku-grouped.html"
+    echo "report: $out/hot-sku-single.html"
     echo "details: $out/hot-sku-grouped.{txt,json}, $out/hot-sku-single.{txt,json}"
   } | tee "$report"
   [[ "$grouped_check" == PASS && "$single_check" == PASS ]]
@@ -226,6 +239,8 @@ checkout() {
     python3 scripts/bench/cpu_share.py ceiling "$sat-cpu.json" "$saturated" "$tps"
     awk -v p="$open_p99" 'BEGIN { printf "goal p99 <= 50 ms (whole checkout, open loop at half saturation): %s\n", (p <= 50 ? "met" : "not met") }'
     awk -v r="$saturated" -v t="$tps" 'BEGIN { printf "goal ratio >= 0.25: %s\n", (r / t >= 0.25 ? "met" : "not met") }'
+    echo "report: $sat.html"
+    echo "report: $open.html"
     echo "details: $sat{,-cpu}.json, $sat.txt, $open{,-cpu}.json, $open.txt, $out/checkout-pgbench{.txt,-cpu.json}, $out/silo-checkout.log"
   } | tee "$report"
   [[ "$sat_check" == PASS && "$open_check" == PASS ]]
@@ -274,6 +289,7 @@ PY
     echo "publish rate, pipelined confirms vs one at a time (the provider's README, src/Orleans.Streaming.RabbitMQ):"
     python3 -c 'import re, sys; m = re.search(r"\((on the dev box, [^)]*)\)", " ".join(open(sys.argv[1]).read().split())); print("  " + (m.group(1) if m else "(no figures in the provider README)"))' \
       src/Orleans.Streaming.RabbitMQ/README.md
+    echo "report: $run.html"
     echo "details: $run.{txt,json}, $out/silo-events.log"
   } | tee "$report"
   [[ $status == 0 && $(json_field "$run.json" 'r["passed"]') == True ]]
@@ -328,6 +344,7 @@ auth() {
       awk -v k="$kind" -v r="${rate[$kind-required]}" -v o="${rate[$kind-open]}" 'BEGIN {
         printf "goal: token validation costs at most 10%% of %s throughput (ratio >= 0.90): %s\n", k, (r / o >= 0.9 ? "met" : "not met") }'
     done
+    for kind in hot-sku checkout; do echo "report: $out/auth-$kind-required.html"; echo "report: $out/auth-$kind-open.html"; done
     echo "details: $out/auth-{hot-sku,checkout}-{required,open}{.txt,.json,-cpu.json}, $out/silo-auth-*.log"
   } | tee "$report"
   [[ ${check[hot-sku-required]} == PASS && ${check[hot-sku-open]} == PASS && ${check[checkout-required]} == PASS && ${check[checkout-open]} == PASS ]]
@@ -441,6 +458,49 @@ telemetry() {
   for phase in "${phases[@]}"; do [[ ${check[$phase]:-PASS} == PASS ]] || return 1; done
 }
 
+chaos() {
+  local sku=BOOK-001 skus=150 run="$out/chaos" status on=${BENCH_CHAOS_ON:-12} off=${BENCH_CHAOS_OFF:-5} pick=()
+  [[ -z ${BENCH_CHAOS_FAULTS:-} ]] || pick=(--chaos-faults "$BENCH_CHAOS_FAULTS")
+  start_silo chaos "k8shop-bench-$stamp-chaos" Cart__IdleExpiry=01:00:00
+
+  step "checkout, $clients clients in a closed loop for ${duration}s (+${warmup}s warm-up), each fault ${on}s on then ${off}s off, in turn"
+  status=$(loadgen "$run" --scenario checkout --sku "$sku" --skus "$skus" --setup-stock 1000000 --warmup "${warmup}s" --duration "${duration}s" \
+    --clients "$clients" --chaos --chaos-on "${on}s" --chaos-off "${off}s" "${pick[@]}")
+  stop_silo
+  [[ -s "$run.json" ]] || { cat "$run.txt" >&2; echo "the load generator wrote no report (exit $status)" >&2; exit 1; }
+
+  {
+    echo "K8Shop chaos benchmark, $(date -u +%FT%TZ), $(nproc) cores, ${duration}s measured (+${warmup}s warm-up), $clients clients, checkout closed loop, one silo"
+    echo "(cluster profile; the load generator turns each fault switch on through PUT /admin/faults/{name} (errors and outcomes at"
+    echo " probability 0.5, latencies 300 ms), waits ${on}s, turns it off, waits ${off}s, next; every fault is off again before the checks)"
+    python3 - "$run.json" "$status" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+c, f = r["checkout"]["figures"], r["faults"]
+chaos = f.get("chaos") or {}
+print(f"checkouts:      {c['checkouts_per_second']:8.1f}/s over the whole window ({c['confirmed_per_second']:.1f} confirmed/s); {c['unanswered']} unanswered, {c['order_retries']} order retries")
+def ms(v):
+    return "-" if v is None else f"{v:.1f}"
+print(f"  {'window':<26} {'seconds':>9} {'checkouts/s':>11} {'confirmed/s':>11} {'declined':>8} {'requests':>9} {'errors':>7} {'p50 ms':>8} {'p99 ms':>8}  problem")
+for w in chaos.get("windows", []):
+    span = f"{w['from_second']}-{w['to_second']}"
+    seconds = max(w["to_second"] - w["from_second"], 1)
+    confirmed = w["outcomes"].get("order_confirmed", 0) / seconds
+    declined = w["outcomes"].get("order_payment_failed", 0)
+    print(f"  {w['fault'] or '(all off)':<26} {span:>9} {w['operations_per_second']:11.1f} {confirmed:11.1f} {declined:8d} {w['requests']:9d} {w['errors']:7d} {ms(w['p50_ms']):>8} {ms(w['p99_ms']):>8}  {w['problem'] or ''}")
+played = {w["fault"] for w in chaos.get("windows", []) if w["fault"] and w["on_at_seconds"] is not None}
+print(f"faults played: {len(played)} of {len(chaos.get('faults', []))}; left on after the run: {', '.join(chaos.get('left_on', [])) or 'none'}")
+checks = [(ch["name"], ch["passed"]) for sku in r["invariants"] for ch in sku["checks"]] + [(ch["name"], ch["passed"]) for ch in r["checkout"]["checks"]]
+for name in dict.fromkeys(n for n, _ in checks):
+    print(f"{'PASS' if all(ok for n, ok in checks if n == name) else 'FAIL'} {name}")
+print(f"load generator: exit {sys.argv[2]}, every invariant {'held' if r['passed'] else 'did NOT hold'}")
+PY
+    echo "report: $run.html"
+    echo "details: $run.{txt,json}, $out/silo-chaos.log"
+  } | tee "$report"
+  [[ $status == 0 && $(json_field "$run.json" 'r["passed"]') == True ]]
+}
+
 # Every run gets a RabbitMQ virtual host of its own, deleted afterwards: every queue bound to exchange orders gets
 # a copy of every event, so on the shared vhost the run would fill other silos' partition and notification queues,
 # and whatever earlier test runs left bound there (a test silo's partition exchange, a forgotten queue) would add
@@ -482,4 +542,5 @@ case $scenario in
   events) events ;;
   auth) auth ;;
   telemetry) telemetry ;;
+  chaos) chaos ;;
 esac

@@ -37,6 +37,8 @@ if [[ ! -x /usr/bin/prometheus ]]; then
 fi
 
 step "build"
+# The load generator embeds its HTML report's chart library from npm (version pinned in the lock file).
+npm ci --prefix tools/K8Shop.LoadGen/ReportAssets --no-audit --no-fund --loglevel=error
 dotnet build K8Shop.sln --nologo -clp:ErrorsOnly -p:UseSharedCompilation=false
 
 rm -rf "$results"

@@ -49,17 +49,23 @@ public static class LoadGenApp
 
         TextReport.Write(output, report);
         if (options.JsonPath is { } path)
-        {
-            try
-            {
-                await JsonReport.WriteAsync(path, report);
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                // The verdict stands; only the copy is missing.
-                await diagnostics.WriteLineAsync($"k8shop-loadgen: could not write --json {path}: {error.Message}");
-            }
-        }
+            await WriteCopyAsync(output, diagnostics, "--json", path, () => JsonReport.WriteAsync(path, report));
+        if (options.HtmlPath is { } page)
+            await WriteCopyAsync(output, diagnostics, "--html", page, () => HtmlReport.WriteAsync(page, report));
         return report.Passed ? ExitPassed : ExitInvariantFailed;
+    }
+
+    private static async Task WriteCopyAsync(TextWriter output, TextWriter diagnostics, string option, string path, Func<Task> write)
+    {
+        try
+        {
+            await write();
+            await output.WriteLineAsync($"report: {path}");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // The verdict stands; only the copy is missing.
+            await diagnostics.WriteLineAsync($"k8shop-loadgen: could not write {option} {path}: {error.Message}");
+        }
     }
 }

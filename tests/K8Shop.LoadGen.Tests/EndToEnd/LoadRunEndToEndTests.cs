@@ -45,6 +45,18 @@ public sealed class LoadRunEndToEndTests(ITestOutputHelper log) : IDisposable
         Assert.Contains("scenario hot-sku", output, StringComparison.Ordinal);
         Assert.Contains("PASS no oversell", output, StringComparison.Ordinal);
         Assert.Contains("Result: PASS", output, StringComparison.Ordinal);
+
+        // Second by second, every operation, request and error of the run is in exactly one second.
+        var series = report.Series!;
+        Assert.Equal(0, series.LateSamples);
+        Assert.Equal(600, series.Seconds.Sum(second => second.Operations));
+        Assert.Equal(report.Throughput.Requests, series.Seconds.Sum(second => second.Requests));
+        Assert.Equal(report.Errors.Total, series.Seconds.Sum(second => second.Errors));
+        Assert.Equal(report.Errors.Http503, series.Seconds.Sum(second => second.ErrorsByKind.Http503));
+        Assert.Equal(Enumerable.Range(0, series.Seconds.Count).Select(second => (long)second), series.Seconds.Select(second => second.ElapsedSeconds));
+        // The fake has no fault API: said once, nothing recorded.
+        Assert.Contains("404", report.Faults!.Unavailable, StringComparison.Ordinal);
+        Assert.Empty(report.Faults.Windows);
     }
 
     [Fact]
@@ -99,6 +111,9 @@ public sealed class LoadRunEndToEndTests(ITestOutputHelper log) : IDisposable
         log.WriteLine($"{output}{Environment.NewLine}stderr:{Environment.NewLine}{diagnostics}");
 
         Assert.True(File.Exists(json), $"no JSON report; stderr: {diagnostics}");
+        var html = Path.ChangeExtension(json, ".html");
+        Assert.True(File.Exists(html), "no HTML report next to the JSON one");
+        Assert.Contains($"report: {html}", output.ToString(), StringComparison.Ordinal);
         return (exitCode, await JsonReport.ReadAsync(json), output.ToString());
     }
 

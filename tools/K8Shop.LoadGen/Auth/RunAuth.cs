@@ -21,6 +21,12 @@ public sealed class RunAuth : IDisposable
 
     public ShopperPool? Shoppers { get; private init; }
 
+    /// <summary>The token that reads (and, with --chaos, sets) the fault switches: the operator's, else the tool's own client's; null if neither.</summary>
+    public IAccessTokenSource? Faults { get; private init; }
+
+    /// <summary>Why <see cref="Faults"/> is null: no client, or its token was refused (only --chaos makes that a setup failure).</summary>
+    public string? FaultsUnavailable { get; private init; }
+
     public static async Task<RunAuth> PrepareAsync(LoadGenOptions options, bool checkout, string runTag, TextWriter progress, CancellationToken stop)
     {
         // Its own small client: sign-ups and token requests are not load, and must not take the load's connections.
@@ -34,13 +40,17 @@ public sealed class RunAuth : IDisposable
         try
         {
             var machine = options.AuthRequired && !checkout ? await FetchedAsync(client!, stop) : null;
+            // One client for both (the default) shares one token.
+            var adminToken = options.SetupStock is null && options.Chaos is null ? null
+                : ReferenceEquals(options.AdminClient, options.Client) && machine is not null ? machine : await FetchedAsync(admin!, stop);
+            var (faults, unavailable) = await FaultsTokenAsync(adminToken ?? machine, admin ?? client, stop);
             var auth = new RunAuth(http)
             {
-                // One client for both (the default) shares one token.
-                Admin = options.SetupStock is null ? null
-                    : ReferenceEquals(options.AdminClient, options.Client) && machine is not null ? machine : await FetchedAsync(admin!, stop),
+                Admin = adminToken,
                 Machine = machine,
                 Shoppers = options.AuthRequired && checkout ? await CreateShoppersAsync(options, client!, http, runTag, progress, stop) : null,
+                Faults = faults,
+                FaultsUnavailable = unavailable,
             };
             return auth;
         }
@@ -57,6 +67,24 @@ public sealed class RunAuth : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>Watching faults is a bonus: a refused token says so in the report instead of failing the setup.</summary>
+    private static async Task<(IAccessTokenSource? Token, string? Unavailable)> FaultsTokenAsync(
+        IAccessTokenSource? fetched, TokenEndpointClient? endpoint, CancellationToken stop)
+    {
+        if (fetched is not null)
+            return (fetched, null);
+        if (endpoint is null)
+            return (null, "no admin or machine client (--admin-client-id or --client-id), so GET /admin/faults was not polled");
+        try
+        {
+            return (await FetchedAsync(endpoint, stop), null);
+        }
+        catch (TokenRequestException error)
+        {
+            return (null, $"no token for GET /admin/faults: {error.Message}");
+        }
+    }
 
     /// <summary>A cached client-credentials token, fetched once now so a wrong secret fails the setup, not the load.</summary>
     private static async Task<IAccessTokenSource> FetchedAsync(TokenEndpointClient endpoint, CancellationToken stop)

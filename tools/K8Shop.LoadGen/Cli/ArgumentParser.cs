@@ -20,8 +20,11 @@ public static class ArgumentParser
         "scenario", "url", "clients", "rate", "max-in-flight", "duration", "operations", "warmup", "sku", "skus",
         "skew", "seed", "release-ratio", "commit-ratio", "repeat-ratio", "setup-stock", "client-id", "client-secret", "admin-client-id", "admin-client-secret", "token-url", "auth", "shoppers", "ttl", "timeout", "json",
         "order-retries", "verify-sample", "decline-ratio", "events-amqp", "events-exchange", "events-management", "events-queues",
-        "events-drain",
+        "events-drain", "html", "chaos", "chaos-on", "chaos-off", "chaos-faults",
     ];
+
+    /// <summary>Options that take no value.</summary>
+    private static readonly HashSet<string> Flags = ["chaos"];
 
     public static ParseResult Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
     {
@@ -39,7 +42,13 @@ public static class ArgumentParser
             if (!Known.Contains(name))
                 return ParseResult.Invalid($"unknown option '--{name}'");
             string value;
-            if (equals >= 0)
+            if (Flags.Contains(name))
+            {
+                if (equals >= 0)
+                    return ParseResult.Invalid($"--{name} takes no value");
+                value = "true";
+            }
+            else if (equals >= 0)
                 value = arg[(equals + 1)..];
             else if (i + 1 < args.Count)
                 value = args[++i];
@@ -105,6 +114,10 @@ public static class ArgumentParser
         if (values.Has("shoppers") && !authRequired)
             throw new UsageException("--shoppers only applies with --auth required (open mode uses a fresh user id per checkout)");
         var tokenUrl = ParseUrl(values.Text("token-url"), "--token-url");
+        var chaos = ChaosOptions.Parse(values);
+        if (chaos is not null && adminClient is null)
+            throw new UsageException($"--chaos needs the operator's client (role admin) to switch faults: --admin-client-id and --admin-client-secret (or {AdminClientIdVariable} and {AdminClientSecretVariable})");
+        var jsonPath = CheckOutputPath(values.Text("json"), "--json");
 
         return new LoadGenOptions
         {
@@ -132,7 +145,9 @@ public static class ArgumentParser
             Shoppers = values.Int("shoppers", 1, 100_000),
             TtlSeconds = values.Int("ttl", 1, int.MaxValue) ?? defaults.TtlSeconds,
             Timeout = values.Duration("timeout", allowZero: false) ?? defaults.Timeout,
-            JsonPath = CheckJsonPath(values.Text("json")),
+            JsonPath = jsonPath,
+            HtmlPath = CheckOutputPath(values.Text("html"), "--html") ?? (jsonPath is null ? null : Path.ChangeExtension(jsonPath, ".html")),
+            Chaos = chaos,
             OrderRetries = values.Int("order-retries", 0, 10) ?? defaults.OrderRetries,
             VerifySample = values.Int("verify-sample", 0, 1_000_000) ?? defaults.VerifySample,
             DeclineRatio = values.Double("decline-ratio", 0, 1) ?? defaults.DeclineRatio,
@@ -169,13 +184,13 @@ public static class ArgumentParser
         return url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
     }
 
-    private static string? CheckJsonPath(string? path)
+    private static string? CheckOutputPath(string? path, string option)
     {
         if (path is null)
             return null;
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null && !Directory.Exists(directory))
-            throw new UsageException($"--json: directory '{directory}' does not exist");
+            throw new UsageException($"{option}: directory '{directory}' does not exist");
         return path;
     }
 

@@ -54,6 +54,12 @@ public sealed class LoadGenOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
     public string? JsonPath { get; init; }
 
+    /// <summary>The HTML report with charts: --html, else next to --json (same name, .html); null writes none.</summary>
+    public string? HtmlPath { get; init; }
+
+    /// <summary>--chaos: the fault schedule played during the measured load; null switches nothing.</summary>
+    public ChaosOptions? Chaos { get; init; }
+
     /// <summary>checkout: how many more times an order is sent, same key and body, after a retryable failure.</summary>
     public int OrderRetries { get; init; } = 3;
 

@@ -77,8 +77,22 @@ public static class Usage
                               notification-service,orders.*
           --events-drain D    wait at most this for events after the load; default 15s
 
+        faults (the gateway's fault switches, GET/PUT /admin/faults; admin or machine token)
+          --chaos             during the measured load, turn each fault on (errors and outcomes at
+                              probability 0.5, latencies 300 ms), wait, turn it off, wait, next one;
+                              needs the admin client; whatever it turned on is turned off at the end
+                              (also on Ctrl-C or an error), before the invariant checks
+          --chaos-on D        how long each fault stays on, whole seconds; default 20s
+          --chaos-off D       how long every fault stays off after each one (and before the first);
+                              default 10s
+          --chaos-faults L    fault names, comma-separated, played in that order; default every fault
+                              the gateway lists
+                              Without --chaos the tool still polls GET /admin/faults once a second
+                              when it has a token, and records which faults were on each second.
+
         output
-          --json PATH         also write the report as JSON
+          --json PATH         also write the report as JSON (with the per-second series and faults)
+          --html PATH         an HTML report with charts; default next to --json (same name, .html)
           -h, --help          this text
 
         Exit codes: 0 every invariant holds, 1 an invariant failed, 2 bad arguments, 3 setup failed.

@@ -4,10 +4,13 @@ using K8Shop.LoadGen.Inventory;
 
 namespace K8Shop.LoadGen.Metrics;
 
-/// <summary>What one phase (warmup or measured) saw, written by every in-flight operation at once.</summary>
-public sealed class PhaseStats
+/// <summary>
+/// What one phase (warmup or measured) saw, written by every in-flight operation at once, and passed on to the run's
+/// time series when it has one (<paramref name="checkoutLatency"/>: the series charts whole checkouts, not requests).
+/// </summary>
+public sealed class PhaseStats(TimeSeriesRecorder? series = null, bool checkoutLatency = false)
 {
-    private readonly LatencySamples[] _latencies = [.. Enum.GetValues<RequestKind>().Select(_ => new LatencySamples())];
+    private readonly LatencyRecorder[] _latencies = [.. Enum.GetValues<RequestKind>().Select(_ => new LatencyRecorder())];
     private readonly long[] _requests = new long[Enum.GetValues<RequestKind>().Length];
     private readonly long[] _outcomes = new long[Enum.GetValues<Outcome>().Length];
     private readonly long[] _errors = new long[Enum.GetValues<ErrorKind>().Length];
@@ -34,25 +37,34 @@ public sealed class PhaseStats
     public long Count(Outcome outcome) => Interlocked.Read(ref _outcomes[(int)outcome]);
     public long Errors(ErrorKind kind) => Interlocked.Read(ref _errors[(int)kind]);
     public IReadOnlyDictionary<int, long> OtherStatuses => _otherStatuses;
-    public long[] SortedLatencies(RequestKind kind) => _latencies[(int)kind].SortedSnapshot();
+    public LatencyRecorder Latency(RequestKind kind) => _latencies[(int)kind];
 
     public void Request(RequestKind kind, long sentAt, long answeredAt)
     {
-        var ticks = answeredAt - sentAt;
+        var microseconds = LatencyRecorder.ToMicroseconds(answeredAt - sentAt);
         Interlocked.Increment(ref _requests[(int)kind]);
-        _latencies[(int)kind].Add(ticks);
-        Live.Record(ticks * 1_000_000 / Stopwatch.Frequency);
+        _latencies[(int)kind].RecordMicroseconds(microseconds);
+        Live.Record(microseconds);
+        series?.Request(answeredAt);
+        if (!checkoutLatency)
+            series?.Latency(answeredAt, microseconds);
     }
 
     /// <summary>A whole checkout, due time to its order's answer: its latency is kept, but it is not a request.</summary>
     public void CheckoutAnswered(long dueAt, long answeredAt)
     {
-        var ticks = answeredAt - dueAt;
-        _latencies[(int)RequestKind.Checkout].Add(ticks);
-        LiveCheckouts.Record(ticks * 1_000_000 / Stopwatch.Frequency);
+        var microseconds = LatencyRecorder.ToMicroseconds(answeredAt - dueAt);
+        _latencies[(int)RequestKind.Checkout].RecordMicroseconds(microseconds);
+        LiveCheckouts.Record(microseconds);
+        if (checkoutLatency)
+            series?.Latency(answeredAt, microseconds);
     }
 
-    public void Add(Outcome outcome) => Interlocked.Increment(ref _outcomes[(int)outcome]);
+    public void Add(Outcome outcome)
+    {
+        Interlocked.Increment(ref _outcomes[(int)outcome]);
+        series?.Outcome(Stopwatch.GetTimestamp(), outcome);
+    }
 
     public void Granted(int quantity)
     {
@@ -63,6 +75,7 @@ public sealed class PhaseStats
     public void Failed(CallFailure failure)
     {
         Interlocked.Increment(ref _errors[(int)failure.Kind]);
+        series?.Error(Stopwatch.GetTimestamp(), failure.Kind);
         if (failure is { Kind: ErrorKind.HttpOther, StatusCode: { } status })
             _otherStatuses.AddOrUpdate(status, 1, (_, count) => count + 1);
     }
@@ -72,6 +85,7 @@ public sealed class PhaseStats
     public void OperationCompleted(long at)
     {
         Interlocked.Increment(ref _operations);
+        series?.Operation(at);
         var last = Interlocked.Read(ref _lastCompletion);
         while (at > last)
         {

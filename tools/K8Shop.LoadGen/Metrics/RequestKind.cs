@@ -38,6 +38,15 @@ public enum Outcome
     OrderRetried,
 }
 
+/// <summary>Outcomes as the JSON reports name them: order_confirmed, order_payment_failed, not_reserved...</summary>
+public static class Outcomes
+{
+    public static string Label(Outcome outcome) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(outcome.ToString());
+
+    public static IReadOnlyDictionary<string, long> Labelled(IEnumerable<KeyValuePair<Outcome, long>> counts) =>
+        counts.Where(count => count.Value > 0).ToDictionary(count => Label(count.Key), count => count.Value);
+}
+
 public static class RequestKinds
 {
     public static string Label(RequestKind kind) => kind switch

@@ -14,9 +14,11 @@ public sealed record LoadReport(
     ReconciliationSummary Reconciliation,
     IReadOnlyList<SkuInvariants> Invariants,
     CheckoutReport? Checkout = null,
-    EventsReport? Events = null)
+    EventsReport? Events = null,
+    SeriesReport? Series = null,
+    FaultsReport? Faults = null)
 {
-    public bool Passed => Invariants.All(sku => sku.Passed) && (Checkout?.Passed ?? true) && (Events?.Passed ?? true);
+    public bool Passed => Invariants.All(sku => sku.Passed) && (Checkout?.Passed ?? true) && (Events?.Passed ?? true) && (Faults?.Passed ?? true);
 }
 
 /// <summary>What was run; never a client secret. The last four are the checkout scenario's, null for the others.</summary>

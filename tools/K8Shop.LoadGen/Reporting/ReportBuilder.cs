@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using K8Shop.LoadGen.Cli;
 using K8Shop.LoadGen.Inventory;
@@ -76,11 +75,11 @@ public static class ReportBuilder
         var summaries = new List<LatencySummary>();
         foreach (var kind in Enum.GetValues<RequestKind>())
         {
-            var sorted = measured.SortedLatencies(kind);
-            if (sorted.Length == 0)
+            var histogram = measured.Latency(kind).Snapshot();
+            if (histogram.TotalCount == 0)
                 continue;
-            var at = Points.Select(point => Milliseconds(Percentiles.NearestRank(sorted, point))).ToArray();
-            summaries.Add(new LatencySummary(RequestKinds.Label(kind), sorted.Length, at[0], at[1], at[2], at[3], at[4]));
+            var at = Points.Select(point => HistogramPercentiles.NearestRank(histogram, point) / 1000.0).ToArray();
+            summaries.Add(new LatencySummary(RequestKinds.Label(kind), histogram.TotalCount, at[0], at[1], at[2], at[3], at[4]));
         }
         return summaries;
     }
@@ -94,8 +93,6 @@ public static class ReportBuilder
         measured.Errors(ErrorKind.InvalidReply),
         measured.OtherStatuses.OrderBy(status => status.Key)
             .ToDictionary(status => status.Key.ToString(CultureInfo.InvariantCulture), status => status.Value));
-
-    private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 
     private static double PerSecond(long count, double seconds) => seconds > 0 ? count / seconds : 0;
 }

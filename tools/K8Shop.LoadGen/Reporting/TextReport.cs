@@ -25,13 +25,18 @@ public static class TextReport
             CheckoutText.Checks(text, orders);
         if (report.Events is { } events)
             EventsText.Write(text, events);
+        if (report.Faults is { } faults)
+            FaultsText.Write(text, faults);
         var orderChecks = report.Checkout is { } run ? $" and {run.Checks.Count} order check(s)" : "";
         var failedOrderChecks = report.Checkout is { } failed ? $", {failed.Checks.Count(check => !check.Passed)} of {failed.Checks.Count} order check(s) failed" : "";
         var eventChecks = report.Events is { } watched ? $" and {watched.Checks.Count} event check(s)" : "";
         var failedEventChecks = report.Events is { } late ? $", {late.Checks.Count(check => !check.Passed)} of {late.Checks.Count} event check(s) failed" : "";
+        var faultsLeftOn = report.Faults is { Passed: false, Chaos: { } chaos }
+            ? chaos.LeftOn.Count > 0 ? $", fault(s) left on: {string.Join(", ", chaos.LeftOn)}" : ", the chaos schedule stopped early"
+            : "";
         text.WriteLine(report.Passed
             ? $"Result: PASS, every invariant holds on {report.Invariants.Count} SKU(s){orderChecks}{eventChecks} (exit 0)"
-            : $"Result: FAIL, {report.Invariants.Count(sku => !sku.Passed)} of {report.Invariants.Count} SKU(s) broke an invariant{failedOrderChecks}{failedEventChecks} (exit 1)");
+            : $"Result: FAIL, {report.Invariants.Count(sku => !sku.Passed)} of {report.Invariants.Count} SKU(s) broke an invariant{failedOrderChecks}{failedEventChecks}{faultsLeftOn} (exit 1)");
         text.Flush();
     }
 

@@ -3,6 +3,7 @@ using K8Shop.LoadGen.Auth;
 using K8Shop.LoadGen.Checkout;
 using K8Shop.LoadGen.Cli;
 using K8Shop.LoadGen.Events;
+using K8Shop.LoadGen.Faults;
 using K8Shop.LoadGen.Http;
 using K8Shop.LoadGen.Inventory;
 using K8Shop.LoadGen.Ledger;
@@ -29,25 +30,46 @@ public sealed class LoadRunner(LoadGenOptions options, IScenario scenario, TextW
 
         var ledger = new OrderLedger();
         var checkoutLedger = new CheckoutLedger(options.VerifySample, options.Seed);
-        var recorder = new RunRecorder();
+        await using var events = options.Events is { } watch ? await EventWatchSession.StartAsync(watch, orderIds.RunTag, stop) : null;
+        await using var faults = await FaultSession.PrepareAsync(options, auth.Faults, progress, stop);
+        var clock = new RunClock(Stopwatch.GetTimestamp(), options.Warmup, options.Duration, options.Operations);
+        var times = new RunTimes(clock.Start, DateTimeOffset.UtcNow, options.Warmup.TotalSeconds);
+        var series = new TimeSeriesRecorder(clock.Start);
+        var recorder = new RunRecorder(series, IsCheckout);
         var run = new RunContext(client, checkout, ledger, checkoutLedger, recorder, orderIds, options.TtlSeconds, options.OrderRetries,
             auth.Shoppers, options.Timeout);
-        await using var events = options.Events is { } watch ? await EventWatchSession.StartAsync(watch, run.OrderIds.RunTag, stop) : null;
-        var clock = new RunClock(Stopwatch.GetTimestamp(), options.Warmup, options.Duration, options.Operations);
         events?.LoadStarted(clock.Start);
+        faults?.Start(series, clock, options, progress);
         using (var progressStop = new CancellationTokenSource())
         {
             var reporter = new ProgressReporter(progress, progressInPlace, recorder, clock, IsCheckout).RunAsync(progressStop.Token);
+            var closer = series.CloseAsTimeGoesAsync(progressStop.Token);
             try
             {
                 await CreateDriver(run).RunAsync(clock, stop);
             }
             finally
             {
+                // Faults off before anything is reconciled or checked: the checks are about a shop that works again.
+                if (faults is not null)
+                    await faults.StopAsync();
                 await progressStop.CancelAsync();
-                await reporter;
+                await Task.WhenAll(reporter, closer);
             }
         }
+        var loadEnd = Stopwatch.GetTimestamp();
+        var report = await ReportAsync(run, clock, initial, events);
+        var timeline = SeriesReportBuilder.Timeline(times, faults?.Watcher, faults?.Chaos, loadEnd);
+        return report with
+        {
+            Series = SeriesReportBuilder.Series(series.Finish(loadEnd), times, series.LateSamples, IsCheckout, timeline),
+            Faults = SeriesReportBuilder.Faults(auth.FaultsUnavailable, faults?.Watcher, faults?.Chaos, options.Chaos, faults?.ChaosFaults ?? [], timeline, times),
+        };
+    }
+
+    private async Task<LoadReport> ReportAsync(RunContext run, RunClock clock, IReadOnlyDictionary<string, StockLevel> initial, EventWatchSession? events)
+    {
+        var (client, checkout, ledger, checkoutLedger, recorder) = (run.Client, run.Checkout, run.Ledger, run.CheckoutLedger, run.Recorder);
         if (events is not null)
             await events.LoadEndedAsync();
         var measuredEnd = Math.Max(recorder.Measured.LastCompletion, clock.MeasureStart);
