@@ -30,7 +30,7 @@
 # Every silo co-hosts the identity provider with operator and loadgen client secrets of the run; the load generator
 # gets its client credentials by environment (the operator sets stock; loadgen moves stock and signs shoppers in).
 # The load generator's invariant checks must pass in every run, else the script exits non-zero.
-# Usage: scripts/bench.sh hot-sku|checkout|events|auth|chaos [seconds, default 20 (events: 60, chaos: 300)] [clients, default 1024 (hot-sku) or 64]
+# Usage: scripts/bench.sh hot-sku|checkout|events|auth|telemetry|chaos [seconds, default 20 (events: 60, chaos: 300)] [clients, default 1024 (hot-sku) or 64]
 #   (auth: [seconds] [hot-sku clients, default 1024] [checkout clients, default 64])
 # BENCH_WARMUP: unmeasured seconds before each phase (default 60).
 set -euo pipefail
