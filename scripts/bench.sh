@@ -67,6 +67,8 @@ loadgen_secret=$(openssl rand -hex 16)
 step "services (PostgreSQL, Redis, RabbitMQ, dynalite, SMTP)"
 scripts/dev-services.sh up postgres redis rabbitmq dynalite smtp
 eval "$(scripts/dev-services.sh env)"
+# Silos under measurement export nothing unless a scenario says so (the viewer, when up, would put OTLP export in every run).
+unset OTEL_EXPORTER_OTLP_ENDPOINT
 step "building the silo and the load generator (Release)"
 dotnet build src/Silo -c Release --nologo -clp:ErrorsOnly -v q
 # The HTML report's chart library (pinned in its package-lock.json) is embedded into the load generator at build time.
