@@ -355,13 +355,14 @@ auth() {
 telemetry() {
   local sku=BOOK-001 skus=150 pace=${BENCH_INVENTORY_WRITES_PER_SECOND:-50} rounds=${BENCH_TELEMETRY_ROUNDS:-1}
   local phases=(off defaults prometheus otlp) management_port=19464 prometheus_port=19090 sink_port=14318
-  local receiver phase round python
+  local receiver phase round python dashboard=false
   # The helpers' pids are global: the EXIT trap runs after this function returned. The interpreter's own path, not
   # pyenv's shim, so that the pid is the receiver's (a shim's child would outlive a kill of the shim).
   prometheus_pid="" sink_pid=""
   python=$(python3 -c 'import sys; print(sys.executable)')
   declare -A sum runs check scraped exported silo_cpu
   if (exec 3<>/dev/tcp/127.0.0.1/4317) 2>/dev/null; then
+    dashboard=true
     receiver="the Aspire dashboard's OTLP/gRPC endpoint at 127.0.0.1:4317"
   else
     receiver="scripts/bench/otlp_sink.py, an OTLP/HTTP receiver on 127.0.0.1:$sink_port (nothing answered on 127.0.0.1:4317)"
@@ -389,7 +390,7 @@ telemetry() {
           prometheus_pid=$!
           ;;
         otlp)
-          if [[ $receiver == *4317* ]]; then
+          if [[ $dashboard == true ]]; then
             settings=(OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4317 OTEL_EXPORTER_OTLP_PROTOCOL=grpc)
           else
             "$python" scripts/bench/otlp_sink.py "$sink_port" "$out/$name-otlp.json" &
