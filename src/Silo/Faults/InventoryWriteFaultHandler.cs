@@ -38,7 +38,7 @@ public sealed class InventoryWriteFaultHandler(IFaultInjector faults) : Pipeline
     }
 
     /// <summary>As the service answers: HTTP 400, sender's fault, the error code the SDK's retry policy counts as throttling.</summary>
-    private static ProvisionedThroughputExceededException Throttled() =>
+    public static ProvisionedThroughputExceededException Throttled() =>
         new(ThrottlingMessage, ErrorType.Sender, nameof(ProvisionedThroughputExceededException), $"fault-drill-{Guid.NewGuid():N}", HttpStatusCode.BadRequest);
 
     private static string? KeyOf(AmazonWebServiceRequest request) => request switch

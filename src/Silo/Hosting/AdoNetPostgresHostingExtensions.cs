@@ -26,8 +26,8 @@ public static class AdoNetPostgresHostingExtensions
         if (!usePostgres)
         {
             silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: endpoints.ServiceId, clusterId: endpoints.ClusterId);
-            silo.AddOrleansSerializedMemoryGrainStorage(OrderStorage.Name);
-            silo.AddOrleansSerializedMemoryGrainStorage(PaymentStorage.Name);
+            silo.AddMemoryGrainStorageWithSlowWrites(OrderStorage.Name, state => (state as OrderState)?.UserId);
+            silo.AddMemoryGrainStorageWithSlowWrites(PaymentStorage.Name, state => (state as PaymentState)?.UserId);
             silo.UseInMemoryReminderService();
             return silo;
         }
@@ -77,6 +77,16 @@ public static class AdoNetPostgresHostingExtensions
         silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, _) => new UnavailableTranslatingGrainStorage(
             new FullIdentityGrainStorage(WithSlowWrites(services.GetRequiredKeyedService<IGrainStorage>(adoNetName), services, slowWritesFault, userOf)),
             "postgresql", $"{name} store unavailable"));
+        return silo;
+    }
+
+    /// <summary>Embedded mode's memory storage (Orleans' format) under <paramref name="name"/>, its writes slowed by postgres-slow-writes as PostgreSQL's would be.</summary>
+    private static ISiloBuilder AddMemoryGrainStorageWithSlowWrites(this ISiloBuilder silo, string name, Func<object?, string?> userOf)
+    {
+        var memoryName = name + "-memory";
+        silo.AddOrleansSerializedMemoryGrainStorage(memoryName);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, _) =>
+            WithSlowWrites(services.GetRequiredKeyedService<IGrainStorage>(memoryName), services, FaultNames.PostgresSlowWrites, userOf));
         return silo;
     }
 

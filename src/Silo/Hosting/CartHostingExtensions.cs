@@ -14,6 +14,7 @@ public static class CartHostingExtensions
 {
     public const string ConnectionStringName = "Redis";
     private const string RedisStorageName = CartStorage.Name + "-redis";
+    private const string MemoryStorageName = CartStorage.Name + "-memory";
 
     /// <summary>
     /// Cart storage for the profile: memory (embedded) or Redis (cluster: ConnectionStrings:Redis), with the
@@ -30,7 +31,12 @@ public static class CartHostingExtensions
 
         if (!useRedis)
         {
-            silo.AddMemoryGrainStorage(CartStorage.Name);
+            silo.AddMemoryGrainStorage(MemoryStorageName);
+            // redis-unavailable means the same in embedded mode: the memory store fails as Redis would.
+            silo.Services.AddKeyedSingleton<IGrainStorage>(CartStorage.Name, (services, _) =>
+                services.GetRequiredKeyedService<IGrainStorage>(MemoryStorageName) is var memory && services.GetService<IFaultInjector>() is not null
+                    ? new UnavailableTranslatingGrainStorage(WithRedisFaults(memory, services), "redis", "cart backend unavailable")
+                    : memory);
             silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("cart");
             return silo;
         }

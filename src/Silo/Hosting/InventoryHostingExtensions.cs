@@ -17,6 +17,7 @@ public static class InventoryHostingExtensions
     public const string SectionName = "DynamoDB";
     public const string DefaultTableName = "k8shop-inventory";
     private const string DynamoDBStorageName = InventoryStorage.Name + "-dynamodb";
+    private const string MemoryStorageName = InventoryStorage.Name + "-memory";
 
     /// <summary>
     /// Inventory storage for the profile: memory (embedded) or DynamoDB (cluster: section <c>DynamoDB</c> with
@@ -37,7 +38,12 @@ public static class InventoryHostingExtensions
 
         if (!useDynamoDB)
         {
-            silo.AddMemoryGrainStorage(InventoryStorage.Name);
+            silo.AddMemoryGrainStorage(MemoryStorageName);
+            // The DynamoDB drills mean the same in embedded mode: the memory store is throttled or slowed as DynamoDB would be.
+            silo.Services.AddKeyedSingleton<IGrainStorage>(InventoryStorage.Name, (services, _) =>
+                services.GetRequiredKeyedService<IGrainStorage>(MemoryStorageName) is var memory && services.GetService<IFaultInjector>() is { } faults
+                    ? new UnavailableTranslatingGrainStorage(new EmbeddedThrottlingGrainStorage(memory, faults), "dynamodb", "inventory store unavailable")
+                    : memory);
             silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("inventory");
             return silo;
         }
