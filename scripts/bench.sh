@@ -109,6 +109,8 @@ start_silo() {
 loadgen() {
   local report=$1 status=0 generator sampler
   shift
+  # A report left by an earlier run must not pass for this one's (a setup failure writes none).
+  rm -f "$report.json" "$report.html"
   K8SHOP_CLIENT_ID=loadgen K8SHOP_CLIENT_SECRET="$loadgen_secret" K8SHOP_ADMIN_CLIENT_ID=operator K8SHOP_ADMIN_CLIENT_SECRET="$operator_secret" \
     dotnet tools/K8Shop.LoadGen/bin/Release/net10.0/k8shop-loadgen.dll --url "http://127.0.0.1:$http_port" \
     --json "$report.json" "$@" >"$report.txt" &
