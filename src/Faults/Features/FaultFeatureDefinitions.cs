@@ -1,19 +1,17 @@
 using K8Shop.Contracts.Faults;
 using Microsoft.Extensions.Configuration;
 using Microsoft.FeatureManagement;
-using Microsoft.FeatureManagement.FeatureFilters;
+using System.Globalization;
 
 namespace K8Shop.Faults.Features;
 
 /// <summary>
 /// Turns a switch's setting into a feature flag definition: on only while enabled, filtered by its scope
-/// (<see cref="FaultScopeFilter"/>) and, with a duration, by Microsoft.FeatureManagement's own time window (ending at
-/// <see cref="FaultSetting.ExpiresAt"/>); all filters must pass.
+/// (<see cref="FaultScopeFilter"/>) and, with a duration, until <see cref="FaultSetting.ExpiresAt"/>
+/// (<see cref="FaultExpiryFilter"/>); all filters must pass.
 /// </summary>
 public static class FaultFeatureDefinitions
 {
-    private const string TimeWindowAlias = "Microsoft.TimeWindow";
-
     public static FeatureDefinition From(string name, FaultSetting setting)
     {
         if (!setting.Enabled)
@@ -33,8 +31,8 @@ public static class FaultFeatureDefinitions
         {
             filters.Add(new FeatureFilterConfiguration
             {
-                Name = TimeWindowAlias,
-                Parameters = Parameters((nameof(TimeWindowFilterSettings.End), expires.ToString("O"))),
+                Name = FaultExpiryFilter.Alias,
+                Parameters = Parameters((FaultExpiryFilter.ExpiresAt, expires.ToString("O", CultureInfo.InvariantCulture))),
             });
         }
         return new FeatureDefinition { Name = name, EnabledFor = filters, RequirementType = RequirementType.All };

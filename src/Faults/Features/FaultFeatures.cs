@@ -2,12 +2,11 @@ using K8Shop.Contracts.Faults;
 using K8Shop.Faults.Switches;
 using Microsoft.Extensions.Logging;
 using Microsoft.FeatureManagement;
-using Microsoft.FeatureManagement.FeatureFilters;
 
 namespace K8Shop.Faults.Features;
 
 /// <summary>
-/// Whether a switch is on for one call (its scope and time window included), evaluated by a feature manager of its
+/// Whether a switch is on for one call (its scope and duration included), evaluated by a feature manager of its
 /// own over <see cref="FaultFeatureDefinitionProvider"/>, so the application's other feature flags (if any) are not
 /// touched. Switches that are off never reach the feature manager: a frozen-dictionary lookup answers first.
 /// </summary>
@@ -16,12 +15,12 @@ public sealed class FaultFeatures
     private readonly FaultSwitches switches;
     private readonly FeatureManager manager;
 
-    public FaultFeatures(FaultSwitches switches, ILoggerFactory loggers)
+    public FaultFeatures(FaultSwitches switches, TimeProvider time, ILoggerFactory loggers)
     {
         this.switches = switches;
         manager = new FeatureManager(new FaultFeatureDefinitionProvider(switches), new FeatureManagementOptions { IgnoreMissingFeatures = true })
         {
-            FeatureFilters = [new FaultScopeFilter(switches.Node), new TimeWindowFilter(loggers)],
+            FeatureFilters = [new FaultScopeFilter(switches.Node), new FaultExpiryFilter(time)],
             Logger = loggers.CreateLogger<FeatureManager>(),
         };
     }

@@ -43,6 +43,9 @@ public sealed class FaultInjector : IFaultInjector
             return ValueTask.CompletedTask;
         if (!injectors.TryGetValue(fault, out var pipeline))
             throw new ArgumentException($"'{fault}' is not an error or latency fault; use FiresAsync for outcome faults.", nameof(fault));
+        // Another switch on should not cost this call a pipeline run (about 0.7 us against 20 ns for the lookup).
+        if (!switches.IsOn(fault))
+            return ValueTask.CompletedTask;
         return Run(pipeline, new FaultCall(scope, exception), cancellationToken);
     }
 
@@ -50,17 +53,23 @@ public sealed class FaultInjector : IFaultInjector
     {
         if (!switches.AnyActive)
             return ValueTask.FromResult(false);
-        return Evaluate(Outcome(fault), new FaultCall(scope, null), cancellationToken);
+        var pipeline = Outcome(fault);
+        if (!switches.IsOn(fault))
+            return ValueTask.FromResult(false);
+        return Evaluate(pipeline, new FaultCall(scope, null), cancellationToken);
     }
 
     public bool Fires(string fault, FaultScope scope)
     {
         if (!switches.AnyActive)
             return false;
+        var pipeline = Outcome(fault);
+        if (!switches.IsOn(fault))
+            return false;
         var context = Context(new FaultCall(scope, null), CancellationToken.None);
         try
         {
-            return Outcome(fault).Execute(static _ => false, context);
+            return pipeline.Execute(static _ => false, context);
         }
         finally
         {
