@@ -415,7 +415,7 @@ telemetry() {
       stop_silo
       stop_helpers
       if [[ $phase == otlp && -s "$out/$name-otlp.json" ]]; then
-        exported[$round]=$(python3 -c 'import json, sys; c = json.load(open(sys.argv[1])); print(", ".join(f"{k} {v["requests"]} requests {v["bytes"] // 1024} KiB" for k, v in sorted(c.items())))' "$out/$name-otlp.json")
+        exported[$round]=$(python3 -c 'import json, sys; c = json.load(open(sys.argv[1])); print(", ".join("%s %d requests %d KiB" % (k, v["requests"], v["bytes"] // 1024) for k, v in sorted(c.items())))' "$out/$name-otlp.json")
       fi
       local rate cpu
       rate=$(json_field "$out/$name.json" 'r["checkout"]["figures"]["checkouts_per_second"]')
