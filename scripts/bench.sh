@@ -458,6 +458,7 @@ telemetry() {
     goal defaults "nothing configured" 0.03
     goal prometheus "Prometheus scraping" 0.03
     goal otlp "OTLP export" 0.10
+    for round in $(seq 1 "$rounds"); do for phase in "${phases[@]}"; do echo "report: $out/telemetry-$phase-$round.html"; done; done
     echo "details: $out/telemetry-{off,defaults,prometheus,otlp}-*{.txt,.json,-cpu.json}, $out/silo-telemetry-*.log"
   } | tee "$report"
   for phase in "${phases[@]}"; do [[ ${check[$phase]:-PASS} == PASS ]] || return 1; done
