@@ -1,0 +1,99 @@
+using K8Shop.Faults.Hosting;
+using K8Shop.Grains.Cart;
+using K8Shop.Grains.Catalog;
+using K8Shop.Grains.Faults;
+using K8Shop.Grains.Inventory;
+using K8Shop.Grains.Notifications;
+using K8Shop.Grains.Orders;
+using K8Shop.Grains.Payments;
+using K8Shop.Grains.Recommendations;
+using K8Shop.Grains.Storage;
+using K8Shop.GrainTests.Notifications;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+
+namespace K8Shop.GrainTests.Telemetry;
+
+/// <summary>
+/// Two silos and a client that carry the trace context on every grain call (<c>AddActivityPropagation()</c>, as the
+/// silo host and the gateway do with tracing on), so a test can see one trace cross from silo to silo. Its own
+/// cluster: the shared one runs without propagation, as a host with tracing off does.
+/// </summary>
+public sealed class TracedClusterFixture : IAsyncLifetime
+{
+    private readonly InProcessTestCluster _cluster;
+
+    public TracedClusterFixture()
+    {
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            // One catalog for both silos, as PostgreSQL would be.
+            host.Services.AddSingleton<ICatalogStore>(Catalog);
+            host.Services.AddCatalogPriceCache();
+            host.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("cart");
+            host.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("inventory");
+            host.Services.AddOptions<InventoryOptions>().Configure(o => o.MaxWritesPerSecond = 0);
+            host.Services.AddOptions<RecommendationOptions>().Configure(o => o.CacheTtl = TimeSpan.Zero);
+            host.Services.AddSingleton<RecommendationCaches>();
+            host.Services.AddSingleton<IEmailSender>(Mail);
+            host.Services.AddSingleton<ISmsSender>(Mail);
+            host.Services.AddK8ShopFaultSwitches(new ConfigurationBuilder().Build());
+        });
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.AddIncomingGrainCallFilter<K8Shop.Grains.Identity.ShopperOwnershipFilter>();
+            silo.AddMemoryGrainStorage(CartStorage.Name);
+            silo.AddMemoryGrainStorage(NotificationStorage.Name);
+            foreach (var name in new[] { OrderStorage.Name, PaymentStorage.Name, RecommendationStorage.Name, FaultStorage.Name, InventoryStorage.Name })
+            {
+                silo.AddMemoryGrainStorage(name, options => options.Configure<Orleans.Serialization.Serializer>(
+                    (o, serializer) => o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer)));
+            }
+            silo.AddMemoryGrainStorage("PubSubStore");
+            silo.AddMemoryStreams(ClusterFixture.StreamProvider);
+            silo.UseInMemoryReminderService();
+            silo.AddActivityPropagation();
+            // After propagation's own filter, so it runs inside the grain call's span and marks it with this silo.
+            silo.AddIncomingGrainCallFilter<SiloTaggingFilter>();
+        });
+        builder.ConfigureClient(client => client
+            .AddMemoryStreams(ClusterFixture.StreamProvider)
+            .AddActivityPropagation());
+        _cluster = builder.Build();
+    }
+
+    public IGrainFactory Grains => _cluster.Client;
+
+    /// <summary>The running silos' addresses, in start order.</summary>
+    public IReadOnlyList<SiloAddress> Silos => [.. _cluster.Silos.Select(s => s.SiloAddress)];
+
+    private InMemoryCatalogStore Catalog { get; } = new(TimeProvider.System, []);
+
+    private RecordingSenders Mail { get; } = new();
+
+    public Task InitializeAsync() => _cluster.DeployAsync();
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+}
+
+/// <summary>Tags the current span (the incoming grain call's, when propagation is on) with the silo that runs the call.</summary>
+internal sealed class SiloTaggingFilter(ILocalSiloDetails silo) : IIncomingGrainCallFilter
+{
+    public const string Tag = "test.silo";
+
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        System.Diagnostics.Activity.Current?.SetTag(Tag, silo.SiloAddress.ToString());
+        return context.Invoke();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class TracedClusterCollection : ICollectionFixture<TracedClusterFixture>
+{
+    public const string Name = "traced-cluster";
+}
