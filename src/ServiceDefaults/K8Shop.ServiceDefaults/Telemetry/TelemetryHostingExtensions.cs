@@ -10,8 +10,9 @@ namespace K8Shop.ServiceDefaults.Telemetry;
 
 public static class TelemetryHostingExtensions
 {
-    /// <summary>Orleans' own activity sources: grain calls (client and server) and the runtime's.</summary>
-    public static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+    /// <summary>Orleans' own activity sources: grain calls (client and server), the runtime's, and grain state reads and
+    /// writes (which storage, which grain, how long, under the call that caused them).</summary>
+    public static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Microsoft.Orleans.Storage"];
 
     /// <summary>Every source and meter of ours: a new one needs no registration.</summary>
     public const string OurSources = "K8Shop.*";
