@@ -2,15 +2,10 @@ using K8Shop.Contracts.Faults;
 using K8Shop.Faults.Hosting;
 using K8Shop.Faults.Injection;
 using K8Shop.Faults.Switches;
-using K8Shop.Grains.Cart;
 using K8Shop.Grains.Catalog;
 using K8Shop.Grains.Faults;
 using K8Shop.Grains.Inventory;
-using K8Shop.Grains.Notifications;
 using K8Shop.Grains.Orders;
-using K8Shop.Grains.Payments;
-using K8Shop.Grains.Recommendations;
-using K8Shop.Grains.Storage;
 using K8Shop.GrainTests.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,41 +34,20 @@ public sealed class FaultClusterFixture : IAsyncLifetime
             .Build();
         builder.ConfigureSiloHost((_, host) =>
         {
-            // One catalog for both silos, as PostgreSQL would be: a book added through either is known to every inventory grain.
-            host.Services.AddSingleton<ICatalogStore>(Catalog);
-            host.Services.AddCatalogPriceCache();
+            TwoSiloWiring.AddShopServices(host.Services, Catalog, Mail);
             host.Services.AddSingleton<TimeProvider>(Clock);
             host.Services.AddKeyedSingleton(Orleans.Reminders.ReminderTimeProviderNames.Reminders, TimeProvider.System);
-            host.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("cart");
-            host.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("inventory");
-            host.Services.AddOptions<InventoryOptions>().Configure(o => o.MaxWritesPerSecond = 0);
             host.Services.AddOptions<OrderOptions>().Configure(o =>
             {
                 o.ResumeAfter = ResumeAfter;
                 o.ReservationTtl = ReservationTtl;
             });
-            host.Services.AddOptions<RecommendationOptions>().Configure(o => o.CacheTtl = TimeSpan.Zero);
-            host.Services.AddSingleton<RecommendationCaches>();
-            host.Services.AddSingleton<IEmailSender>(Mail);
-            host.Services.AddSingleton<ISmsSender>(Mail);
             host.Services.AddK8ShopFaultSwitches(faultSettings, services => services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>().Name);
         });
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorageAsDefault();
-            silo.AddIncomingGrainCallFilter<K8Shop.Grains.Identity.ShopperOwnershipFilter>();
+            TwoSiloWiring.AddShopStores(silo);
             silo.AddIncomingGrainCallFilter<HotSkuDelayFilter>();
-            silo.AddMemoryGrainStorage(CartStorage.Name);
-            silo.AddMemoryGrainStorage(NotificationStorage.Name);
-            // Orleans' format, as the real stores: a grain the crash fault deactivates reads its state back.
-            foreach (var name in new[] { OrderStorage.Name, PaymentStorage.Name, RecommendationStorage.Name, FaultStorage.Name, InventoryStorage.Name })
-            {
-                silo.AddMemoryGrainStorage(name, options => options.Configure<Orleans.Serialization.Serializer>(
-                    (o, serializer) => o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer)));
-            }
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryStreams(ClusterFixture.StreamProvider);
-            silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ResumeAfter);
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(ClusterFixture.StreamProvider));

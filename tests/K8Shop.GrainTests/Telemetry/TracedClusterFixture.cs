@@ -1,17 +1,8 @@
 using K8Shop.Faults.Hosting;
-using K8Shop.Grains.Cart;
 using K8Shop.Grains.Catalog;
-using K8Shop.Grains.Faults;
-using K8Shop.Grains.Inventory;
-using K8Shop.Grains.Notifications;
-using K8Shop.Grains.Orders;
-using K8Shop.Grains.Payments;
-using K8Shop.Grains.Recommendations;
-using K8Shop.Grains.Storage;
 using K8Shop.GrainTests.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace K8Shop.GrainTests.Telemetry;
@@ -30,32 +21,12 @@ public sealed class TracedClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         builder.ConfigureSiloHost((_, host) =>
         {
-            // One catalog for both silos, as PostgreSQL would be.
-            host.Services.AddSingleton<ICatalogStore>(Catalog);
-            host.Services.AddCatalogPriceCache();
-            host.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("cart");
-            host.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("inventory");
-            host.Services.AddOptions<InventoryOptions>().Configure(o => o.MaxWritesPerSecond = 0);
-            host.Services.AddOptions<RecommendationOptions>().Configure(o => o.CacheTtl = TimeSpan.Zero);
-            host.Services.AddSingleton<RecommendationCaches>();
-            host.Services.AddSingleton<IEmailSender>(Mail);
-            host.Services.AddSingleton<ISmsSender>(Mail);
+            TwoSiloWiring.AddShopServices(host.Services, Catalog, Mail);
             host.Services.AddK8ShopFaultSwitches(new ConfigurationBuilder().Build());
         });
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorageAsDefault();
-            silo.AddIncomingGrainCallFilter<K8Shop.Grains.Identity.ShopperOwnershipFilter>();
-            silo.AddMemoryGrainStorage(CartStorage.Name);
-            silo.AddMemoryGrainStorage(NotificationStorage.Name);
-            foreach (var name in new[] { OrderStorage.Name, PaymentStorage.Name, RecommendationStorage.Name, FaultStorage.Name, InventoryStorage.Name })
-            {
-                silo.AddMemoryGrainStorage(name, options => options.Configure<Orleans.Serialization.Serializer>(
-                    (o, serializer) => o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer)));
-            }
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryStreams(ClusterFixture.StreamProvider);
-            silo.UseInMemoryReminderService();
+            TwoSiloWiring.AddShopStores(silo);
             silo.AddActivityPropagation();
             // After propagation's own filter, so it runs inside the grain call's span and marks it with this silo.
             silo.AddIncomingGrainCallFilter<SiloTaggingFilter>();

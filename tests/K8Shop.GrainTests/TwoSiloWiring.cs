@@ -1,0 +1,51 @@
+using K8Shop.Grains.Cart;
+using K8Shop.Grains.Catalog;
+using K8Shop.Grains.Faults;
+using K8Shop.Grains.Inventory;
+using K8Shop.Grains.Notifications;
+using K8Shop.Grains.Orders;
+using K8Shop.Grains.Payments;
+using K8Shop.Grains.Recommendations;
+using K8Shop.Grains.Storage;
+using K8Shop.GrainTests.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace K8Shop.GrainTests;
+
+/// <summary>What the two-silo fixtures' silos share: the shop's services and memory stores, as a deployed silo has them.</summary>
+internal static class TwoSiloWiring
+{
+    /// <summary>One catalog for both silos, as PostgreSQL would be; unpaced inventory; no recommendation caching; recorded mail.</summary>
+    public static void AddShopServices(IServiceCollection services, ICatalogStore catalog, RecordingSenders mail)
+    {
+        services.AddSingleton(catalog);
+        services.AddCatalogPriceCache();
+        services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("cart");
+        services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("inventory");
+        services.AddOptions<InventoryOptions>().Configure(o => o.MaxWritesPerSecond = 0);
+        services.AddOptions<RecommendationOptions>().Configure(o => o.CacheTtl = TimeSpan.Zero);
+        services.AddSingleton<RecommendationCaches>();
+        services.AddSingleton<IEmailSender>(mail);
+        services.AddSingleton<ISmsSender>(mail);
+    }
+
+    /// <summary>
+    /// Memory stores, the ownership filter, memory streams and reminders. Orders, payments, recommendations, faults and
+    /// inventory in Orleans' format, as the real stores: a grain deactivated mid-saga reads its state back.
+    /// </summary>
+    public static void AddShopStores(ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorageAsDefault();
+        silo.AddIncomingGrainCallFilter<K8Shop.Grains.Identity.ShopperOwnershipFilter>();
+        silo.AddMemoryGrainStorage(CartStorage.Name);
+        silo.AddMemoryGrainStorage(NotificationStorage.Name);
+        foreach (var name in new[] { OrderStorage.Name, PaymentStorage.Name, RecommendationStorage.Name, FaultStorage.Name, InventoryStorage.Name })
+        {
+            silo.AddMemoryGrainStorage(name, options => options.Configure<Orleans.Serialization.Serializer>(
+                (o, serializer) => o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer)));
+        }
+        silo.AddMemoryGrainStorage("PubSubStore");
+        silo.AddMemoryStreams(ClusterFixture.StreamProvider);
+        silo.UseInMemoryReminderService();
+    }
+}
