@@ -15,18 +15,7 @@ public sealed class PrometheusScrapeTests
     public async Task Prometheus_scraping_a_silo_answers_the_checkout_counter_after_checkouts()
     {
         var management = TestPorts.Free();
-        await using var silo = HostProcess.Start(BuiltSilo.DllPath, ports =>
-        [
-            .. ports.Settings(),
-            new("K8Shop__Profile", "embedded"),
-            new("K8Shop__Dashboard", "false"),
-            new("Auth__Mode", "open"),
-            new("Identity__DevelopmentKeys", "true"),
-            new("Identity__RequireHttps", "false"),
-            new("Management__Urls", $"http://127.0.0.1:{management.ToString(CultureInfo.InvariantCulture)}"),
-            new("Logging__LogLevel__Default", "Warning"),
-        ]);
-        await silo.WaitUntilReadyAsync("/orders/healthz", TimeSpan.FromSeconds(120));
+        await using var silo = await StartSiloAsync(management);
         await using var prometheus = await PrometheusServer.StartAsync([$"127.0.0.1:{management}"], TimeSpan.FromSeconds(1));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -58,18 +47,7 @@ public sealed class PrometheusScrapeTests
     public async Task Metrics_are_served_on_the_management_port_only()
     {
         var management = TestPorts.Free();
-        await using var silo = HostProcess.Start(BuiltSilo.DllPath, ports =>
-        [
-            .. ports.Settings(),
-            new("K8Shop__Profile", "embedded"),
-            new("K8Shop__Dashboard", "false"),
-            new("Auth__Mode", "open"),
-            new("Identity__DevelopmentKeys", "true"),
-            new("Identity__RequireHttps", "false"),
-            new("Management__Urls", $"http://127.0.0.1:{management.ToString(CultureInfo.InvariantCulture)}"),
-            new("Logging__LogLevel__Default", "Warning"),
-        ]);
-        await silo.WaitUntilReadyAsync("/orders/healthz", TimeSpan.FromSeconds(120));
+        await using var silo = await StartSiloAsync(management);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 
         var onManagement = await http.GetAsync($"http://127.0.0.1:{management}/metrics");
@@ -81,5 +59,31 @@ public sealed class PrometheusScrapeTests
         Assert.Contains("# TYPE dotnet_gc_collections_total counter", text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, onPublic.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, apiOnManagement.StatusCode);
+    }
+
+    /// <summary>An embedded silo process in open mode with its management port on <paramref name="management"/>, ready.</summary>
+    private static async Task<HostProcess> StartSiloAsync(int management)
+    {
+        var silo = HostProcess.Start(BuiltSilo.DllPath, ports =>
+        [
+            .. ports.Settings(),
+            new("K8Shop__Profile", "embedded"),
+            new("K8Shop__Dashboard", "false"),
+            new("Auth__Mode", "open"),
+            new("Identity__DevelopmentKeys", "true"),
+            new("Identity__RequireHttps", "false"),
+            new("Management__Urls", $"http://127.0.0.1:{management.ToString(CultureInfo.InvariantCulture)}"),
+            new("Logging__LogLevel__Default", "Warning"),
+        ]);
+        try
+        {
+            await silo.WaitUntilReadyAsync("/orders/healthz", TimeSpan.FromSeconds(120));
+            return silo;
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
     }
 }
