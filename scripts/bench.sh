@@ -15,12 +15,15 @@
 #   Auth__Mode=open (no tokens), each on a fresh silo, one after the other in the same run; reports the ratios (goal: at
 #   most 10% less throughput with tokens). Shorter phases than the other scenarios (BENCH_AUTH_WARMUP, default 30 s,
 #   and 20 s measured): both modes get the same, so the JIT's leftover work cancels out of the ratio.
-# telemetry: what OpenTelemetry costs checkouts/s (closed loop, checkout clients), each phase on a fresh silo, in turn:
-#   off (OTEL_SDK_DISABLED=true, no management port), defaults (nothing configured: the cluster profile's default),
-#   prometheus (management port on, Debian's /usr/bin/prometheus scraping /metrics every 5 s), otlp (traces, metrics and
-#   logs exported over OTLP: to the Aspire dashboard at 127.0.0.1:4317 when it answers, else to scripts/bench/otlp_sink.py,
-#   a minimal OTLP/HTTP receiver); BENCH_TELEMETRY_ROUNDS (default 1) repeats the sequence and averages. Reports each
-#   phase's ratio to off (goals: defaults and prometheus within 3%, otlp within 10%). Warm-up BENCH_TELEMETRY_WARMUP (30 s).
+# telemetry: what OpenTelemetry costs one checkout, measured inside the silo's process by tools/K8Shop.TelemetryCost,
+#   which hosts the real silo application once per variant and reads the process's CPU time and bytes allocated exactly
+#   around a fixed number of checkouts: off (OTEL_SDK_DISABLED=true), defaults (nothing configured), prometheus (/metrics
+#   on a management port that Debian's /usr/bin/prometheus scrapes every 5 s), otlp (traces, metrics and logs exported
+#   to the Aspire dashboard at 127.0.0.1:4317 when it answers, else to scripts/bench/otlp_sink.py). A warm-up round,
+#   then BENCH_TELEMETRY_ROUNDS (default 3) rounds in a rotating order of BENCH_TELEMETRY_CHECKOUTS (default 1500)
+#   checkouts per variant, started at BENCH_TELEMETRY_RATE per second (default 30, half of saturation here; 0: closed
+#   loop) by at most [clients] shoppers (default 32). Reports each variant's median CPU per checkout as a ratio
+#   to off (goals: defaults and prometheus at most 3% more, otlp at most 10%) and off's own spread (the noise).
 # chaos: the checkout scenario for 5 minutes (the first argument overrides) on one silo with the load generator's --chaos
 #   schedule turning each fault switch of the gateway on in turn (BENCH_CHAOS_ON, default 12 s, so all 17 get a turn in
 #   5 minutes), then every fault off (BENCH_CHAOS_OFF, default 5 s); BENCH_CHAOS_FAULTS=a,b,c picks the faults. Reports each
@@ -43,7 +46,7 @@ case $scenario in
   checkout) clients=${3:-64} ;;
   events) duration=${2:-60} clients=${3:-64} ;;
   auth) clients=${3:-1024} checkout_clients=${4:-64} ;;
-  telemetry) clients=${3:-64} ;;
+  telemetry) clients=${3:-32} ;;
   chaos) duration=${2:-300} clients=${3:-64} ;;
   *) echo "usage: $0 hot-sku|checkout|events|auth|telemetry|chaos [seconds] [clients]" >&2; exit 2 ;;
 esac
@@ -53,7 +56,6 @@ http_port=18081
 # after), and a shorter warm-up measures the JIT, not the system.
 warmup=${BENCH_WARMUP:-60}
 [[ $scenario != auth ]] || warmup=${BENCH_AUTH_WARMUP:-30}
-[[ $scenario != telemetry ]] || warmup=${BENCH_TELEMETRY_WARMUP:-30}
 out="artifacts/bench"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 report="$out/$scenario-$stamp.txt"
@@ -355,113 +357,62 @@ auth() {
 }
 
 telemetry() {
-  local sku=BOOK-001 skus=150 pace=${BENCH_INVENTORY_WRITES_PER_SECOND:-50} rounds=${BENCH_TELEMETRY_ROUNDS:-1}
-  local phases=(off defaults prometheus otlp) management_port=19464 prometheus_port=19090 sink_port=14318
-  local receiver phase round python dashboard=false
+  local management_port=19464 prometheus_port=19090 sink_port=14318 receiver python status=0 scraped=none exported=""
+  local rounds=${BENCH_TELEMETRY_ROUNDS:-3} checkouts=${BENCH_TELEMETRY_CHECKOUTS:-1500} otlp=()
   # The helpers' pids are global: the EXIT trap runs after this function returned. The interpreter's own path, not
   # pyenv's shim, so that the pid is the receiver's (a shim's child would outlive a kill of the shim).
   prometheus_pid="" sink_pid=""
   python=$(python3 -c 'import sys; print(sys.executable)')
-  declare -A sum runs check scraped exported silo_cpu
-  if (exec 3<>/dev/tcp/127.0.0.1/4317) 2>/dev/null; then
-    dashboard=true
-    receiver="the Aspire dashboard's OTLP/gRPC endpoint at 127.0.0.1:4317"
-  else
-    receiver="scripts/bench/otlp_sink.py, an OTLP/HTTP receiver on 127.0.0.1:$sink_port (nothing answered on 127.0.0.1:4317)"
-  fi
-  [[ -x /usr/bin/prometheus ]] || { echo "the prometheus phase needs Debian's prometheus (apt-get install prometheus)" >&2; exit 1; }
+  [[ -x /usr/bin/prometheus ]] || { echo "the prometheus variant needs Debian's prometheus (apt-get install prometheus)" >&2; exit 1; }
   stop_helpers() {
     if [[ -n $prometheus_pid ]]; then kill "$prometheus_pid" 2>/dev/null || true; wait "$prometheus_pid" 2>/dev/null || true; prometheus_pid=""; fi
     if [[ -n $sink_pid ]]; then kill "$sink_pid" 2>/dev/null || true; wait "$sink_pid" 2>/dev/null || true; sink_pid=""; fi
   }
-  trap 'stop_helpers; stop_silo; drop_vhost; drop_database' EXIT
+  trap 'stop_helpers; drop_vhost; drop_database' EXIT
+  if (exec 3<>/dev/tcp/127.0.0.1/4317) 2>/dev/null; then
+    receiver="the Aspire dashboard's OTLP/gRPC endpoint at 127.0.0.1:4317"
+    otlp=(--otlp-endpoint http://127.0.0.1:4317 --otlp-protocol grpc)
+  else
+    receiver="scripts/bench/otlp_sink.py on 127.0.0.1:$sink_port"
+    "$python" scripts/bench/otlp_sink.py "$sink_port" "$out/telemetry-otlp.json" &
+    sink_pid=$!
+    for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$sink_port") 2>/dev/null && break; sleep 0.1; done
+    otlp=(--otlp-endpoint "http://127.0.0.1:$sink_port" --otlp-protocol http/protobuf)
+  fi
+  # A real Prometheus scrapes the prometheus variant's management port every 5 s (nothing answers there in the others).
+  mkdir -p "$out/telemetry-prometheus"
+  printf 'global:\n  scrape_interval: 5s\nscrape_configs:\n  - job_name: k8shop-silo\n    static_configs:\n      - targets: ["127.0.0.1:%s"]\n' \
+    "$management_port" >"$out/telemetry-prometheus/prometheus.yml"
+  /usr/bin/prometheus --config.file="$out/telemetry-prometheus/prometheus.yml" --storage.tsdb.path="$out/telemetry-prometheus/data-$stamp" \
+    --web.listen-address="127.0.0.1:$prometheus_port" >"$out/telemetry-prometheus/prometheus.log" 2>&1 &
+  prometheus_pid=$!
 
-  for round in $(seq 1 "$rounds"); do
-    for phase in "${phases[@]}"; do
-      local name="telemetry-$phase-$round" settings=()
-      case $phase in
-        off) settings=(OTEL_SDK_DISABLED=true Management__Urls=) ;;
-        defaults) settings=() ;;
-        prometheus)
-          settings=(Management__Urls="http://127.0.0.1:$management_port")
-          mkdir -p "$out/$name-prometheus"
-          printf 'global:\n  scrape_interval: 5s\nscrape_configs:\n  - job_name: k8shop-silo\n    static_configs:\n      - targets: ["127.0.0.1:%s"]\n' \
-            "$management_port" >"$out/$name-prometheus/prometheus.yml"
-          /usr/bin/prometheus --config.file="$out/$name-prometheus/prometheus.yml" --storage.tsdb.path="$out/$name-prometheus/data" \
-            --web.listen-address="127.0.0.1:$prometheus_port" >"$out/$name-prometheus/prometheus.log" 2>&1 &
-          prometheus_pid=$!
-          ;;
-        otlp)
-          if [[ $dashboard == true ]]; then
-            settings=(OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4317 OTEL_EXPORTER_OTLP_PROTOCOL=grpc)
-          else
-            "$python" scripts/bench/otlp_sink.py "$sink_port" "$out/$name-otlp.json" &
-            sink_pid=$!
-            for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$sink_port") 2>/dev/null && break; sleep 0.1; done
-            settings=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$sink_port" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf)
-          fi
-          ;;
-      esac
-      step "telemetry $phase (round $round of $rounds): $clients clients in a closed loop for ${duration}s (+${warmup}s warm-up)"
-      start_silo "$name" "k8shop-bench-$stamp-$name" Inventory__MaxWritesPerSecond="$pace" Cart__IdleExpiry=01:00:00 "${settings[@]}"
-      local status
-      status=$(loadgen "$out/$name" --scenario checkout --sku "$sku" --skus "$skus" --setup-stock 1000000 --warmup "${warmup}s" \
-        --duration "${duration}s" --clients "$clients")
-      [[ -s "$out/$name.json" ]] || { cat "$out/$name.txt" >&2; echo "the load generator wrote no report for $name (exit $status)" >&2; exit 1; }
-      if [[ $phase == prometheus ]]; then
-        scraped[$round]=$(curl -fs "http://127.0.0.1:$prometheus_port/api/v1/query" --data-urlencode 'query=sum(k8shop_checkouts_total)' |
-          python3 -c 'import json, sys; r = json.load(sys.stdin)["data"]["result"]; print(r[0]["value"][1] if r else "none")' || echo none)
-      fi
-      stop_silo
-      stop_helpers
-      if [[ $phase == otlp && -s "$out/$name-otlp.json" ]]; then
-        exported[$round]=$(python3 -c 'import json, sys; c = json.load(open(sys.argv[1])); print(", ".join("%s %d requests %d KiB" % (k, v["requests"], v["bytes"] // 1024) for k, v in sorted(c.items())))' "$out/$name-otlp.json")
-      fi
-      local rate cpu
-      rate=$(json_field "$out/$name.json" 'r["checkout"]["figures"]["checkouts_per_second"]')
-      # The silo's own CPU per checkout: steadier than throughput when other work shares the cores.
-      cpu=$(python3 scripts/bench/cpu_share.py per-op "$out/$name-cpu.json" "$rate" | grep -oE 'silo [0-9.]+ ms' | grep -oE '[0-9.]+' || echo 0)
-      silo_cpu[$phase]=$(awk -v a="${silo_cpu[$phase]:-0}" -v b="$cpu" 'BEGIN { print a + b }')
-      sum[$phase]=$(awk -v a="${sum[$phase]:-0}" -v b="$rate" 'BEGIN { print a + b }')
-      runs[$phase]=$(( ${runs[$phase]:-0} + 1 ))
-      [[ $status == 0 && $(json_field "$out/$name.json" 'r["passed"]') == True ]] || check[$phase]=FAIL
-      echo "    $phase: $rate checkouts/s, silo CPU $cpu ms per checkout"
-    done
-  done
-
+  step "building the telemetry cost tool (Release)"
+  dotnet build tools/K8Shop.TelemetryCost -c Release --nologo -clp:ErrorsOnly -v q
+  step "telemetry cost: off, defaults, prometheus, otlp in one process, $rounds round(s) of $checkouts checkouts each, $clients shoppers"
+  # The silo is hosted inside the tool (its CPU time and allocations are read exactly around the measured checkouts);
+  # the co-hosted identity provider gets the same settings as start_silo gives a silo.
+  (
+    cd tools/K8Shop.TelemetryCost/bin/Release/net10.0
+    env Inventory__MaxWritesPerSecond="${BENCH_INVENTORY_WRITES_PER_SECOND:-50}" DynamoDB__TableName="k8shop-bench-$stamp-telemetry" \
+      Identity__OperatorClient__Secret="$operator_secret" Identity__LoadGenClient__Secret="$loadgen_secret" \
+      Identity__DevelopmentKeys=true Identity__RequireHttps=false RateLimits__Auth__PermitLimit=0 \
+      dotnet k8shop-telemetry-cost.dll --rounds "$rounds" --checkouts "$checkouts" --clients "$clients" --rate "${BENCH_TELEMETRY_RATE:-30}" \
+      --management-port "$management_port" "${otlp[@]}" --json "$OLDPWD/$out/telemetry-cost.json" --run-id "$stamp"
+  ) >"$out/telemetry-cost.txt" 2>"$out/telemetry-cost.log" || status=$?
+  scraped=$(curl -fs "http://127.0.0.1:$prometheus_port/api/v1/query" --data-urlencode 'query=sum(max_over_time(k8shop_checkouts_total[1h]))' |
+    python3 -c 'import json, sys; r = json.load(sys.stdin)["data"]["result"]; print(r[0]["value"][1] if r else "none")' || echo none)
+  stop_helpers
+  if [[ -s "$out/telemetry-otlp.json" ]]; then
+    exported=$(python3 -c 'import json, sys; c = json.load(open(sys.argv[1])); print(", ".join("%s %d requests %d KiB" % (k, v["requests"], v["bytes"] // 1024) for k, v in sorted(c.items())))' "$out/telemetry-otlp.json")
+  fi
   {
-    echo "K8Shop telemetry benchmark, $(date -u +%FT%TZ), $(nproc) cores, ${duration}s measured per phase (+${warmup}s warm-up), $clients clients,"
-    echo "$rounds round(s) of: off, defaults, prometheus, otlp; a fresh silo per phase (cluster profile, checkout scenario as in 'checkout' (a))"
-    echo "(off: OTEL_SDK_DISABLED=true; defaults: nothing configured; prometheus: /metrics on 127.0.0.1:$management_port scraped every 5 s;"
-    echo " otlp: traces (every request sampled: parentbased_always_on), metrics and logs to $receiver)"
-    local off off_cpu
-    off=$(awk -v s="${sum[off]}" -v n="${runs[off]}" 'BEGIN { print s / n }')
-    off_cpu=$(awk -v s="${silo_cpu[off]}" -v n="${runs[off]}" 'BEGIN { print s / n }')
-    for phase in "${phases[@]}"; do
-      awk -v p="$phase" -v s="${sum[$phase]}" -v n="${runs[$phase]}" -v o="$off" -v c="${silo_cpu[$phase]}" -v oc="$off_cpu" -v k="${check[$phase]:-PASS}" 'BEGIN {
-        r = s / n; m = c / n
-        printf "%-10s %8.1f checkouts/s  ratio to off %.3f (%+.1f%%);  silo CPU %5.1f ms per checkout, ratio to off %.3f (%+.1f%%);  invariants %s\n",
-          p, r, r / o, (r / o - 1) * 100, m, (oc > 0 ? m / oc : 0), (oc > 0 ? (m / oc - 1) * 100 : 0), k }'
-    done
-    for round in $(seq 1 "$rounds"); do
-      echo "  round $round: Prometheus saw sum(k8shop_checkouts_total) = ${scraped[$round]:-none}; OTLP receiver got: ${exported[$round]:-(counted by the dashboard)}"
-      echo "  CPU per checkout, off: $(python3 scripts/bench/cpu_share.py per-op "$out/telemetry-off-$round-cpu.json" "$(json_field "$out/telemetry-off-$round.json" 'r["checkout"]["figures"]["checkouts_per_second"]')")"
-      echo "  CPU per checkout, otlp: $(python3 scripts/bench/cpu_share.py per-op "$out/telemetry-otlp-$round-cpu.json" "$(json_field "$out/telemetry-otlp-$round.json" 'r["checkout"]["figures"]["checkouts_per_second"]')")"
-    done
-    # goal PHASE LABEL MAX_LOSS: met when both the throughput and the silo's CPU per checkout are within MAX_LOSS of off.
-    goal() {
-      awk -v l="$2" -v x="$3" -v s="${sum[$1]}" -v c="${silo_cpu[$1]}" -v n="${runs[$1]}" -v o="$off" -v oc="$off_cpu" 'BEGIN {
-        t = (s / n) / o; u = (oc > 0 ? (c / n) / oc : 0)
-        printf "goal: %s within %d%% of off: throughput %s (%.3f), silo CPU per checkout %s (%.3f)\n", l, x * 100,
-          (t >= 1 - x ? "met" : "not met"), t, (u <= 1 + x ? "met" : "not met"), u }'
-    }
-    goal defaults "nothing configured" 0.03
-    goal prometheus "Prometheus scraping" 0.03
-    goal otlp "OTLP export" 0.10
-    for round in $(seq 1 "$rounds"); do for phase in "${phases[@]}"; do echo "report: $out/telemetry-$phase-$round.html"; done; done
-    echo "details: $out/telemetry-{off,defaults,prometheus,otlp}-*{.txt,.json,-cpu.json}, $out/silo-telemetry-*.log"
+    cat "$out/telemetry-cost.txt"
+    echo "the prometheus variant's scrapes: Prometheus saw sum(max_over_time(k8shop_checkouts_total[1h])) = $scraped"
+    echo "the otlp variant's export: to $receiver${exported:+; it received $exported}"
+    echo "details: $out/telemetry-cost{.txt,.json,.log} (the .log has every phase's figures and outcomes)"
   } | tee "$report"
-  for phase in "${phases[@]}"; do [[ ${check[$phase]:-PASS} == PASS ]] || return 1; done
+  [[ $status == 0 ]] || { echo "the telemetry cost tool failed (exit $status); see $out/telemetry-cost.log" >&2; return 1; }
 }
 
 chaos() {
