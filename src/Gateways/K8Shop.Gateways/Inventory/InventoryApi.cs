@@ -1,4 +1,5 @@
 using K8Shop.Contracts.Inventory;
+using K8Shop.Contracts.Rules;
 using K8Shop.Contracts.Storage;
 using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
@@ -60,8 +61,8 @@ public static class InventoryApi
     {
         var errors = new Dictionary<string, string[]>();
         InventoryInput.CheckSku(sku, errors);
-        var stock = InventoryInput.CheckWhole(request.Stock, "stock", 0, InventoryInput.MaxStock, errors);
-        var threshold = InventoryInput.CheckWhole(request.LowStockThreshold, "low_stock_threshold", 0, InventoryInput.MaxStock, errors, required: false);
+        var stock = InventoryInput.CheckWhole(request.Stock, "stock", 0, ShopLimits.Inventory.MaxStock, errors);
+        var threshold = InventoryInput.CheckWhole(request.LowStockThreshold, "low_stock_threshold", 0, ShopLimits.Inventory.MaxStock, errors, required: false);
         if (errors.Count > 0)
             return Problems.Unprocessable(errors);
         return TypedResults.Ok(InventoryResponse.From(await Grain(grains, sku).SetStockAsync(stock!.Value, threshold)));
@@ -72,11 +73,11 @@ public static class InventoryApi
         var errors = new Dictionary<string, string[]>();
         InventoryInput.CheckSku(sku, errors);
         InventoryInput.CheckOrderId(request.OrderId, errors);
-        var qty = InventoryInput.CheckWhole(request.Qty, "qty", 1, InventoryInput.MaxQuantity, errors);
-        var ttl = InventoryInput.CheckWhole(request.TtlSeconds, "ttl_seconds", 1, 86_400, errors, required: false);
+        var qty = InventoryInput.CheckWhole(request.Qty, "qty", 1, ShopLimits.Inventory.MaxQuantity, errors);
+        var ttl = InventoryInput.CheckWhole(request.TtlSeconds, "ttl_seconds", 1, ShopLimits.Inventory.MaxReservationSeconds, errors, required: false);
         if (errors.Count > 0)
             return Problems.Unprocessable(errors);
-        var timeToLive = ttl is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(15);
+        var timeToLive = TimeSpan.FromSeconds(ttl ?? ShopLimits.Inventory.DefaultReservationSeconds);
         return TypedResults.Ok(ReservationResponse.From(await Grain(grains, sku).ReserveAsync(request.OrderId!, qty!.Value, timeToLive)));
     }
 

@@ -1,5 +1,6 @@
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
+using K8Shop.Contracts.Rules;
 using K8Shop.Contracts.Storage;
 using K8Shop.Gateways.Cart;
 using K8Shop.Gateways.Auth;
@@ -22,7 +23,6 @@ namespace K8Shop.Gateways.Payments;
 public static class PaymentsApi
 {
     public const string Required = "order_id, user_id and positive total_amount required";
-    public const decimal MaxAmount = 1_000_000_000m;
 
     public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder app)
     {
@@ -114,7 +114,7 @@ public static class PaymentsApi
 
     /// <summary>
     /// Beyond the original's checks (present, positive): ids a payment can be read and refunded by (the order id is a
-    /// path segment there), an amount that can be charged (whole cents, at most <see cref="MaxAmount"/>), a token's size.
+    /// path segment there), an amount that can be charged (whole cents, at most <see cref="ShopLimits.Payments.MaxAmount"/>), a token's size.
     /// </summary>
     private static Dictionary<string, string[]> Check(PaymentRequest request)
     {
@@ -123,12 +123,12 @@ public static class PaymentsApi
         CartInput.CheckUserId(request.OrderId!, errors, "order_id");
         CartInput.CheckUserId(request.UserId!, errors, "user_id");
         var amount = request.TotalAmount!.Value;
-        if (amount > MaxAmount)
-            errors["total_amount"] = [$"must be at most {MaxAmount}"];
+        if (amount > ShopLimits.Payments.MaxAmount)
+            errors["total_amount"] = [$"must be at most {ShopLimits.Payments.MaxAmount}"];
         else if (decimal.Round(amount, 2) != amount)
             errors["total_amount"] = ["must be in whole cents (at most 2 decimal places)"];
-        if (request.PaymentToken is { Length: > 128 })
-            errors["payment_token"] = ["must be at most 128 characters"];
+        if (request.PaymentToken is { Length: > ShopLimits.Ids.MaxPaymentTokenLength })
+            errors["payment_token"] = [$"must be at most {ShopLimits.Ids.MaxPaymentTokenLength} characters"];
         return errors;
     }
 
