@@ -21,7 +21,7 @@ public static class HotSkusApi
     public static IEndpointRouteBuilder MapHotSkuEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/hot-skus", GetHot).WithName("ListHotSkus").WithTags("Inventory")
-            .WithSummary("The SKUs with the most inventory requests in the recent window (admin)")
+            .WithSummary("The SKUs with the most inventory requests in the recent window (admin)").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(AuthPolicies.Admin);
         return app;
     }

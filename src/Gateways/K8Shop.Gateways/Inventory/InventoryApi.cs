@@ -20,18 +20,23 @@ public static class InventoryApi
     {
         Map(app.MapGroup("/inventory").WithTags("Inventory"), "");
         Map(app.MapGroup("/api/inventory").ExcludeFromDescription(), "Edge");
-        app.MapGet("/api/inventory/healthz", GetHealth).WithName("InventoryHealth").WithTags("Health").AllowAnonymous();
+        app.MapGet("/api/inventory/healthz", GetHealth).WithName("InventoryHealth").WithTags("Health").AllowAnonymous()
+            .Produces<InventoryHealthResponse>().Produces<InventoryHealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
     private static void Map(RouteGroupBuilder inventory, string suffix)
     {
-        inventory.MapPost("/apply", Apply).WithName("ApplyInventory" + suffix).WithSummary("Takes stock for every line of an order, or none (admin or machine)").RequireAuthorization(AuthPolicies.Stock);
-        inventory.MapGet("/{sku}", GetStock).WithName("GetInventory" + suffix).WithSummary("Units on hand, reserved and available").AllowAnonymous();
-        inventory.MapPut("/{sku}", SetStock).WithName("SetInventory" + suffix).WithSummary("Sets the units on hand (admin)").RequireAuthorization(AuthPolicies.Admin);
-        inventory.MapPost("/{sku}/reserve", Reserve).WithName("ReserveInventory" + suffix).WithSummary("Holds units for an order until they expire (admin or machine)").RequireAuthorization(AuthPolicies.Stock);
-        inventory.MapPost("/{sku}/commit", Commit).WithName("CommitInventory" + suffix).WithSummary("Sells an order's reserved units (admin or machine)").RequireAuthorization(AuthPolicies.Stock);
-        inventory.MapPost("/{sku}/release", Release).WithName("ReleaseInventory" + suffix).WithSummary("Returns an order's reserved units to stock (admin or machine)").RequireAuthorization(AuthPolicies.Stock);
+        inventory.MapPost("/apply", Apply).WithName("ApplyInventory" + suffix).WithSummary("Takes stock for every line of an order, or none (admin or machine)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(AuthPolicies.Stock);
+        inventory.MapGet("/{sku}", GetStock).WithName("GetInventory" + suffix).WithSummary("Units on hand, reserved and available").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous();
+        inventory.MapPut("/{sku}", SetStock).WithName("SetInventory" + suffix).WithSummary("Sets the units on hand (admin)").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(AuthPolicies.Admin);
+        inventory.MapPost("/{sku}/reserve", Reserve).WithName("ReserveInventory" + suffix).WithSummary("Holds units for an order until they expire (admin or machine)")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(AuthPolicies.Stock);
+        inventory.MapPost("/{sku}/commit", Commit).WithName("CommitInventory" + suffix).WithSummary("Sells an order's reserved units (admin or machine)")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(AuthPolicies.Stock);
+        inventory.MapPost("/{sku}/release", Release).WithName("ReleaseInventory" + suffix).WithSummary("Returns an order's reserved units to stock (admin or machine)")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(AuthPolicies.Stock);
     }
 
     public static async Task<Results<Ok<ApplyResponse>, ProblemHttpResult>> Apply(IGrainFactory grains, ApplyRequest request)

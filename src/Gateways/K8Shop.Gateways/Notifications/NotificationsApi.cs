@@ -24,9 +24,11 @@ public static partial class NotificationsApi
 
     public static IEndpointRouteBuilder MapNotificationEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/notification/healthz", GetHealth).WithName("NotificationHealth").WithTags("Health").AllowAnonymous();
+        app.MapGet("/notification/healthz", GetHealth).WithName("NotificationHealth").WithTags("Health").AllowAnonymous()
+            .Produces<NotificationHealthResponse>();
         app.MapGet("/api/notification/healthz", GetHealth).ExcludeFromDescription().AllowAnonymous();
-        app.MapPost("/notify", Notify).WithName("Notify").WithTags("Notifications").WithSummary("The original's simulated notification of an order's outcome").RequireAuthorization(AuthPolicies.Stock);
+        app.MapPost("/notify", Notify).WithName("Notify").WithTags("Notifications").WithSummary("The original's simulated notification of an order's outcome").RequireAuthorization(AuthPolicies.Stock)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapPost("/api/notification/notify", Notify).ExcludeFromDescription().RequireAuthorization(AuthPolicies.Stock);
         Map(app.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization(AuthPolicies.Shopper), "");
         Map(app.MapGroup("/api/notifications").ExcludeFromDescription().RequireAuthorization(AuthPolicies.Shopper), "Edge");

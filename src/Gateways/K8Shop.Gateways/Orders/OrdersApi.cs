@@ -24,7 +24,8 @@ public static class OrdersApi
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
         // Exact routes first, as nginx's '= /api/orders/healthz' won over the prefix.
-        app.MapGet("/orders/healthz", GetHealth).WithName("OrdersHealth").WithTags("Health").AllowAnonymous();
+        app.MapGet("/orders/healthz", GetHealth).WithName("OrdersHealth").WithTags("Health").AllowAnonymous()
+            .Produces<OrdersHealthResponse>().Produces<OrdersHealthResponse>(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/api/orders/healthz", GetHealth).ExcludeFromDescription().AllowAnonymous();
         Map(app.MapGroup("/orders").WithTags("Orders").RequireAuthorization(AuthPolicies.Account), "");
         Map(app.MapGroup("/api/orders").ExcludeFromDescription().RequireAuthorization(AuthPolicies.Account), "Edge");
@@ -33,16 +34,21 @@ public static class OrdersApi
 
     private static void Map(RouteGroupBuilder orders, string suffix)
     {
-        orders.MapPost("", Place).WithName("PlaceOrder" + suffix).WithSummary("Places an order and runs checkout to its outcome");
-        orders.MapGet("/by-key", GetByKey).WithName("GetOrderByIdempotencyKey" + suffix).WithSummary("The order placed under an Idempotency-Key, while its checkout runs or after");
-        orders.MapGet("/{orderId}", Get).WithName("GetOrder" + suffix).WithSummary("An order with its payment and timeline");
-        orders.MapGet("/user/{userId}", ListForUser).WithName("ListUserOrders" + suffix).WithSummary("A user's orders, newest first")
+        orders.MapPost("", Place).WithName("PlaceOrder" + suffix).WithSummary("Places an order and runs checkout to its outcome")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        orders.MapGet("/by-key", GetByKey).WithName("GetOrderByIdempotencyKey" + suffix).WithSummary("The order placed under an Idempotency-Key, while its checkout runs or after")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
+        orders.MapGet("/{orderId}", Get).WithName("GetOrder" + suffix).WithSummary("An order with its payment and timeline").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
+        orders.MapGet("/user/{userId}", ListForUser).WithName("ListUserOrders" + suffix).WithSummary("A user's orders, newest first").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(AuthPolicies.Shopper);
         orders.MapPut("/{orderId}/status", SetStatus).WithName("SetOrderStatus" + suffix).WithSummary("Marks an order shipped or delivered (admin)")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(AuthPolicies.Admin);
-        orders.MapPost("/{orderId}/cancel", Cancel).WithName("CancelOrder" + suffix).WithSummary("Cancels: releases stock, refunds a payment");
+        orders.MapPost("/{orderId}/cancel", Cancel).WithName("CancelOrder" + suffix).WithSummary("Cancels: releases stock, refunds a payment")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         orders.MapPost("/{orderId}/return", DecideReturn).WithName("DecideOrderReturn" + suffix)
             .WithSummary("Approves a requested return (refund once, units back to stock, returned) or declines it (back to shipped or delivered) (admin)")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(AuthPolicies.Admin);
     }
 

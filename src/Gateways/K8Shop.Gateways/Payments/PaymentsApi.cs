@@ -26,11 +26,13 @@ public static class PaymentsApi
 
     public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/payments/healthz", GetHealth).WithName("PaymentsHealth").WithTags("Health").AllowAnonymous();
+        app.MapGet("/payments/healthz", GetHealth).WithName("PaymentsHealth").WithTags("Health").AllowAnonymous()
+            .Produces<PaymentHealthResponse>().Produces<PaymentHealthResponse>(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/api/payment/healthz", GetHealth).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/api/payments/healthz", GetHealth).ExcludeFromDescription().AllowAnonymous();
         app.MapPost("/payments/tokens", CreateToken).WithName("CreatePaymentToken").WithTags("Payments").RequireAuthorization(AuthPolicies.Account)
-            .WithSummary("Turns card details into a payment token for POST /orders (test processor; a declining test card gets a declining token)");
+            .WithSummary("Turns card details into a payment token for POST /orders (test processor; a declining test card gets a declining token)")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         Map(app.MapGroup("/payments").WithTags("Payments").RequireAuthorization(AuthPolicies.Account), "");
         Map(app.MapGroup("/api/payments").ExcludeFromDescription().RequireAuthorization(AuthPolicies.Account), "Edge");
         return app;
@@ -39,10 +41,12 @@ public static class PaymentsApi
     private static void Map(RouteGroupBuilder payments, string suffix)
     {
         payments.MapPost("", Charge).WithName("ChargePayment" + suffix)
-            .WithSummary("Charges an existing order of the caller once, for its total; a retry gets the same decision");
-        payments.MapGet("/{paymentId}", Get).WithName("GetPayment" + suffix).WithSummary("A payment, by payment id or order id");
+            .WithSummary("Charges an existing order of the caller once, for its total; a retry gets the same decision")
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        payments.MapGet("/{paymentId}", Get).WithName("GetPayment" + suffix).WithSummary("A payment, by payment id or order id").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
         payments.MapPost("/{paymentId}/refund", Refund).WithName("RefundPayment" + suffix)
-            .WithSummary("Refunds through the order: before shipping it cancels the order (200, refunded once, stock back); after, it requests a return an admin decides (202)");
+            .WithSummary("Refunds through the order: before shipping it cancels the order (200, refunded once, stock back); after, it requests a return an admin decides (202)")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     public static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Charge(IGrainFactory grains, HttpRequest http, PaymentRequest request)
