@@ -121,11 +121,11 @@ public sealed class InventoryInputTests
     [Fact]
     public void CheckApply_LinesOfOneSkuAddingUpPastTheLargestStock_ErrorsNamingTheSku()
     {
-        var (_, errors, _) = InventoryInput.CheckApply(Apply(("book-001", 600_000), ("BOOK-001", 600_000), ("BOOK-002", 1)));
+        var (_, errors, _) = InventoryInput.CheckApply(Apply(("book-001", 6_000_000), ("BOOK-001", 6_000_000), ("BOOK-002", 1)));
 
         var error = Assert.Single(errors);
         Assert.Equal("items[BOOK-001].qty", error.Key);
-        Assert.Contains("1200000", error.Value[0], StringComparison.Ordinal);
+        Assert.Contains("12000000", error.Value[0], StringComparison.Ordinal);
     }
 
     [Theory]
