@@ -1,32 +1,35 @@
 using System.Text.RegularExpressions;
+using K8Shop.Contracts.Rules;
 
 namespace K8Shop.Contracts.Catalog;
 
 /// <summary>The catalog's input rules, shared by the gateway (to answer 4xx early) and the grain (to re-check).</summary>
 public static partial class ProductRules
 {
-    public const int MaxSkuLength = 64;
+    public const int MaxSkuLength = ShopLimits.Ids.MaxSkuLength;
     public const int MaxTitleLength = 300;
     public const int MaxDescriptionLength = 4000;
     public const int MaxTags = 12;
     public const int MaxTagLength = 40;
     public const int MaxUrlLength = 2048;
     public const int MaxAuthorLength = 300;
-    public const int MaxStock = 1_000_000;
     public const int MaxSearchTextLength = 200;
     public const decimal MaxPrice = 100_000m;
 
     /// <summary>A SKU: letters, digits, '-', '_' and '.', starting with a letter or digit.</summary>
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex SkuPattern();
 
-    public static bool IsSku(string value) => SkuPattern().IsMatch(value);
+    public static bool IsSku(string value) => value.Length <= MaxSkuLength && SkuPattern().IsMatch(value);
 
     /// <summary>True when the value can name a product: a UUID or a SKU.</summary>
     public static bool IsProductId(string value) => Guid.TryParse(value, out _) || IsSku(value);
 
-    public const string ProductIdRule =
-        "must be a product UUID or a SKU (letters, digits, '-', '_' or '.', at most 64 characters)";
+    public static readonly string ProductIdRule =
+        $"must be a product UUID or a SKU (letters, digits, '-', '_' or '.', at most {MaxSkuLength} characters)";
+
+    /// <summary>What <see cref="IsSku"/> accepts, said to a client.</summary>
+    public static readonly string SkuRule = $"must be a catalog SKU (letters, digits, '-', '_' or '.', at most {MaxSkuLength} characters)";
 
     /// <summary>Every broken rule of a draft, by camelCase field name; empty when the draft is valid.</summary>
     public static Dictionary<string, string[]> Validate(ProductDraft draft)
@@ -37,7 +40,7 @@ public static partial class ProductRules
         if (string.IsNullOrWhiteSpace(draft.Sku))
             Fail("sku", "is required");
         else if (!IsSku(draft.Sku))
-            Fail("sku", "must be 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit");
+            Fail("sku", $"must be 1-{MaxSkuLength} letters, digits, '-', '_' or '.', starting with a letter or digit");
 
         if (string.IsNullOrWhiteSpace(draft.Title))
             Fail("title", "is required");
@@ -64,8 +67,8 @@ public static partial class ProductRules
         else if (draft.Tags.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > MaxTagLength))
             Fail("tags", $"each tag must be 1-{MaxTagLength} characters and not blank");
 
-        if (draft.Stock is < 0 or > MaxStock)
-            Fail("stock", $"must be between 0 and {MaxStock}");
+        if (draft.Stock is < 0 or > ShopLimits.Inventory.MaxStock)
+            Fail("stock", $"must be between 0 and {ShopLimits.Inventory.MaxStock}");
 
         if (draft.Author is { Length: > MaxAuthorLength })
             Fail("author", $"must be at most {MaxAuthorLength} characters");

@@ -6,7 +6,7 @@ namespace K8Shop.Contracts.Notifications;
 public static class ContactRules
 {
     public const int MaxEmailLength = 254;
-    public const int MaxUserIdLength = 128;
+    public const int MaxUserIdLength = ShopLimits.Ids.MaxLength;
 
     /// <summary>The problems with a contact, by wire field; empty when it is acceptable. Both fields may be null (no contact).</summary>
     public static Dictionary<string, string[]> Check(string? email, string? phone)

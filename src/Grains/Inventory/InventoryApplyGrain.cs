@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Inventory;
+using K8Shop.Contracts.Rules;
 using K8Shop.Grains.Events;
 using K8Shop.Grains.Orders;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,6 @@ public sealed class InventoryApplyGrain : Grain, IInventoryApplyGrain
 [CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
 public sealed partial class InventoryOrderApplyGrain(
     [PersistentState("inventoryApply", OrderStorage.Name)] IPersistentState<InventoryApplyState> state,
-    IOptions<InventoryOptions> inventory,
     IOptions<OrderOptions> orders,
     ILogger<InventoryOrderApplyGrain> logger) : Grain, IInventoryOrderApplyGrain, IRemindable
 {
@@ -48,6 +48,7 @@ public sealed partial class InventoryOrderApplyGrain(
         }
         if (state.State.Lines.IsDefaultOrEmpty)
         {
+            RequireWithinLimits(lines);
             _reminder = await this.RegisterOrUpdateReminder(ReminderName, orders.Value.ResumeAfter, orders.Value.ResumeAfter);
             state.State.Lines = [.. lines];
             await WriteAsync();
@@ -97,7 +98,7 @@ public sealed partial class InventoryOrderApplyGrain(
 
     private async Task<ApplyResult> ApplyLinesAsync(ImmutableArray<StockLine> lines)
     {
-        var ttl = inventory.Value.DefaultReservationTtl;
+        var ttl = ShopLimits.Inventory.DefaultReservationLifetime;
         var grains = lines.Select(l => GrainFactory.GetGrain<IInventorySkuGrain>(InventoryKey.For(l.Sku))).ToList();
         var reservations = await Task.WhenAll(lines.Select((line, i) => Settle(grains[i].ReserveAsync(OrderId, line.Quantity, ttl))));
 
@@ -112,6 +113,19 @@ public sealed partial class InventoryOrderApplyGrain(
 
         await Task.WhenAll(grains.Select(g => g.CommitAsync(OrderId)));
         return new ApplyResult(true, []);
+    }
+
+    /// <summary>
+    /// Refuses, before anything is stored, only what no stock could answer: a quantity above the largest stock a SKU may
+    /// hold, or more SKUs than one apply takes. A large quantity the stock cannot cover is for the stock to answer
+    /// (<c>inventory.failed</c>, out of stock).
+    /// </summary>
+    private static void RequireWithinLimits(IReadOnlyList<StockLine> lines)
+    {
+        if (lines.Count > ShopLimits.Inventory.MaxSkusPerApply)
+            throw new InventoryRuleException("items", $"must name at most {ShopLimits.Inventory.MaxSkusPerApply} different SKUs (got {lines.Count})");
+        foreach (var line in lines)
+            InventoryRules.RequireQuantity(line.Quantity);
     }
 
     private InventoryUpdatedEvent Event(ImmutableArray<StockLine> lines, ApplyResult result)

@@ -36,15 +36,6 @@ public sealed class InventoryOptions
     /// <summary>Orders whose bought units came back, remembered per SKU so a repeated return adds nothing.</summary>
     public int ReturnMemory { get; set; } = 256;
 
-    /// <summary>Largest quantity one reservation may take.</summary>
-    public int MaxQuantityPerReservation { get; set; } = 1_000;
-
-    /// <summary>How long a reservation lives when the caller does not say.</summary>
-    public TimeSpan DefaultReservationTtl { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>Longest reservation a caller may ask for.</summary>
-    public TimeSpan MaxReservationTtl { get; set; } = TimeSpan.FromDays(1);
-
     /// <summary>How often an active SKU returns expired reservations to stock on its own.</summary>
     public TimeSpan ExpiryScanInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -1,4 +1,5 @@
 using K8Shop.Contracts.Inventory;
+using K8Shop.Contracts.Rules;
 
 namespace K8Shop.Grains.Inventory;
 
@@ -102,15 +103,25 @@ public static class InventoryRules
         return state.Reservations.Values.Any(r => r.ExpiresAt <= nowSeconds);
     }
 
-    /// <summary>Sets the units on hand; it may not drop below what open reservations hold (that would oversell them).</summary>
+    /// <summary>
+    /// A quantity one reservation, apply line or return may name: 1 to the largest stock a SKU may hold. Anything larger
+    /// is absurd (no stock could cover it); anything up to it is for the stock to answer (out of stock when short).
+    /// </summary>
+    public static void RequireQuantity(int quantity)
+    {
+        if (quantity is < 1 or > ShopLimits.Inventory.MaxQuantity)
+            throw new InventoryRuleException("qty", $"must be between 1 and {ShopLimits.Inventory.MaxQuantity}");
+    }
+
+    /// <summary>Sets the units on hand, at most the largest stock a SKU may hold; it may not drop below what open reservations hold (that would oversell them).</summary>
     public static InventoryState SetStock(InventoryState state, int onHand, int? lowStockThreshold, DateTimeOffset now)
     {
-        if (onHand < 0)
-            throw new InventoryRuleException("stock", "must be greater than or equal to 0");
+        if (onHand is < 0 or > ShopLimits.Inventory.MaxStock)
+            throw new InventoryRuleException("stock", $"must be between 0 and {ShopLimits.Inventory.MaxStock}");
         if (onHand < state.Reserved)
             throw new InventoryRuleException("stock", $"cannot be below the {state.Reserved} units reserved by open orders");
-        if (lowStockThreshold is < 0)
-            throw new InventoryRuleException("low_stock_threshold", "must be greater than or equal to 0");
+        if (lowStockThreshold is < 0 or > ShopLimits.Inventory.MaxStock)
+            throw new InventoryRuleException("low_stock_threshold", $"must be between 0 and {ShopLimits.Inventory.MaxStock}");
         return state with
         {
             Initialized = true,
@@ -124,16 +135,16 @@ public static class InventoryRules
     {
         if (quantity <= 0)
             throw new InventoryRuleException("quantity", "must be greater than 0");
-        if ((long)state.OnHand + quantity > int.MaxValue)
-            throw new InventoryRuleException("quantity", "would overflow the units on hand");
+        if ((long)state.OnHand + quantity > ShopLimits.Inventory.MaxStock)
+            throw new InventoryRuleException("quantity", $"would take the units on hand past {ShopLimits.Inventory.MaxStock}");
         return state with { Initialized = true, OnHand = state.OnHand + quantity, UpdatedAt = now };
     }
 
-    /// <summary>Takes back the units an order bought, once per order id; a repeat changes nothing.</summary>
+    /// <summary>Takes back the units an order line bought (at most an order line's quantity), once per order id; a repeat changes nothing.</summary>
     public static (InventoryState, ReservationChange) Return(InventoryState state, string sku, string orderId, int quantity, DateTimeOffset now, InventoryOptions options)
     {
-        if (quantity <= 0 || quantity > options.MaxQuantityPerReservation)
-            throw new InventoryRuleException("qty", $"must be between 1 and {options.MaxQuantityPerReservation}");
+        if (quantity is < 1 or > ShopLimits.Orders.MaxQuantityPerLine)
+            throw new InventoryRuleException("qty", $"must be between 1 and {ShopLimits.Orders.MaxQuantityPerLine}, the units one order line buys");
         if (state.Returned.Contains(orderId, StringComparer.Ordinal))
             return (state, new ReservationChange(sku, orderId, ReservationStatus.Released, 0));
         if ((long)state.OnHand + quantity > int.MaxValue)

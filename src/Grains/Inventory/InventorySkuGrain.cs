@@ -1,5 +1,6 @@
 using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Inventory;
+using K8Shop.Contracts.Rules;
 using K8Shop.Contracts.Storage;
 using K8Shop.Grains.Catalog;
 using K8Shop.Grains.Events;
@@ -78,10 +79,9 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
 
     public async Task<ReservationResult> ReserveAsync(string orderId, int quantity, TimeSpan timeToLive)
     {
-        if (quantity < 1 || quantity > _options.MaxQuantityPerReservation)
-            throw new InventoryRuleException("qty", $"must be between 1 and {_options.MaxQuantityPerReservation}");
-        if (timeToLive <= TimeSpan.Zero || timeToLive > _options.MaxReservationTtl)
-            throw new InventoryRuleException("ttl_seconds", $"must be between 1 and {(int)_options.MaxReservationTtl.TotalSeconds} seconds");
+        InventoryRules.RequireQuantity(quantity);
+        if (timeToLive <= TimeSpan.Zero || timeToLive > ShopLimits.Inventory.MaxReservationLifetime)
+            throw new InventoryRuleException("ttl_seconds", $"must be between 1 and {ShopLimits.Inventory.MaxReservationSeconds} seconds");
         await RequireKnownAsync();
         _requests++;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using K8Shop.Contracts.Ids;
 using K8Shop.Contracts.Notifications;
+using K8Shop.Contracts.Rules;
 
 namespace K8Shop.Grains.Notifications;
 
@@ -29,7 +30,7 @@ public static class NotificationHistory
 
     /// <summary>Newest first.</summary>
     public static ImmutableArray<NotificationEntry> Page(ImmutableArray<NotificationEntry> entries, int skip, int take) =>
-        [.. entries.Reverse().Skip(Math.Max(0, skip)).Take(Math.Max(0, take))];
+        [.. entries.Reverse().Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, ShopLimits.Paging.MaxPageSize))];
 
     private static int IndexOf(ImmutableArray<NotificationEntry> entries, string messageId)
     {

@@ -87,6 +87,7 @@ public sealed partial class OrderGrain(
             throw new NotOwnerException("an order can only be placed for the signed-in shopper");
         var requested = command.FromCart ? await CartLinesAsync(command.UserId) : command.Lines;
         var lines = OrderPricing.Normalize(requested, _options);
+        OrderPricing.RequireShipping(command.Shipping);
         var catalog = GrainFactory.GetGrain<ICatalogGrain>(0);
         var prices = await Task.WhenAll(lines.Select(l => catalog.GetPriceAsync(l.Sku)));
         var priced = OrderPricing.Price(lines, prices);

@@ -7,30 +7,18 @@ namespace K8Shop.Grains.Orders;
 /// <summary>Order arithmetic, in decimal: line total = quantity × catalog price rounded to cents (half to even, as the original's Python round), total = sum rounded.</summary>
 public static class OrderPricing
 {
-    /// <summary>Lines summed by SKU (ignoring case) in first-seen order, checked against the limits.</summary>
+    /// <summary>Lines summed by SKU (ignoring case) in first-seen order, checked against the limits (the gateway's, or tighter).</summary>
     public static ImmutableArray<OrderLineRequest> Normalize(IReadOnlyList<OrderLineRequest> lines, OrderOptions options)
     {
-        if (lines.Count == 0)
-            throw new OrderRuleException("items", "required: an order needs at least one line");
-        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
-        var order = new List<string>();
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var line = lines[i];
-            if (!ProductRules.IsSku(line.Sku))
-                throw new OrderRuleException($"items[{i}].sku", "must be a catalog SKU");
-            if (line.Quantity < 1 || line.Quantity > options.MaxQuantityPerLine)
-                throw new OrderRuleException($"items[{i}].qty", $"must be between 1 and {options.MaxQuantityPerLine}");
-            var key = line.Sku.ToUpperInvariant();
-            if (!totals.ContainsKey(key))
-                order.Add(key);
-            totals[key] = totals.GetValueOrDefault(key) + line.Quantity;
-        }
-        if (order.Count > options.MaxLines)
-            throw new OrderRuleException("items", $"must name at most {options.MaxLines} different SKUs (got {order.Count})");
-        foreach (var (sku, total) in totals.Where(t => t.Value > options.MaxQuantityPerLine))
-            throw new OrderRuleException($"items[{sku}].qty", $"adds up to {total}; at most {options.MaxQuantityPerLine} per SKU");
-        return [.. order.Select(sku => new OrderLineRequest(sku, (int)totals[sku]))];
+        var (summed, broken) = OrderLines.Sum(lines, options.MaxLines, options.MaxQuantityPerLine);
+        return broken is null ? summed : throw broken;
+    }
+
+    /// <summary>The shipping address, if any, within the shop's rules (the gateway checked it; a direct caller may not have).</summary>
+    public static void RequireShipping(ShippingAddress? shipping)
+    {
+        if (shipping is not null && OrderLines.CheckShipping(shipping).FirstOrDefault() is { Key: { } field, Value: [var reason, ..] })
+            throw new OrderRuleException(field, reason);
     }
 
     /// <summary>Prices each line from the catalog; a SKU the catalog does not know is refused.</summary>

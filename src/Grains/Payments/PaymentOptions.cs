@@ -29,8 +29,9 @@ public sealed class PaymentOptions
     {
         if (FailProbability is < 0 or > 100)
             throw new InvalidOperationException($"Payments:FailProbability (or PAYMENT_FAIL_PROB) is {FailProbability}; use 0 to 100.");
-        if (MaxAmount <= 0)
-            throw new InvalidOperationException($"Payments:MaxAmount is {MaxAmount}; it must be positive.");
+        if (MaxAmount <= 0 || MaxAmount > K8Shop.Contracts.Rules.ShopLimits.Payments.MaxAmount)
+            throw new InvalidOperationException(
+                $"Payments:MaxAmount is {MaxAmount}; it must be above 0 and at most {K8Shop.Contracts.Rules.ShopLimits.Payments.MaxAmount}, the largest charge a request may name.");
         if (Latency < TimeSpan.Zero)
             throw new InvalidOperationException("Payments:Latency must not be negative.");
     }

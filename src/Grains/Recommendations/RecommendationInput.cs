@@ -1,14 +1,15 @@
 using K8Shop.Contracts.Recommendations;
+using K8Shop.Contracts.Rules;
 
 namespace K8Shop.Grains.Recommendations;
 
 /// <summary>The original's input rules: nothing is refused, everything is defaulted or clamped.</summary>
 public static class RecommendationInput
 {
-    public const int MaxLimit = 50;
+    public const int MaxLimit = ShopLimits.Paging.MaxListLength;
 
     /// <summary>Ids longer than this cannot name a product or user; they are echoed but looked up as unknown.</summary>
-    public const int MaxIdLength = 128;
+    public const int MaxIdLength = ShopLimits.Ids.MaxLength;
 
     /// <summary>The requested strategy lower-cased, or the default when none was given.</summary>
     public static string Strategy(string? requested, string fallback) =>

@@ -1,3 +1,4 @@
+using K8Shop.Contracts.Rules;
 using K8Shop.Faults.Injection;
 using K8Shop.Grains.Cart;
 using K8Shop.Grains.Storage;
@@ -24,7 +25,8 @@ public static class CartHostingExtensions
     {
         silo.Services.AddOptions<CartOptions>()
             .Bind(configuration.GetSection(CartOptions.SectionName))
-            .Validate(o => o.MaxLines > 0 && o.MaxQuantityPerLine > 0, "Cart:MaxLines and Cart:MaxQuantityPerLine must be positive.")
+            .Validate(o => o.MaxLines is > 0 and <= ShopLimits.Cart.MaxLines && o.MaxQuantityPerLine is > 0 and <= ShopLimits.Cart.MaxQuantityPerLine,
+                $"Cart:MaxLines must be 1 to {ShopLimits.Cart.MaxLines} and Cart:MaxQuantityPerLine 1 to {ShopLimits.Cart.MaxQuantityPerLine}: options may only tighten the shop's limits.")
             .Validate(o => o.IdleExpiry >= TimeSpan.FromSeconds(1), "Cart:IdleExpiry must be at least one second (e.g. 30.00:00:00).")
             .ValidateOnStart();
         silo.Services.AddSingleton(TimeProvider.System);

@@ -27,12 +27,11 @@ public static class InventoryHostingExtensions
     {
         silo.Services.AddOptions<InventoryOptions>()
             .Bind(configuration.GetSection(InventoryOptions.SectionName))
-            .Validate(o => o.MaxBatchSize > 0 && o.MaxBacklog > 0 && o.MaxActiveReservations > 0 && o.MaxQuantityPerReservation > 0,
-                "Inventory:MaxBatchSize, MaxBacklog, MaxActiveReservations and MaxQuantityPerReservation must be positive.")
+            .Validate(o => o.MaxBatchSize > 0 && o.MaxBacklog > 0 && o.MaxActiveReservations > 0,
+                "Inventory:MaxBatchSize, MaxBacklog and MaxActiveReservations must be positive.")
             .Validate(o => o.MaxWritesPerSecond >= 0, "Inventory:MaxWritesPerSecond must be 0 (no limit) or positive.")
             .Validate(o => o.WriteBurst >= 1, "Inventory:WriteBurst must be at least 1 (1: every write waits a full interval after the last).")
-            .Validate(o => o.ExpiryScanInterval > TimeSpan.Zero && o.DefaultReservationTtl > TimeSpan.Zero && o.DefaultReservationTtl <= o.MaxReservationTtl,
-                "Inventory:ExpiryScanInterval and DefaultReservationTtl must be positive, and DefaultReservationTtl at most MaxReservationTtl.")
+            .Validate(o => o.ExpiryScanInterval > TimeSpan.Zero, "Inventory:ExpiryScanInterval must be positive.")
             .ValidateOnStart();
         silo.Services.AddSingleton(TimeProvider.System);
 

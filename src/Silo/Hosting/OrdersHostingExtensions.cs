@@ -1,4 +1,5 @@
 using System.Globalization;
+using K8Shop.Contracts.Rules;
 using K8Shop.Grains.Orders;
 using K8Shop.Grains.Payments;
 using K8Shop.Grains.Storage;
@@ -18,8 +19,10 @@ public static class OrdersHostingExtensions
     {
         silo.Services.AddOptions<OrderOptions>()
             .Bind(configuration.GetSection(OrderOptions.SectionName))
-            .Validate(o => o.MaxLines > 0 && o.MaxQuantityPerLine > 0, "Orders:MaxLines and Orders:MaxQuantityPerLine must be positive.")
-            .Validate(o => o.ReservationTtl > TimeSpan.Zero && o.ResumeAfter > TimeSpan.Zero, "Orders:ReservationTtl and Orders:ResumeAfter must be positive.")
+            .Validate(o => o.MaxLines is > 0 and <= ShopLimits.Orders.MaxLines && o.MaxQuantityPerLine is > 0 and <= ShopLimits.Orders.MaxQuantityPerLine,
+                $"Orders:MaxLines must be 1 to {ShopLimits.Orders.MaxLines} and Orders:MaxQuantityPerLine 1 to {ShopLimits.Orders.MaxQuantityPerLine}: options may only tighten the shop's limits.")
+            .Validate(o => o.ReservationTtl > TimeSpan.Zero && o.ReservationTtl <= ShopLimits.Inventory.MaxReservationLifetime && o.ResumeAfter > TimeSpan.Zero,
+                $"Orders:ReservationTtl must be above 0 and at most {ShopLimits.Inventory.MaxReservationLifetime} (the longest reservation), and Orders:ResumeAfter positive.")
             .ValidateOnStart();
         silo.Services.AddOptions<PaymentOptions>()
             .Bind(configuration.GetSection(PaymentOptions.SectionName))

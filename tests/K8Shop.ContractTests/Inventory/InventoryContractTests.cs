@@ -95,7 +95,8 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
     [Theory]
     [InlineData("""{"order_id":"x","items":[{"sku":"SKU","qty":0}]}""", HttpStatusCode.BadRequest, null)]
     [InlineData("""{"order_id":"x","items":[{"sku":"SKU","qty":-4}]}""", HttpStatusCode.BadRequest, null)]
-    [InlineData("""{"order_id":"x","items":[{"sku":"SKU","qty":5000}]}""", HttpStatusCode.UnprocessableEntity, "items[0].qty")]
+    [InlineData("""{"order_id":"x","items":[{"sku":"SKU","qty":10000001}]}""", HttpStatusCode.UnprocessableEntity, "items[0].qty")]
+    [InlineData("""{"order_id":"x","items":[{"sku":"SKU","qty":6000000},{"sku":"SKU","qty":4000001}]}""", HttpStatusCode.UnprocessableEntity, "items[SKU].qty")]
     [InlineData("""{"order_id":"x","items":[{"sku":"SKU","qty":1.5}]}""", HttpStatusCode.UnprocessableEntity, "items[0].qty")]
     [InlineData("""{"items":[{"sku":"SKU","qty":1}]}""", HttpStatusCode.UnprocessableEntity, "order_id")]
     [InlineData("""{"order_id":"x","items":[{"sku":"no such sku!","qty":1}]}""", HttpStatusCode.UnprocessableEntity, "items[0].sku")]
@@ -109,8 +110,24 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
         if (field is null)
             Assert.Equal("items required", json.GetProperty("detail").GetString());
         else
-            Assert.True(json.GetProperty("errors").TryGetProperty(field, out _), json.ToString());
+            Assert.True(json.GetProperty("errors").TryGetProperty(field.Replace("SKU", sku, StringComparison.Ordinal), out _), json.ToString());
         Assert.Equal(9, await Available(CatalogHosts.Embedded, sku));
+    }
+
+    [Theory]
+    [InlineData(1_001)]
+    [InlineData(10_000_000)]
+    public async Task Apply_LargeQuantityNoMoreThanAnyStockHolds_Is200InventoryFailedOutOfStockAndTakesNothing(int qty)
+    {
+        var (a, b) = (await NewProduct(CatalogHosts.Embedded, stock: 1_000), await NewProduct(CatalogHosts.Embedded, stock: 3));
+
+        var (status, _, json) = await hosts.SendAsync(CatalogHosts.Embedded, HttpMethod.Post, "/inventory/apply",
+            new { order_id = $"large-{Guid.NewGuid():N}", items = new[] { new { sku = a, qty }, new { sku = b, qty = 1 } } });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(("inventory.failed", "out_of_stock"), (json.GetProperty("status").GetString(), json.GetProperty("reason").GetString()));
+        Assert.Equal([a], json.GetProperty("skus").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal((1_000, 3), (await Available(CatalogHosts.Embedded, a), await Available(CatalogHosts.Embedded, b)));
     }
 
     [Fact]
@@ -127,7 +144,7 @@ public sealed class InventoryContractTests(CatalogHosts hosts)
     [Theory]
     [InlineData("""{"order_id":"r","qty":0}""", "qty")]
     [InlineData("""{"order_id":"r","qty":-1}""", "qty")]
-    [InlineData("""{"order_id":"r","qty":100000}""", "qty")]
+    [InlineData("""{"order_id":"r","qty":10000001}""", "qty")]
     [InlineData("""{"qty":1}""", "order_id")]
     [InlineData("""{"order_id":"r","qty":1,"ttl_seconds":0}""", "ttl_seconds")]
     public async Task Reserve_BadInput_Is422NamingTheFieldAndChangesNothing(string body, string field)

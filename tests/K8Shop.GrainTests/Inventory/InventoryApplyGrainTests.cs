@@ -1,4 +1,6 @@
+using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Inventory;
+using K8Shop.Contracts.Rules;
 using static K8Shop.GrainTests.Inventory.TestSkus;
 
 namespace K8Shop.GrainTests.Inventory;
@@ -92,5 +94,49 @@ public sealed class InventoryApplyGrainTests(ClusterFixture cluster)
         Assert.True(lower.Applied);
         Assert.False(upper.Applied, "the same 3 units were sold twice: once through the lower-case key, once through the upper-case key");
         Assert.Equal((0, 0, 3L, 0), Counters(await Sku(sku).GetAsync()));
+    }
+
+    [Theory]
+    [InlineData(1_001)]
+    [InlineData(ShopLimits.Inventory.MaxStock)]
+    public async Task Apply_LargeQuantityWithinAnyStockButNotThisOne_IsInventoryFailedOutOfStockAndTakesNothing(int quantity)
+    {
+        var (plenty, scarce) = (await NewSku(10), await NewSku(1_000));
+        var order = NewOrder();
+        var events = await EventRecorder.SubscribeAsync(cluster.Client, "inventory", order);
+
+        var result = await Apply.ApplyAsync(order, [new StockLine(plenty, 1), new StockLine(scarce, quantity)]);
+
+        Assert.False(result.Applied);
+        Assert.Equal([scarce], result.ShortSkus.AsEnumerable());
+        Assert.Equal((10, 0, 0L, 10), Counters(await Sku(plenty).GetAsync()));
+        Assert.Equal((1_000, 0, 0L, 1_000), Counters(await Sku(scarce).GetAsync()));
+        var failed = Assert.IsType<InventoryUpdatedEvent>(Assert.Single(await EventRecorder.WaitForAsync(events, 1, settle: true)));
+        Assert.Equal(("inventory.failed", "out_of_stock"), (failed.Status, failed.Reason));
+    }
+
+    [Fact]
+    public async Task Apply_LargeQuantityTheStockHolds_IsApplied()
+    {
+        var sku = await NewSku(5_000);
+
+        var result = await Apply.ApplyAsync(NewOrder(), [new StockLine(sku, 4_000)]);
+
+        Assert.True(result.Applied);
+        Assert.Equal((1_000, 0, 4_000L, 1_000), Counters(await Sku(sku).GetAsync()));
+    }
+
+    [Fact]
+    public async Task Apply_QuantityAboveTheLargestStock_ThrowsOnQtyBeforeAnythingIsStoredOrTaken()
+    {
+        var sku = await NewSku(10);
+        var order = NewOrder();
+
+        var error = await Assert.ThrowsAsync<InventoryRuleException>(() => Apply.ApplyAsync(order, [new StockLine(sku, ShopLimits.Inventory.MaxStock + 1)]));
+        var retried = await Apply.ApplyAsync(order, [new StockLine(sku, 2)]);
+
+        Assert.Equal(("qty", false), (error.Field, error.NotFound));
+        Assert.True(retried.Applied, "the refused lines were stored: the order's later apply replayed them instead of its own");
+        Assert.Equal((8, 0, 2L, 8), Counters(await Sku(sku).GetAsync()));
     }
 }

@@ -1,4 +1,5 @@
 using K8Shop.Contracts.Inventory;
+using K8Shop.Contracts.Rules;
 using static K8Shop.GrainTests.Inventory.TestSkus;
 
 namespace K8Shop.GrainTests.Inventory;
@@ -12,8 +13,8 @@ public sealed class InventorySkuGrainInputTests(ClusterFixture cluster)
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    [InlineData(1_001)]
-    public async Task Reserve_QuantityOutside1To1000_ThrowsOnQtyAndReservesNothing(int quantity)
+    [InlineData(ShopLimits.Inventory.MaxStock + 1)]
+    public async Task Reserve_QuantityOutside1ToTheLargestStock_ThrowsOnQtyAndReservesNothing(int quantity)
     {
         var (_, grain) = await NewSku(5_000);
 
@@ -23,9 +24,30 @@ public sealed class InventorySkuGrainInputTests(ClusterFixture cluster)
         Assert.Equal(0, (await grain.GetAsync()).Reserved);
     }
 
+    [Fact]
+    public async Task Reserve_TheLargestStockOfASkuHoldingLess_IsOutOfStockNotAnError()
+    {
+        var (_, grain) = await NewSku(5_000);
+
+        var result = await grain.ReserveAsync(NewOrder(), ShopLimits.Inventory.MaxStock, Ttl);
+
+        Assert.Equal((ReservationStatus.OutOfStock, 5_000), (result.Status, result.Available));
+        Assert.Equal(0, (await grain.GetAsync()).Reserved);
+    }
+
+    [Fact]
+    public async Task Reserve_TheLargestStockOfASkuHoldingIt_Reserves()
+    {
+        var (_, grain) = await NewSku(ShopLimits.Inventory.MaxStock);
+
+        var result = await grain.ReserveAsync(NewOrder(), ShopLimits.Inventory.MaxStock, Ttl);
+
+        Assert.Equal((ReservationStatus.Reserved, 0), (result.Status, result.Available));
+    }
+
     [Theory]
     [InlineData(0)]
-    [InlineData(86_401)]
+    [InlineData(ShopLimits.Inventory.MaxReservationSeconds + 1)]
     public async Task Reserve_TimeToLiveOutside1sTo1Day_ThrowsOnTtlSeconds(int seconds)
     {
         var (_, grain) = await NewSku(10);

@@ -1,3 +1,4 @@
+using K8Shop.Contracts.Rules;
 using K8Shop.Gateways.Cart;
 
 namespace K8Shop.UnitTests.Cart;
@@ -95,13 +96,24 @@ public sealed class CartInputTests
         Assert.Empty(errors);
     }
 
-    [Fact]
-    public void CheckQuantity_BeyondInt32_ReportsTooLarge()
+    [Theory]
+    [InlineData(ShopLimits.Cart.MaxQuantityPerLine + 1.0)]
+    [InlineData(int.MaxValue + 1.0)]
+    public void CheckQuantity_AboveTheCartsLimitPerLine_ReportsTheLimit(double quantity)
     {
         var errors = new Dictionary<string, string[]>();
 
-        Assert.Null(CartInput.CheckQuantity(int.MaxValue + 1m, 1, errors));
-        Assert.Equal(["is too large"], errors["quantity"]);
+        Assert.Null(CartInput.CheckQuantity((decimal)quantity, 1, errors));
+        Assert.Equal([$"cannot exceed {ShopLimits.Cart.MaxQuantityPerLine} copies of one product in a cart"], errors["quantity"]);
+    }
+
+    [Fact]
+    public void CheckQuantity_ExactlyTheCartsLimitPerLine_IsAccepted()
+    {
+        var errors = new Dictionary<string, string[]>();
+
+        Assert.Equal(ShopLimits.Cart.MaxQuantityPerLine, CartInput.CheckQuantity(ShopLimits.Cart.MaxQuantityPerLine, 1, errors));
+        Assert.Empty(errors);
     }
 
     [Fact]

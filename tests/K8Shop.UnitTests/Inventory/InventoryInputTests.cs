@@ -1,4 +1,5 @@
 using K8Shop.Contracts.Inventory;
+using K8Shop.Contracts.Rules;
 using K8Shop.Gateways.Inventory;
 
 namespace K8Shop.UnitTests.Inventory;
@@ -99,9 +100,9 @@ public sealed class InventoryInputTests
     }
 
     [Theory]
-    [InlineData(1_001L)]
+    [InlineData(ShopLimits.Inventory.MaxStock + 1L)]
     [InlineData(1_000_000_000_000)]
-    public void CheckApply_QuantityAbove1000_ErrorsNamingTheItem(long quantity)
+    public void CheckApply_QuantityAboveTheLargestStock_ErrorsNamingTheItem(long quantity)
     {
         var (_, errors, _) = InventoryInput.CheckApply(Apply(("BOOK-001", 1), ("BOOK-002", 2), ("BOOK-003", quantity)));
 
@@ -109,22 +110,22 @@ public sealed class InventoryInputTests
     }
 
     [Fact]
-    public void CheckApply_Exactly1000_IsAccepted()
+    public void CheckApply_LinesAddingUpToExactlyTheLargestStock_AreAcceptedForTheStockToAnswer()
     {
-        var (lines, errors, _) = InventoryInput.CheckApply(Apply(("BOOK-001", 400), ("book-001", 600)));
+        var (lines, errors, _) = InventoryInput.CheckApply(Apply(("BOOK-001", 400_000), ("book-001", ShopLimits.Inventory.MaxStock - 400_000)));
 
         Assert.Empty(errors);
-        Assert.Equal([("BOOK-001", 1_000)], Rows(lines));
+        Assert.Equal([("BOOK-001", ShopLimits.Inventory.MaxStock)], Rows(lines));
     }
 
     [Fact]
-    public void CheckApply_LinesOfOneSkuAddingUpPast1000_ErrorsNamingTheSku()
+    public void CheckApply_LinesOfOneSkuAddingUpPastTheLargestStock_ErrorsNamingTheSku()
     {
-        var (_, errors, _) = InventoryInput.CheckApply(Apply(("book-001", 600), ("BOOK-001", 600), ("BOOK-002", 1)));
+        var (_, errors, _) = InventoryInput.CheckApply(Apply(("book-001", 6_000_000), ("BOOK-001", 6_000_000), ("BOOK-002", 1)));
 
         var error = Assert.Single(errors);
         Assert.Equal("items[BOOK-001].qty", error.Key);
-        Assert.Contains("1200", error.Value[0], StringComparison.Ordinal);
+        Assert.Contains("12000000", error.Value[0], StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Rules;
 using K8Shop.Gateways.Catalog;
 
 namespace K8Shop.UnitTests.QueryParsing;
@@ -143,7 +144,7 @@ public sealed class CatalogQueryParserTests
 
         Assert.Empty(errors);
         Assert.True(paged);
-        Assert.Equal((3, (int?)CatalogQueryParser.DefaultPageSize), (query!.Page, query.PageSize));
+        Assert.Equal((3, (int?)ShopLimits.Paging.DefaultPageSize), (query!.Page, query.PageSize));
         Assert.Equal(40, query.Skip);
     }
 

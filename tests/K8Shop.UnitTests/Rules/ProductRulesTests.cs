@@ -193,9 +193,9 @@ public sealed class ProductRulesTests
     [Theory]
     [InlineData(-1, false)]
     [InlineData(0, true)]
-    [InlineData(1_000_000, true)]
-    [InlineData(1_000_001, false)]
-    public void Validate_Stock_AcceptsOnlyZeroToOneMillion(int stock, bool valid)
+    [InlineData(10_000_000, true)]
+    [InlineData(10_000_001, false)]
+    public void Validate_Stock_AcceptsOnlyZeroToTheLargestStock(int stock, bool valid)
     {
         var errors = ValidateWith(d => d with { Stock = stock });
 

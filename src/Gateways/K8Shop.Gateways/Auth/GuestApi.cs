@@ -1,3 +1,4 @@
+using K8Shop.Gateways.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,8 @@ public static class GuestApi
     public static IEndpointRouteBuilder MapGuestEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/auth/guest", Issue).WithName("IssueGuestId").WithTags("Identity").AllowAnonymous()
-            .WithSummary("This browser's guest id (new, or the one its cookie already carries); cart routes accept it as the user id");
+            .WithSummary("This browser's guest id (new, or the one its cookie already carries); cart routes accept it as the user id")
+            .WithPipelineProblems();
         return app;
     }
 

@@ -17,19 +17,20 @@ public static class CartApi
         Map(app.MapGroup("/cart").WithTags("Cart").RequireAuthorization(AuthPolicies.CartOwner), "");
         Map(app.MapGroup("/api/cart").ExcludeFromDescription().RequireAuthorization(AuthPolicies.CartOwner), "Edge");
         // Exact routes win over /api/cart/{userId}, as nginx's '= /api/cart/healthz' did.
-        app.MapGet("/api/cart/healthz", GetHealth).WithName("CartHealth").WithTags("Health").AllowAnonymous();
+        app.MapGet("/api/cart/healthz", GetHealth).WithName("CartHealth").WithTags("Health").AllowAnonymous()
+            .Produces<CartHealthResponse>().Produces<CartHealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
     private static void Map(RouteGroupBuilder cart, string suffix)
     {
-        cart.MapGet("/{userId}", GetCart).WithName("GetCart" + suffix).WithSummary("The shopper's cart");
-        cart.MapPost("/{userId}/items", AddItem).WithName("AddCartItem" + suffix).WithSummary("Adds a product (priced from the catalog)");
-        cart.MapPut("/{userId}/items/{productId}", UpdateQuantity).WithName("UpdateCartItem" + suffix).WithSummary("Sets a line's quantity; 0 removes it");
-        cart.MapDelete("/{userId}/items/{productId}", RemoveItem).WithName("RemoveCartItem" + suffix).WithSummary("Removes a line");
-        cart.MapPost("/{userId}/checkout", Checkout).WithName("CheckoutCart" + suffix).WithSummary("Returns the cart, then empties it");
-        cart.MapDelete("/{userId}", Clear).WithName("ClearCart" + suffix).WithSummary("Empties the cart");
-        cart.MapPost("/{userId}/merge", Merge).WithName("MergeCart" + suffix).WithSummary("Moves a guest cart into this one");
+        cart.MapGet("/{userId}", GetCart).WithName("GetCart" + suffix).WithSummary("The shopper's cart").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        cart.MapPost("/{userId}/items", AddItem).WithName("AddCartItem" + suffix).WithSummary("Adds a product (priced from the catalog)").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        cart.MapPut("/{userId}/items/{productId}", UpdateQuantity).WithName("UpdateCartItem" + suffix).WithSummary("Sets a line's quantity; 0 removes it").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        cart.MapDelete("/{userId}/items/{productId}", RemoveItem).WithName("RemoveCartItem" + suffix).WithSummary("Removes a line").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        cart.MapPost("/{userId}/checkout", Checkout).WithName("CheckoutCart" + suffix).WithSummary("Returns the cart, then empties it").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        cart.MapDelete("/{userId}", Clear).WithName("ClearCart" + suffix).WithSummary("Empties the cart").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        cart.MapPost("/{userId}/merge", Merge).WithName("MergeCart" + suffix).WithSummary("Moves a guest cart into this one").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     public static Task<Results<Ok<CartResponse>, ProblemHttpResult>> GetCart(IGrainFactory grains, string userId) =>

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Rules;
 
 namespace K8Shop.Gateways.Cart;
 
@@ -23,12 +24,13 @@ public sealed record MergeCartRequest(string? GuestId);
 /// <summary>The cart routes' input rules, checked before any grain call.</summary>
 public static partial class CartInput
 {
-    public const string UserIdRule = "must be 1-128 letters, digits, '.', '_', '-', '@' or ':', starting with a letter or digit";
+    public static readonly string UserIdRule =
+        $"must be 1-{ShopLimits.Ids.MaxLength} letters, digits, '.', '_', '-', '@' or ':', starting with a letter or digit";
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._@:-]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex UserIdPattern();
 
-    public static bool IsUserId(string value) => UserIdPattern().IsMatch(value);
+    public static bool IsUserId(string value) => value.Length <= ShopLimits.Ids.MaxLength && UserIdPattern().IsMatch(value);
 
     public static void CheckUserId(string userId, Dictionary<string, string[]> errors, string field = "userId")
     {
@@ -41,10 +43,10 @@ public static partial class CartInput
         if (string.IsNullOrEmpty(productId))
             errors["productId"] = ["Field required"];
         else if (!ProductRules.IsSku(productId))
-            errors["productId"] = ["must be a catalog SKU (letters, digits, '-', '_' or '.', at most 64 characters)"];
+            errors["productId"] = [ProductRules.SkuRule];
     }
 
-    /// <summary>A whole number at least <paramref name="min"/>, as pydantic's lax int: 2.0 passes, 2.5 does not.</summary>
+    /// <summary>A whole number from <paramref name="min"/> to the cart's limit per line, as pydantic's lax int: 2.0 passes, 2.5 does not.</summary>
     public static int? CheckQuantity(decimal? quantity, int min, Dictionary<string, string[]> errors)
     {
         if (quantity is not { } value)
@@ -53,8 +55,8 @@ public static partial class CartInput
             errors["quantity"] = ["must be a whole number"];
         else if (value < min)
             errors["quantity"] = [$"must be greater than or equal to {min}"];
-        else if (value > int.MaxValue)
-            errors["quantity"] = ["is too large"];
+        else if (value > ShopLimits.Cart.MaxQuantityPerLine)
+            errors["quantity"] = [$"cannot exceed {ShopLimits.Cart.MaxQuantityPerLine} copies of one product in a cart"];
         else
             return (int)value;
         return null;

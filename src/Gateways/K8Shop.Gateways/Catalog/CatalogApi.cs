@@ -19,8 +19,9 @@ public static class CatalogApi
     {
         var catalog = app.MapGroup("/catalog").WithTags("Catalog").RequireCors(CorsPolicy).AllowAnonymous();
         catalog.MapGet("", ListProducts).WithName("ListCatalog").WithSummary("Lists products, filtered, sorted and optionally paged");
-        catalog.MapGet("/{id}", GetProduct).WithName("GetCatalogProduct").WithSummary("Gets a product by UUID or SKU");
-        app.MapGet("/healthz", GetHealth).WithName("CatalogHealth").WithTags("Health").RequireCors(CorsPolicy).AllowAnonymous();
+        catalog.MapGet("/{id}", GetProduct).WithName("GetCatalogProduct").WithSummary("Gets a product by UUID or SKU").ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/healthz", GetHealth).WithName("CatalogHealth").WithTags("Health").RequireCors(CorsPolicy).AllowAnonymous()
+            .Produces<CatalogHealthResponse>().Produces<CatalogHealthResponse>(StatusCodes.Status503ServiceUnavailable);
 
         // The original nginx mapped /api/catalog, /api/catalog/... and /api/catalog/healthz onto the service.
         var edge = app.MapGroup("/api/catalog").RequireCors(CorsPolicy).ExcludeFromDescription().AllowAnonymous();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Rules;
 
 namespace K8Shop.Gateways.Catalog;
 
@@ -10,10 +11,6 @@ namespace K8Shop.Gateways.Catalog;
 /// </summary>
 public static class CatalogQueryParser
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
-    public const int MaxTagLength = 100;
-
     public static readonly IReadOnlyDictionary<string, CatalogSort> Sorts = new Dictionary<string, CatalogSort>(StringComparer.OrdinalIgnoreCase)
     {
         ["title"] = CatalogSort.Title,
@@ -32,16 +29,16 @@ public static class CatalogQueryParser
         if (text is { Length: > ProductRules.MaxSearchTextLength })
             errors["q"] = [$"must be at most {ProductRules.MaxSearchTextLength} characters"];
         var tagText = Text(tag);
-        if (tagText is { Length: > MaxTagLength })
-            errors["tag"] = [$"must be at most {MaxTagLength} characters"];
+        if (tagText is { Length: > ProductRules.MaxTagLength })
+            errors["tag"] = [$"must be at most {ProductRules.MaxTagLength} characters (no tag is longer)"];
 
         var order = CatalogSort.Title;
         if (Text(sort) is { } sortText && !Sorts.TryGetValue(sortText, out order))
             errors["sort"] = [$"must be one of: {string.Join(", ", Sorts.Keys)}"];
 
         var paged = !string.IsNullOrWhiteSpace(page) || !string.IsNullOrWhiteSpace(pageSize);
-        var pageNumber = PositiveInt(page, "page", 1, int.MaxValue / MaxPageSize, errors) ?? 1;
-        var size = PositiveInt(pageSize, "pageSize", 1, MaxPageSize, errors) ?? DefaultPageSize;
+        var pageNumber = PositiveInt(page, "page", 1, ShopLimits.Paging.MaxPage, errors) ?? 1;
+        var size = PositiveInt(pageSize, "pageSize", 1, ShopLimits.Paging.MaxPageSize, errors) ?? ShopLimits.Paging.DefaultPageSize;
 
         if (errors.Count > 0)
             return (null, errors, paged);

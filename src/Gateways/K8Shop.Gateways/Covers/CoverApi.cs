@@ -1,6 +1,7 @@
 using K8Shop.Contracts.Catalog;
 using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
+using K8Shop.Gateways.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,9 @@ public static class CoverApi
 
     public static IEndpointRouteBuilder MapCoverEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/covers/{sku}.svg", GetCover).WithName("GetCover").WithTags("Catalog").WithSummary("A generated SVG cover for a product").AllowAnonymous();
+        app.MapGet("/covers/{sku}.svg", GetCover).WithName("GetCover").WithTags("Catalog").WithSummary("A generated SVG cover for a product").AllowAnonymous()
+            .Produces<string>(StatusCodes.Status200OK, "image/svg+xml").Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound).WithPipelineProblems();
         return app;
     }
 

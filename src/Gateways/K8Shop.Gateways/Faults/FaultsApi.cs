@@ -1,6 +1,7 @@
 using K8Shop.Contracts.Faults;
 using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
+using K8Shop.Gateways.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,7 @@ public static class FaultsApi
 
     public static IEndpointRouteBuilder MapFaultEndpoints(this IEndpointRouteBuilder app)
     {
-        var faults = app.MapGroup(Path).WithTags("Faults").RequireAuthorization(AuthPolicies.Faults);
+        var faults = app.MapGroup(Path).WithTags("Faults").RequireAuthorization(AuthPolicies.Faults).WithPipelineProblems();
         faults.MapGet("", GetFaults).WithName("GetFaults").WithSummary("Every fault switch with its state (admin or machine)");
         faults.MapPut("/{name}", SetFault).WithName("SetFault").WithSummary("Turns a fault switch on or off and sets its parameters (admin or machine)")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,14 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
+using K8Shop.Contracts.Rules;
 using Microsoft.AspNetCore.Http;
 
 namespace K8Shop.Gateways.Idempotency;
 
-/// <summary>The <c>Idempotency-Key</c> request header: up to 255 printable ASCII characters, or absent.</summary>
+/// <summary>The <c>Idempotency-Key</c> request header: up to <see cref="ShopLimits.Ids.MaxIdempotencyKeyLength"/> printable ASCII characters, or absent.</summary>
 public static class IdempotencyKeys
 {
     public const string Header = "Idempotency-Key";
-    public const int MaxLength = 255;
 
     /// <summary>The key, null when absent; a present but malformed key adds an error naming the header.</summary>
     public static string? Read(HttpRequest request, Dictionary<string, string[]> errors)
@@ -18,12 +18,12 @@ public static class IdempotencyKeys
         return Check(values.Count == 1 ? values[0] : null, Header, errors);
     }
 
-    /// <summary>The key when it is 1 to 255 printable ASCII characters; otherwise null, with an error naming the field.</summary>
+    /// <summary>The key when it is 1 to <see cref="ShopLimits.Ids.MaxIdempotencyKeyLength"/> printable ASCII characters; otherwise null, with an error naming the field.</summary>
     public static string? Check(string? key, string field, Dictionary<string, string[]> errors)
     {
-        if (string.IsNullOrEmpty(key) || key.Length > MaxLength || key.Any(c => c is < ' ' or > '~'))
+        if (string.IsNullOrEmpty(key) || key.Length > ShopLimits.Ids.MaxIdempotencyKeyLength || key.Any(c => c is < ' ' or > '~'))
         {
-            errors[field] = [$"must be one value of 1 to {MaxLength} printable ASCII characters"];
+            errors[field] = [$"must be one value of 1 to {ShopLimits.Ids.MaxIdempotencyKeyLength} printable ASCII characters"];
             return null;
         }
         return key;

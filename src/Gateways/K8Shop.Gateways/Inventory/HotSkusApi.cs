@@ -1,5 +1,6 @@
 using System.Globalization;
 using K8Shop.Contracts.Inventory;
+using K8Shop.Contracts.Rules;
 using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
 using Microsoft.AspNetCore.Builder;
@@ -16,12 +17,11 @@ namespace K8Shop.Gateways.Inventory;
 public static class HotSkusApi
 {
     public const int DefaultLimit = 10;
-    public const int MaxLimit = 50;
 
     public static IEndpointRouteBuilder MapHotSkuEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/hot-skus", GetHot).WithName("ListHotSkus").WithTags("Inventory")
-            .WithSummary("The SKUs with the most inventory requests in the recent window (admin)")
+            .WithSummary("The SKUs with the most inventory requests in the recent window (admin)").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(AuthPolicies.Admin);
         return app;
     }
@@ -30,8 +30,8 @@ public static class HotSkusApi
     {
         var count = DefaultLimit;
         if (!string.IsNullOrEmpty(limit)
-            && !(int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= MaxLimit))
-            return Problems.Unprocessable(new Dictionary<string, string[]> { ["limit"] = [$"must be a whole number from 1 to {MaxLimit}"] });
+            && !(int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count is >= 1 and <= ShopLimits.Paging.MaxListLength))
+            return Problems.Unprocessable(new Dictionary<string, string[]> { ["limit"] = [$"must be a whole number from 1 to {ShopLimits.Paging.MaxListLength}"] });
         var list = await grains.GetGrain<IInventoryActivityGrain>(0).TopAsync(count);
         return TypedResults.Ok(HotSkusResponse.From(list));
     }

@@ -1,4 +1,5 @@
 using K8Shop.Contracts.Inventory;
+using K8Shop.Contracts.Rules;
 using K8Shop.Contracts.Storage;
 using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
@@ -19,18 +20,23 @@ public static class InventoryApi
     {
         Map(app.MapGroup("/inventory").WithTags("Inventory"), "");
         Map(app.MapGroup("/api/inventory").ExcludeFromDescription(), "Edge");
-        app.MapGet("/api/inventory/healthz", GetHealth).WithName("InventoryHealth").WithTags("Health").AllowAnonymous();
+        app.MapGet("/api/inventory/healthz", GetHealth).WithName("InventoryHealth").WithTags("Health").AllowAnonymous()
+            .Produces<InventoryHealthResponse>().Produces<InventoryHealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
     private static void Map(RouteGroupBuilder inventory, string suffix)
     {
-        inventory.MapPost("/apply", Apply).WithName("ApplyInventory" + suffix).WithSummary("Takes stock for every line of an order, or none (admin or machine)").RequireAuthorization(AuthPolicies.Stock);
-        inventory.MapGet("/{sku}", GetStock).WithName("GetInventory" + suffix).WithSummary("Units on hand, reserved and available").AllowAnonymous();
-        inventory.MapPut("/{sku}", SetStock).WithName("SetInventory" + suffix).WithSummary("Sets the units on hand (admin)").RequireAuthorization(AuthPolicies.Admin);
-        inventory.MapPost("/{sku}/reserve", Reserve).WithName("ReserveInventory" + suffix).WithSummary("Holds units for an order until they expire (admin or machine)").RequireAuthorization(AuthPolicies.Stock);
-        inventory.MapPost("/{sku}/commit", Commit).WithName("CommitInventory" + suffix).WithSummary("Sells an order's reserved units (admin or machine)").RequireAuthorization(AuthPolicies.Stock);
-        inventory.MapPost("/{sku}/release", Release).WithName("ReleaseInventory" + suffix).WithSummary("Returns an order's reserved units to stock (admin or machine)").RequireAuthorization(AuthPolicies.Stock);
+        inventory.MapPost("/apply", Apply).WithName("ApplyInventory" + suffix).WithSummary("Takes stock for every line of an order, or none (admin or machine)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(AuthPolicies.Stock);
+        inventory.MapGet("/{sku}", GetStock).WithName("GetInventory" + suffix).WithSummary("Units on hand, reserved and available").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).AllowAnonymous();
+        inventory.MapPut("/{sku}", SetStock).WithName("SetInventory" + suffix).WithSummary("Sets the units on hand (admin)").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(AuthPolicies.Admin);
+        inventory.MapPost("/{sku}/reserve", Reserve).WithName("ReserveInventory" + suffix).WithSummary("Holds units for an order until they expire (admin or machine)")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(AuthPolicies.Stock);
+        inventory.MapPost("/{sku}/commit", Commit).WithName("CommitInventory" + suffix).WithSummary("Sells an order's reserved units (admin or machine)")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(AuthPolicies.Stock);
+        inventory.MapPost("/{sku}/release", Release).WithName("ReleaseInventory" + suffix).WithSummary("Returns an order's reserved units to stock (admin or machine)")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(AuthPolicies.Stock);
     }
 
     public static async Task<Results<Ok<ApplyResponse>, ProblemHttpResult>> Apply(IGrainFactory grains, ApplyRequest request)
@@ -60,8 +66,8 @@ public static class InventoryApi
     {
         var errors = new Dictionary<string, string[]>();
         InventoryInput.CheckSku(sku, errors);
-        var stock = InventoryInput.CheckWhole(request.Stock, "stock", 0, InventoryInput.MaxStock, errors);
-        var threshold = InventoryInput.CheckWhole(request.LowStockThreshold, "low_stock_threshold", 0, InventoryInput.MaxStock, errors, required: false);
+        var stock = InventoryInput.CheckWhole(request.Stock, "stock", 0, ShopLimits.Inventory.MaxStock, errors);
+        var threshold = InventoryInput.CheckWhole(request.LowStockThreshold, "low_stock_threshold", 0, ShopLimits.Inventory.MaxStock, errors, required: false);
         if (errors.Count > 0)
             return Problems.Unprocessable(errors);
         return TypedResults.Ok(InventoryResponse.From(await Grain(grains, sku).SetStockAsync(stock!.Value, threshold)));
@@ -72,11 +78,11 @@ public static class InventoryApi
         var errors = new Dictionary<string, string[]>();
         InventoryInput.CheckSku(sku, errors);
         InventoryInput.CheckOrderId(request.OrderId, errors);
-        var qty = InventoryInput.CheckWhole(request.Qty, "qty", 1, InventoryInput.MaxQuantity, errors);
-        var ttl = InventoryInput.CheckWhole(request.TtlSeconds, "ttl_seconds", 1, 86_400, errors, required: false);
+        var qty = InventoryInput.CheckWhole(request.Qty, "qty", 1, ShopLimits.Inventory.MaxQuantity, errors);
+        var ttl = InventoryInput.CheckWhole(request.TtlSeconds, "ttl_seconds", 1, ShopLimits.Inventory.MaxReservationSeconds, errors, required: false);
         if (errors.Count > 0)
             return Problems.Unprocessable(errors);
-        var timeToLive = ttl is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(15);
+        var timeToLive = TimeSpan.FromSeconds(ttl ?? ShopLimits.Inventory.DefaultReservationSeconds);
         return TypedResults.Ok(ReservationResponse.From(await Grain(grains, sku).ReserveAsync(request.OrderId!, qty!.Value, timeToLive)));
     }
 

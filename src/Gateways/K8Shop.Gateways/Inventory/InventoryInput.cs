@@ -1,28 +1,24 @@
 using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Inventory;
+using K8Shop.Contracts.Rules;
 
 namespace K8Shop.Gateways.Inventory;
 
 /// <summary>The inventory routes' input rules, checked before any grain call.</summary>
 public static class InventoryInput
 {
-    public const int MaxSkusPerApply = 25;
-    public const int MaxQuantity = 1_000;
-    public const int MaxStock = 10_000_000;
-    public const int MaxOrderIdLength = 128;
-
     public static void CheckSku(string sku, Dictionary<string, string[]> errors, string field = "sku")
     {
         if (!ProductRules.IsSku(sku))
-            errors[field] = ["must be a catalog SKU (letters, digits, '-', '_' or '.', at most 64 characters)"];
+            errors[field] = [ProductRules.SkuRule];
     }
 
     public static void CheckOrderId(string? orderId, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(orderId))
             errors["order_id"] = ["Field required"];
-        else if (orderId.Length > MaxOrderIdLength || orderId.Any(char.IsControl))
-            errors["order_id"] = [$"must be at most {MaxOrderIdLength} printable characters"];
+        else if (orderId.Length > ShopLimits.Ids.MaxLength || orderId.Any(char.IsControl))
+            errors["order_id"] = [$"must be at most {ShopLimits.Ids.MaxLength} printable characters"];
     }
 
     public static int? CheckWhole(decimal? value, string field, int min, int max, Dictionary<string, string[]> errors, bool required = true)
@@ -44,7 +40,8 @@ public static class InventoryInput
 
     /// <summary>
     /// The original's apply input: lines summed by SKU (ignoring case), lines with qty ≤ 0 dropped; nothing left is
-    /// "items required". Beyond the original: an absurd quantity or more than 25 SKUs is refused with a reason.
+    /// "items required". Beyond the original: a quantity above any stock a SKU may hold (per line or summed) or more than
+    /// 25 SKUs is refused with a reason; a large quantity the stock cannot cover is left to the stock (inventory.failed).
     /// </summary>
     public static (List<StockLine> Lines, Dictionary<string, string[]> Errors, bool Empty) CheckApply(ApplyRequest request)
     {
@@ -72,19 +69,19 @@ public static class InventoryInput
             }
             if (qty <= 0)
                 continue;
-            if (qty > MaxQuantity)
+            if (qty > ShopLimits.Inventory.MaxQuantity)
             {
-                errors[$"items[{i}].qty"] = [$"must be at most {MaxQuantity}"];
+                errors[$"items[{i}].qty"] = [$"must be at most {ShopLimits.Inventory.MaxQuantity}, the largest stock a SKU may hold"];
                 continue;
             }
             var key = InventoryKey.For(sku);
             totals[key] = totals.GetValueOrDefault(key) + (long)qty;
         }
 
-        foreach (var (sku, total) in totals.Where(t => t.Value > MaxQuantity))
-            errors[$"items[{sku}].qty"] = [$"adds up to {total}; at most {MaxQuantity} per SKU"];
-        if (totals.Count > MaxSkusPerApply)
-            errors["items"] = [$"must name at most {MaxSkusPerApply} different SKUs (got {totals.Count})"];
+        foreach (var (sku, total) in totals.Where(t => t.Value > ShopLimits.Inventory.MaxQuantity))
+            errors[$"items[{sku}].qty"] = [$"adds up to {total}; at most {ShopLimits.Inventory.MaxQuantity} per SKU"];
+        if (totals.Count > ShopLimits.Inventory.MaxSkusPerApply)
+            errors["items"] = [$"must name at most {ShopLimits.Inventory.MaxSkusPerApply} different SKUs (got {totals.Count})"];
         var lines = totals.Select(t => new StockLine(t.Key, (int)t.Value)).ToList();
         return (lines, errors, errors.Count == 0 && lines.Count == 0);
     }

@@ -3,6 +3,7 @@ using K8Shop.Gateways.Catalog;
 using K8Shop.Gateways.Covers;
 using K8Shop.Gateways.Inventory;
 using K8Shop.Gateways.Notifications;
+using K8Shop.Gateways.OpenApi;
 using K8Shop.Gateways.Orders;
 using K8Shop.Gateways.Payments;
 using K8Shop.Gateways.Products;
@@ -58,10 +59,12 @@ public static class GatewayModules
     /// <summary>Maps the routes of the given modules, in a fixed order whatever order they were listed in.</summary>
     public static void Map(IEndpointRouteBuilder app, IReadOnlySet<string> modules)
     {
+        // One group without a prefix, so every module's routes document the errors the pipeline around them may answer.
+        var routes = app.MapGroup("").WithPipelineProblems();
         foreach (var (name, map) in Mappers)
         {
             if (modules.Contains(name))
-                map(app);
+                map(routes);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Notifications;
+using K8Shop.Contracts.Rules;
 using K8Shop.Gateways.Auth;
 using K8Shop.Gateways.Errors;
 using Microsoft.AspNetCore.Builder;
@@ -20,14 +21,14 @@ namespace K8Shop.Gateways.Notifications;
 public static partial class NotificationsApi
 {
     public const string OrderIdRequired = "order_id required";
-    public const int MaxPageSize = 100;
-    private const int MaxOrderIdLength = 128;
 
     public static IEndpointRouteBuilder MapNotificationEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/notification/healthz", GetHealth).WithName("NotificationHealth").WithTags("Health").AllowAnonymous();
+        app.MapGet("/notification/healthz", GetHealth).WithName("NotificationHealth").WithTags("Health").AllowAnonymous()
+            .Produces<NotificationHealthResponse>();
         app.MapGet("/api/notification/healthz", GetHealth).ExcludeFromDescription().AllowAnonymous();
-        app.MapPost("/notify", Notify).WithName("Notify").WithTags("Notifications").WithSummary("The original's simulated notification of an order's outcome").RequireAuthorization(AuthPolicies.Stock);
+        app.MapPost("/notify", Notify).WithName("Notify").WithTags("Notifications").WithSummary("The original's simulated notification of an order's outcome").RequireAuthorization(AuthPolicies.Stock)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapPost("/api/notification/notify", Notify).ExcludeFromDescription().RequireAuthorization(AuthPolicies.Stock);
         Map(app.MapGroup("/notifications").WithTags("Notifications").RequireAuthorization(AuthPolicies.Shopper), "");
         Map(app.MapGroup("/api/notifications").ExcludeFromDescription().RequireAuthorization(AuthPolicies.Shopper), "Edge");
@@ -64,8 +65,8 @@ public static partial class NotificationsApi
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("order_id", out var orderIdValue)
             || orderIdValue.ValueKind != JsonValueKind.String || orderIdValue.GetString() is not { Length: > 0 } orderId)
             return Required("order_id must be a non-empty string");
-        if (orderId.Length > MaxOrderIdLength)
-            return Required($"order_id must be at most {MaxOrderIdLength} characters");
+        if (orderId.Length > ShopLimits.Ids.MaxLength)
+            return Required($"order_id must be at most {ShopLimits.Ids.MaxLength} characters");
         var status = Text(body, "status");
         var type = Text(body, "type") ?? (status == "payment.failed" ? "failure" : "success");
         type = type == "failure" ? "failure" : "success";
@@ -80,8 +81,8 @@ public static partial class NotificationsApi
     {
         var errors = new Dictionary<string, string[]>();
         CheckUserId(userId, errors);
-        var pageNumber = Whole(page, "page", 1, 1, 1_000_000, errors);
-        var size = Whole(pageSize, "pageSize", 20, 1, MaxPageSize, errors);
+        var pageNumber = Whole(page, "page", 1, 1, ShopLimits.Paging.MaxPage, errors);
+        var size = Whole(pageSize, "pageSize", ShopLimits.Paging.DefaultPageSize, 1, ShopLimits.Paging.MaxPageSize, errors);
         if (errors.Count > 0)
             return Problems.Invalid(errors);
         var entries = await grains.GetGrain<INotificationGrain>(userId).ListAsync((pageNumber - 1) * size, size);
@@ -118,8 +119,8 @@ public static partial class NotificationsApi
         CheckUserId(userId, errors);
         if (string.IsNullOrWhiteSpace(request?.Sku))
             errors["sku"] = ["Field required"];
-        else if (request.Sku.Length > 64)
-            errors["sku"] = ["must be at most 64 characters"];
+        else if (request.Sku.Length > ShopLimits.Ids.MaxSkuLength)
+            errors["sku"] = [$"must be at most {ShopLimits.Ids.MaxSkuLength} characters"];
         if (errors.Count > 0)
             return Problems.Invalid(errors);
         var subscription = await grains.GetGrain<IBackInStockGrain>(InventoryKey.For(request!.Sku!)).SubscribeAsync(userId);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Orders;
+using K8Shop.Contracts.Rules;
 using K8Shop.Contracts.Storage;
 using K8Shop.Gateways.Cart;
 using K8Shop.Gateways.Auth;
@@ -20,14 +21,11 @@ namespace K8Shop.Gateways.Orders;
 /// </summary>
 public static class OrdersApi
 {
-    public const int MaxItems = 100;
-    public const int MaxPageSize = 100;
-    public const decimal MaxClientPrice = 1_000_000m;
-
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
     {
         // Exact routes first, as nginx's '= /api/orders/healthz' won over the prefix.
-        app.MapGet("/orders/healthz", GetHealth).WithName("OrdersHealth").WithTags("Health").AllowAnonymous();
+        app.MapGet("/orders/healthz", GetHealth).WithName("OrdersHealth").WithTags("Health").AllowAnonymous()
+            .Produces<OrdersHealthResponse>().Produces<OrdersHealthResponse>(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/api/orders/healthz", GetHealth).ExcludeFromDescription().AllowAnonymous();
         Map(app.MapGroup("/orders").WithTags("Orders").RequireAuthorization(AuthPolicies.Account), "");
         Map(app.MapGroup("/api/orders").ExcludeFromDescription().RequireAuthorization(AuthPolicies.Account), "Edge");
@@ -36,16 +34,21 @@ public static class OrdersApi
 
     private static void Map(RouteGroupBuilder orders, string suffix)
     {
-        orders.MapPost("", Place).WithName("PlaceOrder" + suffix).WithSummary("Places an order and runs checkout to its outcome");
-        orders.MapGet("/by-key", GetByKey).WithName("GetOrderByIdempotencyKey" + suffix).WithSummary("The order placed under an Idempotency-Key, while its checkout runs or after");
-        orders.MapGet("/{orderId}", Get).WithName("GetOrder" + suffix).WithSummary("An order with its payment and timeline");
-        orders.MapGet("/user/{userId}", ListForUser).WithName("ListUserOrders" + suffix).WithSummary("A user's orders, newest first")
+        orders.MapPost("", Place).WithName("PlaceOrder" + suffix).WithSummary("Places an order and runs checkout to its outcome")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        orders.MapGet("/by-key", GetByKey).WithName("GetOrderByIdempotencyKey" + suffix).WithSummary("The order placed under an Idempotency-Key, while its checkout runs or after")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
+        orders.MapGet("/{orderId}", Get).WithName("GetOrder" + suffix).WithSummary("An order with its payment and timeline").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
+        orders.MapGet("/user/{userId}", ListForUser).WithName("ListUserOrders" + suffix).WithSummary("A user's orders, newest first").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(AuthPolicies.Shopper);
         orders.MapPut("/{orderId}/status", SetStatus).WithName("SetOrderStatus" + suffix).WithSummary("Marks an order shipped or delivered (admin)")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(AuthPolicies.Admin);
-        orders.MapPost("/{orderId}/cancel", Cancel).WithName("CancelOrder" + suffix).WithSummary("Cancels: releases stock, refunds a payment");
+        orders.MapPost("/{orderId}/cancel", Cancel).WithName("CancelOrder" + suffix).WithSummary("Cancels: releases stock, refunds a payment")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         orders.MapPost("/{orderId}/return", DecideReturn).WithName("DecideOrderReturn" + suffix)
             .WithSummary("Approves a requested return (refund once, units back to stock, returned) or declines it (back to shipped or delivered) (admin)")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(AuthPolicies.Admin);
     }
 
@@ -57,8 +60,8 @@ public static class OrdersApi
             errors["userId"] = ["Field required"];
         else
             CartInput.CheckUserId(request.UserId, errors);
-        if (request.PaymentToken is { Length: > 128 })
-            errors["paymentToken"] = ["must be at most 128 characters"];
+        if (request.PaymentToken is { Length: > ShopLimits.Ids.MaxPaymentTokenLength })
+            errors["paymentToken"] = [$"must be at most {ShopLimits.Ids.MaxPaymentTokenLength} characters"];
         if (request.Items is [])
             return TypedResults.Problem(detail: "items required", statusCode: StatusCodes.Status400BadRequest);
         var lines = CheckItems(request.Items, errors);
@@ -102,8 +105,8 @@ public static class OrdersApi
     {
         var errors = new Dictionary<string, string[]>();
         CartInput.CheckUserId(userId, errors);
-        var pageNumber = Whole(page, "page", 1, 1, 1_000_000, errors);
-        var size = Whole(pageSize, "pageSize", 20, 1, MaxPageSize, errors);
+        var pageNumber = Whole(page, "page", 1, 1, ShopLimits.Paging.MaxPage, errors);
+        var size = Whole(pageSize, "pageSize", ShopLimits.Paging.DefaultPageSize, 1, ShopLimits.Paging.MaxPageSize, errors);
         if (errors.Count > 0)
             return Problems.Unprocessable(errors);
 
@@ -152,14 +155,17 @@ public static class OrdersApi
             statusCode: health.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
-    /// <summary>Each line: a catalog SKU, a whole quantity from 1 to 1,000 (<c>qty</c>, or <c>quantity</c>), and a positive price if one is sent.</summary>
+    /// <summary>
+    /// Each line: a catalog SKU, a whole quantity (<c>qty</c>, or <c>quantity</c>) and a positive price if one is sent;
+    /// then the lines summed by SKU within the order's limits, by the same rule the order grain applies.
+    /// </summary>
     private static ImmutableArray<OrderLineRequest> CheckItems(List<PlaceOrderItem?>? items, Dictionary<string, string[]> errors)
     {
         if (items is null)
             return [];
-        if (items.Count > MaxItems)
+        if (items.Count > ShopLimits.Orders.MaxRequestLines)
         {
-            errors["items"] = [$"must have at most {MaxItems} lines (got {items.Count})"];
+            errors["items"] = [$"must have at most {ShopLimits.Orders.MaxRequestLines} lines (got {items.Count})"];
             return [];
         }
         var lines = ImmutableArray.CreateBuilder<OrderLineRequest>(items.Count);
@@ -173,37 +179,33 @@ public static class OrdersApi
                 errors[$"items[{i}].qty"] = ["Field required"];
             else if (decimal.Truncate(qty.Value) != qty)
                 errors[$"items[{i}].qty"] = ["must be a whole number"];
-            else if (qty < 1 || qty > 1_000)
-                errors[$"items[{i}].qty"] = ["must be between 1 and 1000"];
-            if (item?.Price is { } price && (price <= 0 || price > MaxClientPrice))
-                errors[$"items[{i}].price"] = [$"must be greater than 0 and at most {MaxClientPrice} (the catalog sets the price anyway)"];
+            else if (qty < 1 || qty > ShopLimits.Orders.MaxQuantityPerLine)
+                errors[$"items[{i}].qty"] = [$"must be between 1 and {ShopLimits.Orders.MaxQuantityPerLine}"];
+            if (item?.Price is { } price && (price <= 0 || price > ShopLimits.Orders.MaxClientPrice))
+                errors[$"items[{i}].price"] = [$"must be greater than 0 and at most {ShopLimits.Orders.MaxClientPrice} (the catalog sets the price anyway)"];
             if (item?.Sku is { } s && qty is { } q && !errors.Keys.Any(k => k.StartsWith($"items[{i}]", StringComparison.Ordinal)))
                 lines.Add(new OrderLineRequest(s, (int)q));
         }
+        if (errors.Count > 0 || lines.Count == 0)
+            return lines.ToImmutable();
+        if (OrderLines.Sum(lines).Broken is { } broken)
+            errors[broken.Field] = [broken.Reason];
         return lines.ToImmutable();
     }
 
-    public const int MaxAddressField = 200;
-
-    /// <summary>A shipping address, when sent: each field present, trimmed, at most 200 characters (postal code 20), no control characters.</summary>
+    /// <summary>A shipping address, when sent: each field trimmed, then checked by the rule the order grain applies.</summary>
     private static ShippingAddress? CheckShipping(ShippingRequest? shipping, Dictionary<string, string[]> errors)
     {
         if (shipping is null)
             return null;
-        string Field(string? value, string name, int max)
-        {
-            var text = value?.Trim() ?? "";
-            if (text.Length == 0)
-                errors[$"shipping.{name}"] = ["Field required"];
-            else if (text.Length > max || text.Any(char.IsControl))
-                errors[$"shipping.{name}"] = [$"must be at most {max} printable characters"];
-            return text;
-        }
-        var address = new ShippingAddress(
-            Field(shipping.Name, "name", MaxAddressField), Field(shipping.Address, "address", MaxAddressField), Field(shipping.City, "city", MaxAddressField),
-            Field(shipping.PostalCode, "postalCode", 20), Field(shipping.Country, "country", MaxAddressField));
-        return errors.Keys.Any(k => k.StartsWith("shipping.", StringComparison.Ordinal)) ? null : address;
+        var address = new ShippingAddress(Trim(shipping.Name), Trim(shipping.Address), Trim(shipping.City), Trim(shipping.PostalCode), Trim(shipping.Country));
+        var broken = OrderLines.CheckShipping(address);
+        foreach (var (field, reasons) in broken)
+            errors[field] = reasons;
+        return broken.Count > 0 ? null : address;
     }
+
+    private static string Trim(string? value) => value?.Trim() ?? "";
 
     private static ProblemHttpResult? CheckOrderId(string orderId) => GrainKeys.Check(orderId, "orderId");
 

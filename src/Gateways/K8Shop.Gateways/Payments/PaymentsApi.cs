@@ -1,5 +1,6 @@
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
+using K8Shop.Contracts.Rules;
 using K8Shop.Contracts.Storage;
 using K8Shop.Gateways.Cart;
 using K8Shop.Gateways.Auth;
@@ -22,15 +23,16 @@ namespace K8Shop.Gateways.Payments;
 public static class PaymentsApi
 {
     public const string Required = "order_id, user_id and positive total_amount required";
-    public const decimal MaxAmount = 1_000_000_000m;
 
     public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/payments/healthz", GetHealth).WithName("PaymentsHealth").WithTags("Health").AllowAnonymous();
+        app.MapGet("/payments/healthz", GetHealth).WithName("PaymentsHealth").WithTags("Health").AllowAnonymous()
+            .Produces<PaymentHealthResponse>().Produces<PaymentHealthResponse>(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/api/payment/healthz", GetHealth).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/api/payments/healthz", GetHealth).ExcludeFromDescription().AllowAnonymous();
         app.MapPost("/payments/tokens", CreateToken).WithName("CreatePaymentToken").WithTags("Payments").RequireAuthorization(AuthPolicies.Account)
-            .WithSummary("Turns card details into a payment token for POST /orders (test processor; a declining test card gets a declining token)");
+            .WithSummary("Turns card details into a payment token for POST /orders (test processor; a declining test card gets a declining token)")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         Map(app.MapGroup("/payments").WithTags("Payments").RequireAuthorization(AuthPolicies.Account), "");
         Map(app.MapGroup("/api/payments").ExcludeFromDescription().RequireAuthorization(AuthPolicies.Account), "Edge");
         return app;
@@ -39,10 +41,12 @@ public static class PaymentsApi
     private static void Map(RouteGroupBuilder payments, string suffix)
     {
         payments.MapPost("", Charge).WithName("ChargePayment" + suffix)
-            .WithSummary("Charges an existing order of the caller once, for its total; a retry gets the same decision");
-        payments.MapGet("/{paymentId}", Get).WithName("GetPayment" + suffix).WithSummary("A payment, by payment id or order id");
+            .WithSummary("Charges an existing order of the caller once, for its total; a retry gets the same decision")
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        payments.MapGet("/{paymentId}", Get).WithName("GetPayment" + suffix).WithSummary("A payment, by payment id or order id").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
         payments.MapPost("/{paymentId}/refund", Refund).WithName("RefundPayment" + suffix)
-            .WithSummary("Refunds through the order: before shipping it cancels the order (200, refunded once, stock back); after, it requests a return an admin decides (202)");
+            .WithSummary("Refunds through the order: before shipping it cancels the order (200, refunded once, stock back); after, it requests a return an admin decides (202)")
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     public static async Task<Results<Ok<PaymentResponse>, ProblemHttpResult>> Charge(IGrainFactory grains, HttpRequest http, PaymentRequest request)
@@ -114,7 +118,7 @@ public static class PaymentsApi
 
     /// <summary>
     /// Beyond the original's checks (present, positive): ids a payment can be read and refunded by (the order id is a
-    /// path segment there), an amount that can be charged (whole cents, at most <see cref="MaxAmount"/>), a token's size.
+    /// path segment there), an amount that can be charged (whole cents, at most <see cref="ShopLimits.Payments.MaxAmount"/>), a token's size.
     /// </summary>
     private static Dictionary<string, string[]> Check(PaymentRequest request)
     {
@@ -123,12 +127,12 @@ public static class PaymentsApi
         CartInput.CheckUserId(request.OrderId!, errors, "order_id");
         CartInput.CheckUserId(request.UserId!, errors, "user_id");
         var amount = request.TotalAmount!.Value;
-        if (amount > MaxAmount)
-            errors["total_amount"] = [$"must be at most {MaxAmount}"];
+        if (amount > ShopLimits.Payments.MaxAmount)
+            errors["total_amount"] = [$"must be at most {ShopLimits.Payments.MaxAmount}"];
         else if (decimal.Round(amount, 2) != amount)
             errors["total_amount"] = ["must be in whole cents (at most 2 decimal places)"];
-        if (request.PaymentToken is { Length: > 128 })
-            errors["payment_token"] = ["must be at most 128 characters"];
+        if (request.PaymentToken is { Length: > ShopLimits.Ids.MaxPaymentTokenLength })
+            errors["payment_token"] = [$"must be at most {ShopLimits.Ids.MaxPaymentTokenLength} characters"];
         return errors;
     }
 

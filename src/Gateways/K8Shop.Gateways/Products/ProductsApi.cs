@@ -16,10 +16,10 @@ public static class ProductsApi
     {
         var products = app.MapGroup("/products").WithTags("Products (admin)").RequireAuthorization(AuthPolicies.Admin);
         products.MapGet("", CatalogApi.ListProducts).WithName("ListProducts").WithSummary("Lists products (admin)");
-        products.MapGet("/{id}", CatalogApi.GetProduct).WithName("GetProduct").WithSummary("Gets a product by UUID or SKU (admin)");
-        products.MapPost("", CreateProduct).WithName("CreateProduct").WithSummary("Adds a product (admin)");
-        products.MapPut("/{id}", UpdateProduct).WithName("UpdateProduct").WithSummary("Replaces a product (admin)");
-        products.MapDelete("/{id}", DeleteProduct).WithName("DeleteProduct").WithSummary("Removes a product (admin)");
+        products.MapGet("/{id}", CatalogApi.GetProduct).WithName("GetProduct").WithSummary("Gets a product by UUID or SKU (admin)").ProducesProblem(StatusCodes.Status404NotFound);
+        products.MapPost("", CreateProduct).WithName("CreateProduct").WithSummary("Adds a product (admin)").ProducesProblem(StatusCodes.Status409Conflict);
+        products.MapPut("/{id}", UpdateProduct).WithName("UpdateProduct").WithSummary("Replaces a product (admin)").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        products.MapDelete("/{id}", DeleteProduct).WithName("DeleteProduct").WithSummary("Removes a product (admin)").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

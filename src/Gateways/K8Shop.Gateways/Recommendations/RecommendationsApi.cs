@@ -20,7 +20,8 @@ public static class RecommendationsApi
     public static IEndpointRouteBuilder MapRecommendationEndpoints(this IEndpointRouteBuilder app)
     {
         // Exact routes, as nginx's '= /api/recommendations/healthz'; other paths below /recommendations/ are 404 as in the original.
-        app.MapGet("/recommendations/healthz", GetHealth).WithName("RecommendationsHealth").WithTags("Health").AllowAnonymous();
+        app.MapGet("/recommendations/healthz", GetHealth).WithName("RecommendationsHealth").WithTags("Health").AllowAnonymous()
+            .Produces<RecommendationHealthResponse>().Produces<RecommendationHealthResponse>(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/api/recommendations/healthz", GetHealth).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/recommendations", Get).WithName("GetRecommendations").WithTags("Recommendations")
             .WithSummary("Books to recommend: popular, related to a product, or personalized for a user")
