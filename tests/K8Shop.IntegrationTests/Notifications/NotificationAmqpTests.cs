@@ -125,6 +125,41 @@ public sealed class NotificationAmqpTests : IAsyncLifetime
     }
 
     [NotificationFact]
+    public async Task TheQueue_IsMeasured_ConsumedDeadLetteredAndDepth_AsTheOldConsumerDid()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentBag<(string Instrument, long Value, string? Queue, string? Consumer)>();
+        using var meters = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == Orleans.Streaming.RabbitMQ.RabbitMQEventMetrics.MeterName)
+                    listener.EnableMeasurementEvents(instrument);
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            string? Tag(string key) { foreach (var tag in tags) if (tag.Key == key) return tag.Value as string; return null; }
+            seen.Add((instrument.Name, value, Tag("queue"), Tag("consumer")));
+        });
+        meters.Start();
+        await using var host = await NewHost().StartAsync();
+        var user = $"metrics-{Guid.NewGuid():N}";
+        var (messageId, body) = OrderConfirmed(user);
+
+        await PublishAsync("orders.order_confirmed", Encoding.UTF8.GetBytes("{not json"), $"poison-{Guid.NewGuid():N}");
+        await PublishAsync("orders.order_confirmed", body, messageId);
+        Assert.Single(await SmtpInbox.WaitForAsync($"{user}@example.test", 1, Patience));
+        await GetFromAsync(_queue + ".dlq");
+        await Task.Delay(500);
+        meters.RecordObservableInstruments();
+
+        Assert.Contains(seen, m => m is ("k8shop.events.consumed", 1, null, NotificationRouting.QueueName));
+        Assert.Contains(seen, m => m is ("k8shop.events.dead_lettered", 1, NotificationRouting.QueueName, null));
+        Assert.Contains(seen, m => m.Instrument == "k8shop.events.queue.depth" && m.Queue == NotificationRouting.QueueName);
+        Assert.Contains(seen, m => m.Instrument == "k8shop.events.queue.depth" && m.Queue == NotificationRouting.QueueName + ".dlq");
+    }
+
+    [NotificationFact]
     public async Task AnExternalAmqpClient_SeesTheOriginalQueue_WithItsArgumentsAndBindings_AndCanDeclareItAsBefore()
     {
         await using var host = await NewHost().StartAsync();
