@@ -138,8 +138,15 @@ public sealed class NotificationAmqpTests : IAsyncLifetime
         };
         meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
-            string? Tag(string key) { foreach (var tag in tags) if (tag.Key == key) return tag.Value as string; return null; }
-            seen.Add((instrument.Name, value, Tag("queue"), Tag("consumer")));
+            string? queue = null, consumer = null;
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "queue")
+                    queue = tag.Value as string;
+                else if (tag.Key == "consumer")
+                    consumer = tag.Value as string;
+            }
+            seen.Add((instrument.Name, value, queue, consumer));
         });
         meters.Start();
         await using var host = await NewHost().StartAsync();
