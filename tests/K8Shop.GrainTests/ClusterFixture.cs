@@ -78,11 +78,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<IGrainStorage>(RecommendationStorage.Name, (sp, _) => RecommendationStore.UsingCopier(sp.GetRequiredService<DeepCopier>())
                 .DetectingChangesDuringWrites(sp.GetRequiredService<Serializer>()));
             silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryStreams(StreamProvider);
+            TwoSiloWiring.AddShopEvents(silo);
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ResumeAfter);
         });
-        builder.ConfigureClient(client => client.AddMemoryStreams(StreamProvider));
+        builder.ConfigureClient(client => TwoSiloWiring.AddShopEvents(client));
         _cluster = builder.Build();
     }
 

@@ -45,7 +45,25 @@ internal static class TwoSiloWiring
                 (o, serializer) => o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer)));
         }
         silo.AddMemoryGrainStorage("PubSubStore");
-        silo.AddMemoryStreams(ClusterFixture.StreamProvider);
+        AddShopEvents(silo);
         silo.UseInMemoryReminderService();
     }
+
+    /// <summary>The embedded profile's events: memory streams that route to notification's queue namespace by its binding keys.</summary>
+    public static ISiloBuilder AddShopEvents(ISiloBuilder silo) =>
+        silo.AddMemoryStreamsWithBoundQueues(ClusterFixture.StreamProvider, [NotificationQueue], RoutingKeyOf);
+
+    /// <summary>A client publishing as the silos do (routed to notification's namespace too).</summary>
+    public static IClientBuilder AddShopEvents(IClientBuilder client) =>
+        client.AddMemoryStreamsWithBoundQueues(ClusterFixture.StreamProvider, [NotificationQueue], RoutingKeyOf);
+
+    private static Orleans.Streaming.RabbitMQ.RabbitMQBoundQueueOptions NotificationQueue => new()
+    {
+        Name = K8Shop.Grains.Notifications.NotificationRouting.QueueName,
+        StreamNamespace = K8Shop.Grains.Notifications.NotificationRouting.StreamNamespace,
+        BindingKeys = [.. K8Shop.Grains.Notifications.NotificationRouting.RoutingKeys],
+    };
+
+    private static string RoutingKeyOf(object @event, StreamId stream) =>
+        @event is K8Shop.Contracts.Events.IntegrationEvent integration ? integration.RoutingKey : stream.GetNamespace() ?? string.Empty;
 }

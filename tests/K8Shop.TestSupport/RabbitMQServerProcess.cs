@@ -40,22 +40,7 @@ public sealed class RabbitMQServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        var env = start.Environment;
-        env["HOME"] = _directory;
-        env["RABBITMQ_NODENAME"] = _nodeName;
-        env["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
-        env["RABBITMQ_NODE_PORT"] = Port.ToString(CultureInfo.InvariantCulture);
-        env["RABBITMQ_DIST_PORT"] = _distributionPort.ToString(CultureInfo.InvariantCulture);
-        env["RABBITMQ_MNESIA_BASE"] = Path.Combine(_directory, "mnesia");
-        env["RABBITMQ_LOG_BASE"] = Path.Combine(_directory, "log");
-        env["RABBITMQ_PID_FILE"] = Path.Combine(_directory, "rabbitmq.pid");
-        env["RABBITMQ_CONFIG_FILE"] = Path.Combine(_directory, "rabbitmq.conf");
-        env["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_directory, "enabled_plugins");
-        env["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(_directory, "rabbitmq-env.conf");
-        env["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(_directory, "advanced.config");
-        env["ERL_EPMD_ADDRESS"] = "127.0.0.1";
-        env["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}";
-
+        SetEnvironment(start);
         _process = Process.Start(start) ?? throw new InvalidOperationException("rabbitmq-server did not start; install it with 'scripts/dev-services.sh up rabbitmq'.");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
@@ -82,6 +67,52 @@ public sealed class RabbitMQServerProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"rabbitmq-server did not listen on port {Port} within 60 s; see {_directory}/log.");
+    }
+
+    /// <summary>
+    /// Stops the node cleanly (<c>rabbitmqctl stop</c>, as an operator's restart or a rolling upgrade does): connections
+    /// are closed by the broker and every queue is written out before the VM exits.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            return;
+        }
+
+        var stop = new ProcessStartInfo("/usr/lib/rabbitmq/bin/rabbitmqctl", ["-n", _nodeName, "stop"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        SetEnvironment(stop);
+        using (var ctl = Process.Start(stop) ?? throw new InvalidOperationException("rabbitmqctl did not start"))
+        {
+            await ctl.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+    }
+
+    private void SetEnvironment(ProcessStartInfo start)
+    {
+        var env = start.Environment;
+        env["HOME"] = _directory;
+        env["RABBITMQ_NODENAME"] = _nodeName;
+        env["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
+        env["RABBITMQ_NODE_PORT"] = Port.ToString(CultureInfo.InvariantCulture);
+        env["RABBITMQ_DIST_PORT"] = _distributionPort.ToString(CultureInfo.InvariantCulture);
+        env["RABBITMQ_MNESIA_BASE"] = Path.Combine(_directory, "mnesia");
+        env["RABBITMQ_LOG_BASE"] = Path.Combine(_directory, "log");
+        env["RABBITMQ_PID_FILE"] = Path.Combine(_directory, "rabbitmq.pid");
+        env["RABBITMQ_CONFIG_FILE"] = Path.Combine(_directory, "rabbitmq.conf");
+        env["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_directory, "enabled_plugins");
+        env["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(_directory, "rabbitmq-env.conf");
+        env["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(_directory, "advanced.config");
+        env["ERL_EPMD_ADDRESS"] = "127.0.0.1";
+        env["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}";
+
     }
 
     /// <summary>Ends the node and its Erlang VM at once, as a crash would: only what the broker fsynced survives.</summary>

@@ -1,53 +1,57 @@
 using K8Shop.Contracts.Events;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
 namespace K8Shop.Grains.Notifications;
 
-/// <summary>The grain that receives events from the silo's stream provider (implicit subscription, key: correlation id).</summary>
+/// <summary>The grain that receives the notification queue's events (implicit subscription, key: the event's stream key).</summary>
 public interface INotificationEventsGrain : IGrainWithStringKey;
 
 /// <summary>
-/// The embedded profile's way in: an implicit subscription to the events streams (key: the event's correlation id),
-/// handing each event to <see cref="NotificationDispatcher"/>. In the cluster profile the AMQP consumer does that job
-/// (<see cref="NotificationStreamOptions.Enabled"/> false), so events are not handled twice over two paths.
+/// Notification's one way in, in every profile: an implicit subscription to namespace
+/// <see cref="NotificationRouting.StreamNamespace"/>, which the events provider fills from the queue
+/// <c>notification-service</c>, handing each event to <see cref="NotificationDispatcher"/>. It completes only once every
+/// notification is recorded, and the provider acknowledges the message after that; a failure reaches the provider, which
+/// retries, then returns the message to the queue until its delivery limit dead-letters it.
 /// </summary>
-[ImplicitStreamSubscription(NotificationRouting.OrdersNamespace)]
-[ImplicitStreamSubscription(NotificationRouting.InventoryNamespace)]
-[ImplicitStreamSubscription(NotificationRouting.ProductNamespace)]
-public sealed partial class NotificationEventsGrain(IOptions<NotificationStreamOptions> options, ILogger<NotificationEventsGrain> logger)
-    : Grain, INotificationEventsGrain, IStreamSubscriptionObserver
+[ImplicitStreamSubscription(NotificationRouting.StreamNamespace)]
+[CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
+public sealed partial class NotificationEventsGrain(ILogger<NotificationEventsGrain> logger)
+    : Grain, INotificationEventsGrain, IStreamSubscriptionObserver, IAsyncObserver<IntegrationEvent>
 {
-    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
-    {
-        var handle = handleFactory.Create<IntegrationEvent>();
-        await handle.ResumeAsync(OnNextAsync);
-    }
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        await handleFactory.Create<IntegrationEvent>().ResumeAsync(this);
 
-    private async Task OnNextAsync(IntegrationEvent evt, StreamSequenceToken? token)
+    public async Task OnNextAsync(IntegrationEvent evt, StreamSequenceToken? token = null)
     {
-        if (!options.Value.Enabled)
-            return;
+        // The consumer's span continues the publisher's trace (W3C context from the message's headers), and so do the
+        // grain calls and the e-mail that follow.
+        using var activity = NotificationTelemetry.StartConsume(NotificationRouting.QueueName, evt);
         try
         {
             await NotificationDispatcher.DispatchAsync(GrainFactory, evt);
         }
         catch (Exception ex)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             LogFailed(ex, evt.RoutingKey, evt.MessageId, this.GetPrimaryKeyString());
             throw;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Notification for event {RoutingKey} (message {MessageId}, correlation {CorrelationId}) failed")]
-    private partial void LogFailed(Exception exception, string routingKey, string messageId, string correlationId);
-}
+    public Task OnCompletedAsync() => Task.CompletedTask;
 
-/// <summary>Whether the stream subscription acts on events (embedded) or leaves them to the AMQP consumer (cluster).</summary>
-public sealed class NotificationStreamOptions
-{
-    public bool Enabled { get; set; } = true;
+    public Task OnErrorAsync(Exception ex)
+    {
+        LogStreamError(ex, this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notification for event {RoutingKey} (message {MessageId}, stream {StreamKey}) failed")]
+    private partial void LogFailed(Exception exception, string routingKey, string messageId, string streamKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification stream {StreamKey} reported an error")]
+    private partial void LogStreamError(Exception ex, string streamKey);
 }

@@ -18,17 +18,21 @@ public sealed record NotificationPlan(ImmutableArray<(string UserId, Notificatio
 /// </summary>
 public static class NotificationRouting
 {
+    /// <summary>The original's durable queue notification consumes, bound to exchange <c>orders</c> by <see cref="RoutingKeys"/>.</summary>
+    public const string QueueName = "notification-service";
+
+    /// <summary>
+    /// The Orleans stream namespace the event provider delivers the queue's messages on (key: the event's stream key), in
+    /// the cluster from the bound RabbitMQ queue and in embedded mode from memory streams routed by the same keys.
+    /// </summary>
+    public const string StreamNamespace = "notification-service";
+
     /// <summary>The AMQP routing keys the notification queue is bound to.</summary>
     public static readonly ImmutableArray<string> RoutingKeys =
     [
         "orders.order_confirmed", "orders.order_shipped", "orders.order_cancelled", "orders.order_rejected",
         "orders.payment_failed", "inventory.#", "product.#",
     ];
-
-    /// <summary>The Orleans stream namespaces notification subscribes to (the routing keys' first segments).</summary>
-    public const string OrdersNamespace = "orders";
-    public const string InventoryNamespace = "inventory";
-    public const string ProductNamespace = "product";
 
     public static NotificationPlan Plan(IntegrationEvent evt) => evt switch
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Orleans.Runtime;
 
 namespace K8Shop.Grains.Notifications;
 
@@ -28,6 +29,27 @@ public static class NotificationTelemetry
     {
         var activity = Source.StartActivity("email send", ActivityKind.Client);
         activity?.SetTag("k8shop.email.template", template);
+        return activity;
+    }
+
+    /// <summary>
+    /// The span of one consumed event, a child of the publisher's span when the stream provider passed the message's W3C
+    /// context on (request-context keys <c>messaging.traceparent</c>/<c>messaging.tracestate</c>, as the RabbitMQ provider
+    /// sets them), else of whatever is current.
+    /// </summary>
+    public static Activity? StartConsume(string queue, K8Shop.Contracts.Events.IntegrationEvent evt)
+    {
+        if (!Source.HasListeners())
+            return null;
+        var parent = RequestContext.Get("messaging.traceparent") is string traceParent
+            && ActivityContext.TryParse(traceParent, RequestContext.Get("messaging.tracestate") as string, isRemote: true, out var remote)
+                ? remote
+                : Activity.Current?.Context ?? default;
+        var activity = Source.StartActivity($"{queue} process", ActivityKind.Consumer, parent);
+        activity?.SetTag("messaging.system", "rabbitmq");
+        activity?.SetTag("messaging.destination.name", queue);
+        activity?.SetTag("messaging.rabbitmq.destination.routing_key", evt.RoutingKey);
+        activity?.SetTag("messaging.message.id", evt.MessageId);
         return activity;
     }
 

@@ -82,6 +82,16 @@ public sealed class RabbitMQStreamOptions
     /// <summary>The event types the provider may publish and read, under stable aliases carried in a header.</summary>
     public RabbitMQEventTypes EventTypes { get; set; } = new();
 
+    /// <summary>Named durable queues bound to the exchange, each delivering to the subscribers of its own stream namespace.</summary>
+    public List<RabbitMQBoundQueueOptions> BoundQueues { get; set; } = [];
+
+    /// <summary>
+    /// Reads a message a plain AMQP client published (no <c>orleans-stream-*</c> headers) into its stream key and
+    /// event, so bound queues deliver it too; throw when it can never be read (it is dead-lettered). Null: such
+    /// messages are dead-lettered.
+    /// </summary>
+    public Func<RabbitMQPlainMessage, (string StreamKey, object Event)>? ReadPlainMessage { get; set; }
+
     /// <summary>How event bodies are written and read (System.Text.Json, the event's runtime type).</summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = JsonSerializerOptions.Default;
 }

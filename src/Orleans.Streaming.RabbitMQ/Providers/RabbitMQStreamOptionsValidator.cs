@@ -90,6 +90,49 @@ public sealed partial class RabbitMQStreamOptionsValidator(RabbitMQStreamOptions
         {
             Fail(nameof(options.JsonSerializerOptions), "must not be null");
         }
+
+        ValidateBoundQueues();
+    }
+
+    private void ValidateBoundQueues()
+    {
+        if (options.BoundQueues is null)
+        {
+            Fail(nameof(options.BoundQueues), "must not be null");
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var queue in options.BoundQueues)
+        {
+            var setting = $"{nameof(options.BoundQueues)}['{queue.Name}']";
+            CheckName($"{setting}.{nameof(queue.Name)}", queue.Name);
+            CheckName($"{setting}.{nameof(queue.StreamNamespace)}", queue.StreamNamespace);
+            CheckName($"{setting}.{nameof(queue.DeadLetterExchange)}", queue.DeadLetterExchange);
+            if (!names.Add(queue.Name))
+            {
+                Fail(setting, "is listed twice");
+            }
+
+            if (queue.BindingKeys is not { Count: > 0 } || queue.BindingKeys.Any(string.IsNullOrWhiteSpace))
+            {
+                Fail($"{setting}.{nameof(queue.BindingKeys)}", "must list at least one non-empty routing key pattern");
+            }
+
+            if (queue.DeliveryLimit < 1)
+            {
+                Fail($"{setting}.{nameof(queue.DeliveryLimit)}", $"must be at least 1, but is {queue.DeliveryLimit}");
+            }
+
+            if (queue.PrefetchCount is 0)
+            {
+                Fail($"{setting}.{nameof(queue.PrefetchCount)}", "must be at least 1 when set");
+            }
+
+            if (queue.Consumers is < 1 or > 64)
+            {
+                Fail($"{setting}.{nameof(queue.Consumers)}", $"must be between 1 and 64, but is {queue.Consumers}");
+            }
+        }
     }
 
     private void CheckName(string setting, string? value)

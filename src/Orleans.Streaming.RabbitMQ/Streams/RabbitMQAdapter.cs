@@ -8,7 +8,7 @@ internal sealed class RabbitMQAdapter(
     string name,
     RabbitMQPublisher publisher,
     RabbitMQMessageCodec codec,
-    HashRingBasedStreamQueueMapper mapper,
+    RabbitMQQueueMapper mapper,
     Func<QueueId, IQueueAdapterReceiver> createReceiver) : IQueueAdapter
 {
     public string Name => name;

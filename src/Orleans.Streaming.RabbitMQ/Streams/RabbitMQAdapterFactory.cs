@@ -10,7 +10,8 @@ namespace Orleans.Streaming.RabbitMQ;
 
 /// <summary>
 /// The RabbitMQ persistent stream provider's parts: one publishing and one consuming connection per process,
-/// a hash ring of <see cref="RabbitMQStreamOptions.PartitionCount"/> queues, Orleans' simple queue cache, and a
+/// a hash ring of <see cref="RabbitMQStreamOptions.PartitionCount"/> queues plus the consumers of each bound queue,
+/// Orleans' simple queue cache, and a
 /// failure handler per partition that tells the receiver which messages to nack.
 /// </summary>
 public sealed partial class RabbitMQAdapterFactory : IQueueAdapterFactory, IAsyncDisposable
@@ -19,7 +20,7 @@ public sealed partial class RabbitMQAdapterFactory : IQueueAdapterFactory, IAsyn
     private readonly RabbitMQStreamOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
-    private readonly HashRingBasedStreamQueueMapper _mapper;
+    private readonly RabbitMQQueueMapper _mapper;
     private readonly SimpleQueueAdapterCache _cache;
     private readonly RabbitMQTopology _topology;
     private readonly RabbitMQMessageCodec _codec;
@@ -35,7 +36,7 @@ public sealed partial class RabbitMQAdapterFactory : IQueueAdapterFactory, IAsyn
         _options = options;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<RabbitMQAdapterFactory>();
-        _mapper = new HashRingBasedStreamQueueMapper(new HashRingStreamQueueMapperOptions { TotalQueueCount = options.PartitionCount }, name);
+        _mapper = new RabbitMQQueueMapper(options, name);
         _cache = new SimpleQueueAdapterCache(cacheOptions, name, loggerFactory);
         _topology = new RabbitMQTopology(options, name);
         _codec = new RabbitMQMessageCodec(options, _topology);
@@ -59,6 +60,10 @@ public sealed partial class RabbitMQAdapterFactory : IQueueAdapterFactory, IAsyn
             await _topology.DeclareAsync(channel, timeout.Token);
             await channel.CloseAsync();
             LogTopologyDeclared(_name, _topology.Exchange, _topology.Prefix, _options.PartitionCount);
+            foreach (var bound in _options.BoundQueues)
+            {
+                LogBoundQueueDeclared(_name, bound.Name, string.Join(", ", bound.BindingKeys), bound.StreamNamespace);
+            }
         }
 
         return new RabbitMQAdapter(_name, _publisher, _codec, _mapper, CreateReceiver);
@@ -73,7 +78,8 @@ public sealed partial class RabbitMQAdapterFactory : IQueueAdapterFactory, IAsyn
 
     private RabbitMQAdapterReceiver CreateReceiver(QueueId queueId)
     {
-        var receiver = new RabbitMQAdapterReceiver(queueId, _topology.PartitionQueue((int)queueId.GetNumericId()), _consumeConnection, _codec, _options,
+        var bound = _mapper.TryGetBoundQueue(queueId, out var queue) ? queue : null;
+        var receiver = new RabbitMQAdapterReceiver(queueId, bound?.Name ?? _topology.PartitionQueue((int)queueId.GetNumericId()), bound, _consumeConnection, _codec, _options,
             _loggerFactory.CreateLogger<RabbitMQAdapterReceiver>());
         FailuresOf(queueId).Nack = receiver.NackAsync;
         return receiver;
@@ -94,4 +100,7 @@ public sealed partial class RabbitMQAdapterFactory : IQueueAdapterFactory, IAsyn
 
     [LoggerMessage(Level = LogLevel.Information, Message = "RabbitMQ stream provider {ProviderName}: exchange {Exchange} routes to {PartitionCount} partition queues {Prefix}.N")]
     private partial void LogTopologyDeclared(string providerName, string exchange, string prefix, int partitionCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "RabbitMQ stream provider {ProviderName}: queue {Queue} bound by {BindingKeys} delivers to stream namespace {StreamNamespace}")]
+    private partial void LogBoundQueueDeclared(string providerName, string queue, string bindingKeys, string streamNamespace);
 }

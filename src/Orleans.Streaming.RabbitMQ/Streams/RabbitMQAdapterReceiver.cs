@@ -8,7 +8,7 @@ using RabbitMQ.Client.Events;
 namespace Orleans.Streaming.RabbitMQ;
 
 /// <summary>
-/// Consumes one partition queue with a bounded prefetch and hands its deliveries to the pulling agent. A delivery is
+/// Consumes one partition queue, or a bound queue (deliveries re-keyed onto the queue's stream namespace), with a bounded prefetch and hands its deliveries to the pulling agent. A delivery is
 /// acked only in <see cref="MessagesDeliveredAsync"/>: with <see cref="SimpleQueueCache"/> that is called with the
 /// messages purged from the cache, which happens once every subscriber's cursor has moved past them, i.e. once
 /// Orleans delivered them. A message Orleans gave up on is never purged as delivered: the failure handler nacks it through
@@ -17,12 +17,14 @@ namespace Orleans.Streaming.RabbitMQ;
 internal sealed partial class RabbitMQAdapterReceiver(
     QueueId queueId,
     string queueName,
+    RabbitMQBoundQueueOptions? bound,
     RabbitMQConnector connector,
     RabbitMQMessageCodec codec,
     RabbitMQStreamOptions options,
     ILogger logger) : IQueueAdapterReceiver
 {
     private static readonly TimeSpan ConsumeStartTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan DepthSampleInterval = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentQueue<Buffered> _buffer = new();
     private readonly ConcurrentDictionary<long, PendingDelivery> _pending = new();
@@ -31,6 +33,7 @@ internal sealed partial class RabbitMQAdapterReceiver(
     private long _sequenceNumber;
     private int _generation;
     private DateTime _nextConsumeAttempt = DateTime.MinValue;
+    private DateTime _nextDepthSample = DateTime.MinValue;
     private volatile bool _shutdown;
 
     public async Task Initialize(TimeSpan timeout)
@@ -45,6 +48,7 @@ internal sealed partial class RabbitMQAdapterReceiver(
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
         await EnsureConsumingAsync(cancellationToken);
+        await SampleDepthAsync(cancellationToken);
         var limit = maxCount < 0 ? int.MaxValue : maxCount;
         var generation = Volatile.Read(ref _generation);
         var batch = new List<IBatchContainer>();
@@ -121,11 +125,13 @@ internal sealed partial class RabbitMQAdapterReceiver(
             }
 
             // Quorum queues count deliveries and dead-letter past x-delivery-limit; a classic queue has no such
-            // count, so a message that already failed once goes to the dead-letter exchange now.
-            var requeue = options.QueueType == RabbitMQQueueType.Quorum || !delivery.Redelivered;
+            // count, so a message that already failed once goes to the dead-letter exchange now. Bound queues are quorum.
+            var quorum = bound is not null || options.QueueType == RabbitMQQueueType.Quorum;
+            var requeue = quorum || !delivery.Redelivered;
             LogNacked(queueName, delivery.MessageId, requeue);
             await delivery.Channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue, cancellationToken);
-            if (!requeue)
+            // The broker dead-letters a quorum queue's message when this return uses up its delivery limit.
+            if (!requeue || delivery.PriorDeliveries + 1 > (bound?.DeliveryLimit ?? options.DeliveryLimit))
             {
                 RabbitMQEventMetrics.DeadLettered(queueName);
             }
@@ -213,7 +219,7 @@ internal sealed partial class RabbitMQAdapterReceiver(
                 step = "open channel";
                 channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token);
                 step = "basic.qos";
-                await channel.BasicQosAsync(0, options.PrefetchCount, global: false, timeout.Token);
+                await channel.BasicQosAsync(0, Prefetch, global: false, timeout.Token);
                 var opened = channel;
                 channel.ChannelShutdownAsync += (_, _) =>
                 {
@@ -228,7 +234,9 @@ internal sealed partial class RabbitMQAdapterReceiver(
                 // and the client waits for the answer whatever the token says.
                 await channel.BasicConsumeAsync(queueName, autoAck: false, consumer, timeout.Token).WaitAsync(timeout.Token);
                 _channel = channel;
-                LogConsuming(queueName, queueId.ToString(), options.PrefetchCount);
+                LogConsuming(queueName, queueId.ToString(), Prefetch);
+                // A zero first: an alert on increase() then sees the first dead letter too.
+                RabbitMQEventMetrics.DeadLettered(queueName, 0);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -276,7 +284,12 @@ internal sealed partial class RabbitMQAdapterReceiver(
     private async Task OnReceivedAsync(IChannel channel, BasicDeliverEventArgs delivery)
     {
         // The body's memory belongs to the client only during this call, so it is decoded here.
-        if (!codec.TryDecode(delivery.BasicProperties, delivery.Body, out var streamId, out var @event, out var problem))
+        StreamId streamId;
+        object? @event;
+        string? problem;
+        if (!(bound is null
+            ? codec.TryDecode(delivery.BasicProperties, delivery.Body, out streamId, out @event, out problem)
+            : codec.TryDecodeBound(bound, delivery.RoutingKey, delivery.BasicProperties, delivery.Body, out streamId, out @event, out problem)))
         {
             LogUnreadable(queueName, delivery.BasicProperties.MessageId, problem);
             await channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false);
@@ -285,14 +298,49 @@ internal sealed partial class RabbitMQAdapterReceiver(
         }
 
         var sequenceNumber = Interlocked.Increment(ref _sequenceNumber);
-        var container = new RabbitMQBatchContainer(streamId, @event, delivery.BasicProperties.MessageId, new EventSequenceTokenV2(sequenceNumber));
-        _pending[sequenceNumber] = new PendingDelivery(channel, delivery.DeliveryTag, delivery.Redelivered, delivery.BasicProperties.MessageId, delivery.RoutingKey);
+        var (traceParent, traceState) = AmqpTraceContext.ReadHeaders(delivery.BasicProperties);
+        var container = new RabbitMQBatchContainer(streamId, @event, delivery.BasicProperties.MessageId, new EventSequenceTokenV2(sequenceNumber))
+        {
+            TraceParent = traceParent,
+            TraceState = traceState,
+        };
+        _pending[sequenceNumber] = new PendingDelivery(channel, delivery.DeliveryTag, delivery.Redelivered, delivery.BasicProperties.MessageId, delivery.RoutingKey,
+            PriorDeliveries(delivery.BasicProperties));
         _buffer.Enqueue(new Buffered(container, Volatile.Read(ref _generation)));
     }
 
     private sealed record Buffered(RabbitMQBatchContainer Container, int Generation);
 
-    private sealed record PendingDelivery(IChannel Channel, ulong DeliveryTag, bool Redelivered, string? MessageId, string RoutingKey);
+    private ushort Prefetch => bound?.PrefetchCount ?? options.PrefetchCount;
+
+    /// <summary>While something reads <c>k8shop.events.queue.depth</c>: a bound queue's and its dead-letter queue's depth, every 10 s.</summary>
+    private async Task SampleDepthAsync(CancellationToken cancellationToken)
+    {
+        if (bound is null || !RabbitMQEventMetrics.QueueDepthObserved || DateTime.UtcNow < _nextDepthSample || _channel is not { IsOpen: true } channel)
+        {
+            return;
+        }
+
+        _nextDepthSample = DateTime.UtcNow + DepthSampleInterval;
+        try
+        {
+            RabbitMQEventMetrics.QueueDepth(bound.Name, (await channel.QueueDeclarePassiveAsync(bound.Name, cancellationToken)).MessageCount);
+            RabbitMQEventMetrics.QueueDepth(bound.DeadLetterQueue, (await channel.QueueDeclarePassiveAsync(bound.DeadLetterQueue, cancellationToken)).MessageCount);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A lost channel is opened again on the next poll, and sampled again after it.
+            LogCloseFailed(exception, queueName);
+        }
+    }
+
+    /// <summary>Quorum queues count earlier deliveries of a message in <c>x-delivery-count</c>.</summary>
+    private static long PriorDeliveries(IReadOnlyBasicProperties properties) =>
+        properties.Headers?.TryGetValue("x-delivery-count", out var count) == true && count is long or int
+            ? Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+
+    private sealed record PendingDelivery(IChannel Channel, ulong DeliveryTag, bool Redelivered, string? MessageId, string RoutingKey, long PriorDeliveries);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consuming RabbitMQ queue {QueueName} for {QueueId} with prefetch {Prefetch}")]
     private partial void LogConsuming(string queueName, string queueId, ushort prefetch);

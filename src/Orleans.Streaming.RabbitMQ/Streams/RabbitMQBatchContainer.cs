@@ -23,11 +23,35 @@ public sealed class RabbitMQBatchContainer(StreamId streamId, object @event, str
 
     public StreamSequenceToken SequenceToken => _sequenceToken;
 
+    /// <summary>The W3C <c>traceparent</c> the publisher put in the message's headers, if any.</summary>
+    [Id(4)]
+    public string? TraceParent { get; init; }
+
+    [Id(5)]
+    public string? TraceState { get; init; }
+
     public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>() =>
         Event is T typed ? [Tuple.Create<T, StreamSequenceToken>(typed, _sequenceToken)] : [];
 
-    /// <summary>The request context does not travel: plain AMQP publishers have none, and the headers stay theirs to read.</summary>
-    public bool ImportRequestContext() => false;
+    /// <summary>
+    /// Only the message's trace context travels (plain AMQP publishers have no request context), under keys of its own:
+    /// Orleans' grain-call filters own <c>traceparent</c>. Subscribers read it with <see cref="AmqpTraceContext.FromRequestContext"/>.
+    /// </summary>
+    public bool ImportRequestContext()
+    {
+        if (TraceParent is null)
+        {
+            return false;
+        }
+
+        RequestContext.Set(AmqpTraceContext.TraceParentKey, TraceParent);
+        if (TraceState is not null)
+        {
+            RequestContext.Set(AmqpTraceContext.TraceStateKey, TraceState);
+        }
+
+        return true;
+    }
 
     public override string ToString() => $"[RabbitMQBatchContainer:Stream={StreamId},MessageId={MessageId},Token={_sequenceToken}]";
 }

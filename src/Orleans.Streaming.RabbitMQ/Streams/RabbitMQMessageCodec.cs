@@ -91,6 +91,44 @@ internal sealed class RabbitMQMessageCodec(RabbitMQStreamOptions options, Rabbit
         return true;
     }
 
+    /// <summary>
+    /// Reads a delivery from a bound queue onto a stream of the queue's namespace, keyed as the event's own stream: by
+    /// the provider's headers when present, else by <see cref="RabbitMQStreamOptions.ReadPlainMessage"/>.
+    /// </summary>
+    public bool TryDecodeBound(RabbitMQBoundQueueOptions queue, string routingKey, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body,
+        out StreamId streamId, [NotNullWhen(true)] out object? @event, [NotNullWhen(false)] out string? problem)
+    {
+        if (ReadHeader(properties.Headers, StreamKeyHeader) is not null)
+        {
+            var read = TryDecode(properties, body, out var published, out @event, out problem);
+            streamId = read ? StreamId.Create(queue.StreamNamespace, published.GetKeyAsString()) : default;
+            return read;
+        }
+
+        streamId = default;
+        @event = null;
+        if (options.ReadPlainMessage is not { } readPlain)
+        {
+            problem = $"no {StreamKeyHeader} header, and no reader for plain messages";
+            return false;
+        }
+
+        string key;
+        try
+        {
+            (key, @event) = readPlain(new RabbitMQPlainMessage(routingKey, properties, body));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            problem = exception.Message;
+            return false;
+        }
+
+        streamId = StreamId.Create(queue.StreamNamespace, key);
+        problem = null;
+        return true;
+    }
+
     private static string? ReadHeader(IDictionary<string, object?>? headers, string name) =>
         headers is not null && headers.TryGetValue(name, out var value)
             ? value switch

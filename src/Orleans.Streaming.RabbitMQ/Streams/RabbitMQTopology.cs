@@ -5,7 +5,8 @@ namespace Orleans.Streaming.RabbitMQ;
 
 /// <summary>
 /// The provider's names and their declaration: the shared topic exchange, bound with <c>#</c> to the provider's
-/// headers exchange, which routes each message to the one partition queue whose binding matches its partition header.
+/// headers exchange, which routes each message to the one partition queue whose binding matches its partition header;
+/// and each bound queue (quorum, with its delivery limit and dead-letter queue) on the topic exchange by its keys.
 /// </summary>
 internal sealed class RabbitMQTopology(RabbitMQStreamOptions options, string providerName)
 {
@@ -53,6 +54,34 @@ internal sealed class RabbitMQTopology(RabbitMQStreamOptions options, string pro
                 [PartitionHeader] = PartitionValue(partition),
                 [DeploymentHeader] = Prefix,
             }, cancellationToken: cancellationToken);
+        }
+
+        foreach (var bound in options.BoundQueues)
+        {
+            await DeclareBoundQueueAsync(channel, bound, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A bound queue exactly as a plain AMQP consumer would declare it: its dead-letter exchange (topic) and quorum
+    /// queue <c>{name}.dlq</c> bound there under the queue's name, then the queue and its bindings on the exchange.
+    /// </summary>
+    private async Task DeclareBoundQueueAsync(IChannel channel, RabbitMQBoundQueueOptions bound, CancellationToken cancellationToken)
+    {
+        await channel.ExchangeDeclareAsync(bound.DeadLetterExchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+        await channel.QueueDeclareAsync(bound.DeadLetterQueue, durable: true, exclusive: false, autoDelete: false,
+            arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
+        await channel.QueueBindAsync(bound.DeadLetterQueue, bound.DeadLetterExchange, bound.Name, cancellationToken: cancellationToken);
+        await channel.QueueDeclareAsync(bound.Name, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?>
+        {
+            ["x-queue-type"] = "quorum",
+            ["x-delivery-limit"] = bound.DeliveryLimit,
+            ["x-dead-letter-exchange"] = bound.DeadLetterExchange,
+            ["x-dead-letter-routing-key"] = bound.Name,
+        }, cancellationToken: cancellationToken);
+        foreach (var key in bound.BindingKeys)
+        {
+            await channel.QueueBindAsync(bound.Name, Exchange, key, cancellationToken: cancellationToken);
         }
     }
 

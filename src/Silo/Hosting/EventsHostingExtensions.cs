@@ -1,7 +1,9 @@
 using System.Reflection;
 using K8Shop.Contracts.Events;
 using K8Shop.Faults.Injection;
+using K8Shop.Silo.Events;
 using K8Shop.Silo.Faults;
+using K8Shop.Silo.Notifications;
 using Microsoft.Extensions.Options;
 using Orleans.Streaming.RabbitMQ;
 using Orleans.Streams;
@@ -14,18 +16,24 @@ public static class EventsHostingExtensions
     public const string SectionName = "Events";
 
     /// <summary>
-    /// The "events" stream provider. Embedded: memory streams and pub-sub state. Cluster: RabbitMQ on
+    /// The "events" stream provider, with notification's queue bound to it (<see cref="NotificationQueue"/>): its events
+    /// reach notification's subscriber on namespace <c>notification-service</c> in both profiles. Embedded: memory
+    /// streams and pub-sub state, routing to that namespace in process by the queue's binding keys. Cluster: RabbitMQ on
     /// <c>ConnectionStrings:RabbitMQ</c>, every <see cref="IntegrationEvent"/> published to the original's topic exchange
     /// <c>orders</c> under its routing key, message id and correlation id (so plain AMQP clients read the original
-    /// payloads), with implicit subscriptions only (no pub-sub state to store). Section <c>Events</c> may tune
-    /// <c>PartitionCount</c>, <c>PrefetchCount</c>, <c>DeliveryLimit</c>, <c>QueueType</c> and <c>StreamInactivityPeriod</c>.
+    /// payloads), the durable queue <c>notification-service</c> declared and consumed by the provider, with implicit
+    /// subscriptions only (no pub-sub state to store). Section <c>Events</c> may tune <c>PartitionCount</c>,
+    /// <c>PrefetchCount</c>, <c>DeliveryLimit</c>, <c>QueueType</c>, <c>StreamInactivityPeriod</c> and
+    /// <c>MaxEventDeliveryTime</c>.
     /// </summary>
     public static ISiloBuilder AddK8ShopEvents(this ISiloBuilder silo, bool useRabbitMQ, IConfiguration configuration)
     {
+        var notificationQueue = NotificationQueue.From(configuration);
         if (!useRabbitMQ)
         {
             silo.AddMemoryGrainStorage(PubSubStoreName);
-            return silo.AddMemoryStreams(SiloHostingExtensions.StreamProviderName);
+            return silo.AddMemoryStreamsWithBoundQueues(SiloHostingExtensions.StreamProviderName, [notificationQueue], RoutingKeyOf,
+                configurator => configurator.ConfigurePullingAgent(agent => agent.Configure(options => ConfigureAgent(options, configuration))));
         }
 
         var connectionString = configuration.GetConnectionString("RabbitMQ");
@@ -46,22 +54,40 @@ public static class EventsHostingExtensions
             // that is every order of the last half hour. An order's events come within seconds; a later one (shipped)
             // re-registers its stream. Events:StreamInactivityPeriod overrides it.
             configurator.ConfigurePullingAgent(agent => agent.Configure(options =>
-                options.StreamInactivityPeriod = configuration.GetValue($"{SectionName}:StreamInactivityPeriod", TimeSpan.FromMinutes(2))));
-            configurator.ConfigureRabbitMQ(options => ConfigureRabbitMQ(options, configuration, connectionString));
+            {
+                options.StreamInactivityPeriod = configuration.GetValue($"{SectionName}:StreamInactivityPeriod", TimeSpan.FromMinutes(2));
+                ConfigureAgent(options, configuration);
+            }));
+            configurator.ConfigureRabbitMQ(options => ConfigureRabbitMQ(options, configuration, connectionString, notificationQueue));
         });
     }
 
-    private static void ConfigureRabbitMQ(OptionsBuilder<RabbitMQStreamOptions> options, IConfiguration configuration, string connectionString) =>
+    /// <summary>
+    /// How long a subscriber's failing event is retried in place before the provider returns it to its queue (where the
+    /// delivery limit counts it): a few seconds, as an outage of SMTP or a store is ridden out by redelivery, not by
+    /// holding the stream for Orleans' default minute. <c>Events:MaxEventDeliveryTime</c> overrides it.
+    /// </summary>
+    private static void ConfigureAgent(Orleans.Configuration.StreamPullingAgentOptions options, IConfiguration configuration) =>
+        options.MaxEventDeliveryTime = configuration.GetValue($"{SectionName}:MaxEventDeliveryTime", TimeSpan.FromSeconds(5));
+
+    private static string RoutingKeyOf(object @event, StreamId stream) =>
+        @event is IntegrationEvent integration ? integration.RoutingKey : stream.GetNamespace() ?? string.Empty;
+
+    private static void ConfigureRabbitMQ(OptionsBuilder<RabbitMQStreamOptions> options, IConfiguration configuration, string connectionString,
+        RabbitMQBoundQueueOptions notificationQueue) =>
         options
             .Bind(configuration.GetSection(SectionName))
             .Configure(rabbit =>
             {
                 rabbit.ConnectionString = connectionString;
                 rabbit.ExchangeName = IntegrationEvent.Exchange;
-                rabbit.RoutingKey = static (@event, stream) => @event is IntegrationEvent integration ? integration.RoutingKey : stream.GetNamespace() ?? string.Empty;
+                rabbit.RoutingKey = RoutingKeyOf;
                 rabbit.MessageIds = static @event => @event is IntegrationEvent integration
                     ? (integration.MessageId, integration.CorrelationId)
                     : (Guid.NewGuid().ToString(), null);
+                rabbit.BoundQueues.Add(notificationQueue);
+                // The original services and scripts publish without the provider's headers: read them by routing key.
+                rabbit.ReadPlainMessage = static message => PlainIntegrationEventReader.Read(message, DateTimeOffset.UtcNow);
                 foreach (var type in IntegrationEventTypes)
                 {
                     rabbit.EventTypes.Add(type, type.GetCustomAttribute<AliasAttribute>(inherit: false)?.Alias);

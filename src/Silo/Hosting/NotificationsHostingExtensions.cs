@@ -3,19 +3,15 @@ using K8Shop.Grains.Notifications;
 using K8Shop.Silo.Faults;
 using K8Shop.Silo.Notifications;
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 
 namespace K8Shop.Silo.Hosting;
 
 public static class NotificationsHostingExtensions
 {
-    public const string ConnectionStringName = "RabbitMQ";
-
     /// <summary>
     /// Notifications: state in storage <c>notifications</c> (memory, or PostgreSQL in the cluster profile), e-mail over
     /// SMTP when <c>Smtp:Host</c> is set (else logged), SMS through the registered <see cref="ISmsSender"/> (logged by
-    /// default). Events come from the silo's own stream provider, or, in the cluster profile with
-    /// <c>ConnectionStrings:RabbitMQ</c>, from the queue <c>notification-service</c>.
+    /// default). Events come from the queue <c>notification-service</c> through the silo's "events" stream provider.
     /// </summary>
     public static ISiloBuilder AddK8ShopNotifications(this ISiloBuilder silo, bool cluster, IConfiguration configuration)
     {
@@ -42,29 +38,11 @@ public static class NotificationsHostingExtensions
         });
         services.AddSingleton<ISmsSender, LoggingSmsSender>();
 
-        if (!cluster)
-        {
+        // Events arrive through the "events" stream provider, in both profiles (see AddK8ShopEvents).
+        if (cluster)
+            silo.AddPostgresGrainStorage(NotificationStorage.Name);
+        else
             silo.AddMemoryGrainStorage(NotificationStorage.Name);
-            return silo;
-        }
-
-        silo.AddPostgresGrainStorage(NotificationStorage.Name);
-        if (configuration.GetConnectionString(ConnectionStringName) is not { Length: > 0 } amqp)
-            return silo;
-        if (!Uri.TryCreate(amqp, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps"))
-            throw new InvalidOperationException(
-                $"ConnectionStrings:{ConnectionStringName} (env ConnectionStrings__{ConnectionStringName}) must be an amqp:// URI, e.g. amqp://k8shop:k8shop@127.0.0.1:5672/.");
-
-        var queue = configuration.GetSection(NotificationQueueOptions.SectionName).Get<NotificationQueueOptions>() ?? new NotificationQueueOptions();
-        queue.Validate();
-        services.AddSingleton(Options.Create(queue));
-        services.AddSingleton(new NotificationAmqpConnection(uri));
-        // The queue is the way in; the stream subscription would only see the same events again. Without its grain
-        // class the silo does not subscribe at all: no activation per order stream to drop three events each.
-        services.Configure<NotificationStreamOptions>(o => o.Enabled = false);
-        services.PostConfigure<GrainTypeOptions>(o => o.Classes.Remove(typeof(NotificationEventsGrain)));
-        services.AddSingleton<NotificationConsumer>();
-        services.AddHostedService(sp => sp.GetRequiredService<NotificationConsumer>());
         return silo;
     }
 }

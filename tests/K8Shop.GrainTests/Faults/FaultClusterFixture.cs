@@ -50,7 +50,7 @@ public sealed class FaultClusterFixture : IAsyncLifetime
             silo.AddIncomingGrainCallFilter<HotSkuDelayFilter>();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ResumeAfter);
         });
-        builder.ConfigureClient(client => client.AddMemoryStreams(ClusterFixture.StreamProvider));
+        builder.ConfigureClient(client => TwoSiloWiring.AddShopEvents(client));
         _cluster = builder.Build();
     }
 

@@ -3,7 +3,10 @@ using K8Shop.Contracts.Notifications;
 
 namespace K8Shop.GrainTests.Notifications;
 
-/// <summary>The embedded way in: events on the silo's "events" streams reach the shopper's grain through the implicit subscription.</summary>
+/// <summary>
+/// Notification's way in on memory streams: an event on its own stream is routed, by the queue's binding keys, to the
+/// notification-service namespace, and reaches the shopper's grain through the implicit subscription there.
+/// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class NotificationStreamTests(ClusterFixture cluster)
 {

@@ -31,9 +31,7 @@ public sealed class TracedClusterFixture : IAsyncLifetime
             // After propagation's own filter, so it runs inside the grain call's span and marks it with this silo.
             silo.AddIncomingGrainCallFilter<SiloTaggingFilter>();
         });
-        builder.ConfigureClient(client => client
-            .AddMemoryStreams(ClusterFixture.StreamProvider)
-            .AddActivityPropagation());
+        builder.ConfigureClient(client => TwoSiloWiring.AddShopEvents(client).AddActivityPropagation());
         _cluster = builder.Build();
     }
 

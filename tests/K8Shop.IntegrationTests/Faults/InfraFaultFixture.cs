@@ -8,7 +8,7 @@ using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Faults;
 using K8Shop.Contracts.Inventory;
 using K8Shop.Faults.Switches;
-using K8Shop.Silo.Notifications;
+using K8Shop.IntegrationTests.Notifications;
 using K8Shop.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
@@ -53,7 +53,8 @@ public sealed class InfraFaultFixture : IAsyncLifetime
         _vhost = await RabbitMQVirtualHost.CreateAsync("faults");
         Host = new InfraFaultHost(_database.ConnectionString, _vhost.ConnectionString, _queue);
         Http = Host.CreateClient();
-        await Host.Services.GetRequiredService<NotificationConsumer>().Ready.WaitAsync(TimeSpan.FromSeconds(90));
+        _ = Host.Server;
+        await QueueConsumers.WaitForAsync(_vhost.ConnectionString, _queue, TimeSpan.FromSeconds(90));
         ListenToFaultCounter();
 
         _amqp = await new ConnectionFactory { Uri = new Uri(_vhost.ConnectionString) }.CreateConnectionAsync();

@@ -41,6 +41,8 @@ public sealed class InfraFaultHost(string postgres, string rabbitMQ, string queu
             ["Smtp:Port"] = TestServices.SmtpPort.ToString(CultureInfo.InvariantCulture),
             ["Notifications:Queue:Name"] = queue,
             ["Notifications:Queue:DeliveryLimit"] = DeliveryLimit.ToString(CultureInfo.InvariantCulture),
+            // A refused e-mail goes back to the queue after 2 s of retries in place, so the delivery limit is reached within the test's patience.
+            ["Events:MaxEventDeliveryTime"] = "00:00:02",
             ["Orders:ResumeAfter"] = "00:00:02",
             ["Inventory:MaxWritesPerSecond"] = "0",
             ["FaultSwitches:RefreshInterval"] = "00:00:00.200",

@@ -1,10 +1,10 @@
 using System.Text;
 using K8Shop.Contracts.Events;
-using K8Shop.Silo.Notifications;
+using K8Shop.Silo.Events;
 
 namespace K8Shop.IntegrationTests.Notifications;
 
-public sealed class IntegrationEventDecoderTests
+public sealed class PlainIntegrationEventReaderTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UnixEpoch;
 
@@ -17,7 +17,7 @@ public sealed class IntegrationEventDecoderTests
              "total": 89.9, "itemCount": 2, "createdAt": "2025-11-03T12:34:56.123456", "messageId": "m", "correlationId": "o-1"}
             """;
 
-        var evt = Assert.IsType<OrderEvent>(IntegrationEventDecoder.Decode("orders.order_created", Encoding.UTF8.GetBytes(body), "amqp-id", "o-1", Now));
+        var evt = Assert.IsType<OrderEvent>(PlainIntegrationEventReader.Decode("orders.order_created", Encoding.UTF8.GetBytes(body), "amqp-id", "o-1", Now));
 
         Assert.Equal(("amqp-id", "o-1", "demo-user", 89.9m), (evt.MessageId, evt.CorrelationId, evt.UserId, evt.Total));
         Assert.Equal(2, Assert.Single(evt.Items).Qty);
@@ -28,8 +28,8 @@ public sealed class IntegrationEventDecoderTests
     {
         var body = Encoding.UTF8.GetBytes("""{"sku":"BOOK-1","threshold":5,"current":0}""");
 
-        var first = IntegrationEventDecoder.Decode("inventory.low", body, null, null, Now);
-        var again = IntegrationEventDecoder.Decode("inventory.low", body, null, null, Now.AddHours(1));
+        var first = PlainIntegrationEventReader.Decode("inventory.low", body, null, null, Now);
+        var again = PlainIntegrationEventReader.Decode("inventory.low", body, null, null, Now.AddHours(1));
 
         Assert.StartsWith("sha256:", first.MessageId, StringComparison.Ordinal);
         Assert.Equal(first.MessageId, again.MessageId);
@@ -42,8 +42,8 @@ public sealed class IntegrationEventDecoderTests
     [InlineData("orders.order_confirmed", """{"orderId":"o-1"}""")]
     [InlineData("orders.something_else.x", """{}""")]
     [InlineData("weird.key", """{}""")]
-    public void Decode_WhatCanNeverBeHandled_IsPoison(string routingKey, string body)
+    public void Decode_WhatCanNeverBeHandled_IsUnreadable(string routingKey, string body)
     {
-        Assert.Throws<PoisonMessageException>(() => IntegrationEventDecoder.Decode(routingKey, Encoding.UTF8.GetBytes(body), "m", "c", Now));
+        Assert.Throws<InvalidDataException>(() => PlainIntegrationEventReader.Decode(routingKey, Encoding.UTF8.GetBytes(body), "m", "c", Now));
     }
 }
