@@ -20,10 +20,10 @@
 #   around a fixed number of checkouts: off (OTEL_SDK_DISABLED=true), defaults (nothing configured), prometheus (/metrics
 #   on a management port that Debian's /usr/bin/prometheus scrapes every 5 s), otlp (traces, metrics and logs exported
 #   to the Aspire dashboard at 127.0.0.1:4317 when it answers, else to scripts/bench/otlp_sink.py). A warm-up round,
-#   then BENCH_TELEMETRY_ROUNDS (default 3) rounds in a rotating order of BENCH_TELEMETRY_CHECKOUTS (default 1500)
+#   then BENCH_TELEMETRY_ROUNDS (default 6) rounds in a rotating order of BENCH_TELEMETRY_CHECKOUTS (default 600)
 #   checkouts per variant, started at BENCH_TELEMETRY_RATE per second (default 30, half of saturation here; 0: closed
 #   loop) by at most [clients] shoppers (default 32). Reports each variant's median CPU per checkout as a ratio
-#   to off (goals: defaults and prometheus at most 3% more, otlp at most 10%) and off's own spread (the noise).
+#   to off, paired by round (goals: defaults and prometheus at most 3% more, otlp at most 10%), and off's own spread.
 # chaos: the checkout scenario for 5 minutes (the first argument overrides) on one silo with the load generator's --chaos
 #   schedule turning each fault switch of the gateway on in turn (BENCH_CHAOS_ON, default 12 s, so all 17 get a turn in
 #   5 minutes), then every fault off (BENCH_CHAOS_OFF, default 5 s); BENCH_CHAOS_FAULTS=a,b,c picks the faults. Reports each
@@ -358,7 +358,7 @@ auth() {
 
 telemetry() {
   local management_port=19464 prometheus_port=19090 sink_port=14318 receiver python status=0 scraped=none exported=""
-  local rounds=${BENCH_TELEMETRY_ROUNDS:-3} checkouts=${BENCH_TELEMETRY_CHECKOUTS:-1500} otlp=()
+  local rounds=${BENCH_TELEMETRY_ROUNDS:-6} checkouts=${BENCH_TELEMETRY_CHECKOUTS:-600} otlp=()
   # The helpers' pids are global: the EXIT trap runs after this function returned. The interpreter's own path, not
   # pyenv's shim, so that the pid is the receiver's (a shim's child would outlive a kill of the shim).
   prometheus_pid="" sink_pid=""

@@ -7,8 +7,8 @@ public sealed record CostOptions
 {
     public string ContentRoot { get; init; } = AppContext.BaseDirectory;
     public string Profile { get; init; } = "cluster";
-    public int Rounds { get; init; } = 3;
-    public int Checkouts { get; init; } = 1500;
+    public int Rounds { get; init; } = 6;
+    public int Checkouts { get; init; } = 600;
     public int Warmup { get; init; } = 200;
     public int Clients { get; init; } = 32;
     public int Rate { get; init; } = 30;
@@ -25,8 +25,8 @@ public sealed record CostOptions
         k8shop-telemetry-cost: what telemetry costs one checkout inside the silo's process.
           --content-root DIR    the silo's build output (its appsettings.json), default: this tool's folder
           --profile NAME        cluster (default; datastores from the environment, as scripts/dev-services.sh env sets) or embedded
-          --rounds N            measured rounds, each variant once per round in a rotating order (default 3)
-          --checkouts N         measured checkouts per variant and round (default 1500)
+          --rounds N            measured rounds, each variant once per round in a rotating order (default 6)
+          --checkouts N         measured checkouts per variant and round (default 600)
           --warmup N            unmeasured checkouts before each measurement (default 200)
           --clients N           concurrent shoppers at most (default 32)
           --rate N              checkouts started per second (default 30, about half of saturation on the dev box), so

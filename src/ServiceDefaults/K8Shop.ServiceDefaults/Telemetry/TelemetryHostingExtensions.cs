@@ -20,7 +20,8 @@ public static class TelemetryHostingExtensions
     /// <summary>
     /// Tracing when an exporter is configured (or <c>Telemetry:Tracing=true</c>, for tests adding their own
     /// exporter); metrics when anything reads them (OTLP, the management port, <c>Telemetry:Metrics=true</c>).
-    /// The sampler comes from <c>OTEL_TRACES_SAMPLER</c>/<c>_ARG</c> (the SDK's default, parentbased_always_on).
+    /// The sampler comes from <c>OTEL_TRACES_SAMPLER</c>/<c>_ARG</c> (the SDK's default, parentbased_always_on), with
+    /// Orleans' background roots thinned (<see cref="BackgroundWorkSampler"/>).
     /// </summary>
     public static IHostApplicationBuilder AddK8ShopTelemetry(this IHostApplicationBuilder builder, TelemetrySettings settings)
     {
@@ -37,7 +38,9 @@ public static class TelemetryHostingExtensions
 
         if (settings.Tracing)
         {
+            var sampler = BackgroundWorkSampler.From(builder.Configuration);
             telemetry.WithTracing(tracing => tracing
+                .SetSampler(sampler)
                 .AddSource(OrleansSources)
                 .AddSource(OurSources)
                 .AddAspNetCoreInstrumentation(options =>
