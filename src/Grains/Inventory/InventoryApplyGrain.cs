@@ -31,8 +31,17 @@ public sealed class InventoryApplyGrain : Grain, IInventoryApplyGrain
 public sealed partial class InventoryOrderApplyGrain(
     [PersistentState("inventoryApply", OrderStorage.Name)] IPersistentState<InventoryApplyState> state,
     IOptions<InventoryOptions> inventory,
-    ILogger<InventoryOrderApplyGrain> logger) : Grain, IInventoryOrderApplyGrain, IDueWork
+    ILogger<InventoryOrderApplyGrain> logger) : Grain, IInventoryOrderApplyGrain, IDueWork, IRemindable
 {
+    /// <summary>An apply stored before the due-work index had a reminder (<c>inventory-apply</c>): its next tick finishes the apply, or hands it to the index, and removes the reminder.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!await ResumeDueWorkAsync())
+            await GrainFactory.ExpectWorkAsync(OrderId, this.GetGrainId());
+        if (await this.GetReminder(reminderName) is { } reminder)
+            await this.UnregisterReminder(reminder);
+    }
+
     private string OrderId => this.GetPrimaryKeyString();
 
     public async Task<ApplyResult> ApplyAsync(IReadOnlyList<StockLine> lines)

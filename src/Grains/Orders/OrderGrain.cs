@@ -31,7 +31,7 @@ public sealed partial class OrderGrain(
     IOptions<OrderOptions> options,
     TimeProvider clock,
     IFaultInjector faults,
-    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IDueWork
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IDueWork, IRemindable
 {
     private readonly OrderOptions _options = options.Value;
 
@@ -187,6 +187,18 @@ public sealed partial class OrderGrain(
         }
         ForgetUnchargedPayment();
         return Done;
+    }
+
+    /// <summary>
+    /// Orders stored before the due-work index each had a reminder (<c>checkout-saga</c>): its next tick resumes the
+    /// order as the sweep would, hands whatever is still left to the index, and removes the reminder for good.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!await ResumeDueWorkAsync())
+            await GrainFactory.ExpectWorkAsync(OrderId, this.GetGrainId());
+        if (await this.GetReminder(reminderName) is { } reminder)
+            await this.UnregisterReminder(reminder);
     }
 
     /// <summary>Nothing left to resume: the saga settled, the cart is cleared, every event is published.</summary>
