@@ -24,6 +24,10 @@
 #   checkouts per variant, started at BENCH_TELEMETRY_RATE per second (default 30, half of saturation here; 0: closed
 #   loop) by at most [clients] shoppers (default 32). Reports each variant's median CPU per checkout as a ratio
 #   to off, paired by round (goals: defaults and prometheus at most 3% more, otlp at most 10%), and off's own spread.
+# xacts: PostgreSQL transactions per checkout (pg_stat_database of the run's own database): the silo idle for 15 s (membership,
+#   reminder and outbox polls), then the checkout scenario in a closed loop with Auth__Mode=open (no identity traffic);
+#   reports (transactions/s under load - idle transactions/s) / checkouts/s over the measured window. Every other
+#   scenario's load generator run samples the same figure (REPORT-pg.json), and checkout prints it too.
 # chaos: the checkout scenario for 5 minutes (the first argument overrides) on one silo with the load generator's --chaos
 #   schedule turning each fault switch of the gateway on in turn (BENCH_CHAOS_ON, default 12 s, so all 17 get a turn in
 #   5 minutes), then every fault off (BENCH_CHAOS_OFF, default 5 s); BENCH_CHAOS_FAULTS=a,b,c picks the faults. Reports each
@@ -33,7 +37,7 @@
 # Every silo co-hosts the identity provider with operator and loadgen client secrets of the run; the load generator
 # gets its client credentials by environment (the operator sets stock; loadgen moves stock and signs shoppers in).
 # The load generator's invariant checks must pass in every run, else the script exits non-zero.
-# Usage: scripts/bench.sh hot-sku|checkout|events|auth|telemetry|chaos [seconds, default 20 (events: 60, chaos: 300)] [clients, default 1024 (hot-sku) or 64]
+# Usage: scripts/bench.sh hot-sku|checkout|events|auth|telemetry|chaos|xacts [seconds, default 20 (events: 60, chaos: 300)] [clients, default 1024 (hot-sku) or 64]
 #   (auth: [seconds] [hot-sku clients, default 1024] [checkout clients, default 64])
 # BENCH_WARMUP: unmeasured seconds before each phase (default 60).
 set -euo pipefail
@@ -48,7 +52,8 @@ case $scenario in
   auth) clients=${3:-1024} checkout_clients=${4:-64} ;;
   telemetry) clients=${3:-32} ;;
   chaos) duration=${2:-300} clients=${3:-64} ;;
-  *) echo "usage: $0 hot-sku|checkout|events|auth|telemetry|chaos [seconds] [clients]" >&2; exit 2 ;;
+  xacts) clients=${3:-16} ;;
+  *) echo "usage: $0 hot-sku|checkout|events|auth|telemetry|chaos|xacts [seconds] [clients]" >&2; exit 2 ;;
 esac
 http_port=18081
 # Every phase first runs unmeasured for this long: on 2 cores the silo's tiered JIT keeps compiling for about a minute
@@ -109,7 +114,7 @@ start_silo() {
 # REPORT-cpu.json gets the cores the silo, each service and the generator used, from 5 s into the measured phase to
 # 5 s before its end (scripts/bench/cpu_share.py measure).
 loadgen() {
-  local report=$1 status=0 generator sampler
+  local report=$1 status=0 generator sampler xacts
   shift
   # A report left by an earlier run must not pass for this one's (a setup failure writes none).
   rm -f "$report.json" "$report.html"
@@ -121,10 +126,18 @@ loadgen() {
   python3 scripts/bench/cpu_share.py measure --after "$((warmup + 5))" --window "$((duration > 15 ? duration - 10 : duration / 2))" \
     --out "$report-cpu.json" silo="$silo" generator="$generator" $(scripts/dev-services.sh pids | tr ' ' '=') &
   sampler=$!
+  pg_xacts measure --after "$((warmup + 5))" --window "$((duration > 15 ? duration - 10 : duration / 2))" --out "$report-pg.json" &
+  xacts=$!
   wait "$generator" || status=$?
   wait "$sampler" || true
+  wait "$xacts" || true
   [[ -s "$report.html" ]] && echo "report: $report.html" >&2
   echo "$status"
+}
+
+# pg_xacts ARGS...: scripts/bench/pg_xacts.sh on the run's own PostgreSQL database.
+pg_xacts() {
+  PGHOST=127.0.0.1 PGPORT="${K8SHOP_PG_PORT:-5432}" PGUSER=k8shop PGDATABASE="$pg_database" scripts/bench/pg_xacts.sh "$@"
 }
 
 # json_field FILE EXPRESSION: a value from a load generator JSON report (EXPRESSION in Python over `r`).
@@ -232,6 +245,7 @@ checkout() {
     awk -v r="$saturated" -v c="${figures[0]}" -v p50="$sat_p50" -v p99="$sat_p99" -v o50="$sat_order_p50" -v o99="$sat_order_p99" -v e="${figures[3]}" -v k="$sat_check" 'BEGIN {
       printf "(a) saturation, closed loop:   %7.1f checkouts/s (%.1f confirmed/s); checkout p50 %.1f ms, p99 %.1f ms; order call p50 %.1f ms, p99 %.1f ms; %d errors; invariants %s\n", r, c, p50, p99, o50, o99, e, k }'
     echo "                               CPU per checkout: $(python3 scripts/bench/cpu_share.py per-op "$sat-cpu.json" "$saturated")"
+    echo "                               $(pg_xacts per-op "$sat-pg.json" "$saturated")"
     awk -v h="$half" -v r="${figures[4]}" -v p50="$open_p50" -v p90="$open_p90" -v p99="$open_p99" -v m="$open_max" -v d="${figures[7]}" -v k="$open_check" 'BEGIN {
       printf "(b) open loop at %.1f/s:       %7.1f checkouts/s; whole checkout p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d dropped; invariants %s\n", h, r, p50, p90, p99, m, d, k }'
     awk -v p50="$order_p50" -v p90="$order_p90" -v p99="$order_p99" -v m="$order_max" 'BEGIN {
@@ -458,6 +472,27 @@ PY
   [[ $status == 0 && $(json_field "$run.json" 'r["passed"]') == True ]]
 }
 
+xacts() {
+  local run="$out/xacts" status rate
+  start_silo xacts "k8shop-bench-$stamp-xacts" Auth__Mode=open Cart__IdleExpiry=01:00:00
+  step "idle: PostgreSQL transactions of the silo alone for 15 s"
+  sleep 5
+  pg_xacts measure --window 15 --out "$run-idle.json"
+  step "checkout: $clients clients in a closed loop for ${duration}s (+${warmup}s warm-up), Auth__Mode=open"
+  status=$(loadgen "$run" --auth open --scenario checkout --sku BOOK-001 --skus 150 --setup-stock 1000000 \
+    --warmup "${warmup}s" --duration "${duration}s" --clients "$clients")
+  stop_silo
+  rate=$(json_field "$run.json" 'r["checkout"]["figures"]["checkouts_per_second"]')
+  {
+    echo "K8Shop PostgreSQL transactions per checkout, $(date -u +%FT%TZ), $(git rev-parse --short HEAD), $clients clients, ${duration}s measured (+${warmup}s warm-up)"
+    echo "idle: $(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["per_second"])' "$run-idle.json") transactions/s"
+    pg_xacts per-op "$run-pg.json" "$rate" "$run-idle.json"
+    echo "load generator: exit $status, invariants $(json_field "$run.json" '"held" if r["passed"] else "did NOT hold"')"
+    echo "details: $run.{txt,json}, $run-pg.json, $run-idle.json"
+  } | tee "$report"
+  [[ $status == 0 ]]
+}
+
 # Every run gets a RabbitMQ virtual host of its own, deleted afterwards: every queue bound to exchange orders gets
 # a copy of every event, so on the shared vhost the run would fill other silos' partition and notification queues,
 # and whatever earlier test runs left bound there (a test silo's partition exchange, a forgotten queue) would add
@@ -494,6 +529,7 @@ curl -fs -u "$rabbit_credentials" -X PUT -H 'Content-Type: application/json' -d 
 export ConnectionStrings__RabbitMQ="${ConnectionStrings__RabbitMQ%/}/$rabbit_vhost"
 
 case $scenario in
+  xacts) xacts ;;
   hot-sku) hot_sku ;;
   checkout) checkout ;;
   events) events ;;

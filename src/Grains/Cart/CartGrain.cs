@@ -1,6 +1,7 @@
 using K8Shop.Contracts.Cart;
 using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Storage;
+using K8Shop.Grains.Durability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -128,8 +129,7 @@ public sealed partial class CartGrain(
         // Keep the merge memory while it matters; otherwise delete the record, leaving nothing behind.
         if (current.MergedGuests.IsEmpty)
         {
-            await Persist(() => state.ClearStateAsync(), CartState.Empty);
-            state.State = CartState.Empty;
+            await state.ClearOrReloadAsync(this, CartState.Empty);
         }
         else
         {
@@ -138,26 +138,7 @@ public sealed partial class CartGrain(
     }
 
     private Task SaveAsync(CartState next) =>
-        ReferenceEquals(next, state.State) ? Task.CompletedTask : Persist(() => state.WriteStateAsync(), next);
-
-    private async Task Persist(Func<Task> write, CartState next)
-    {
-        var previous = state.State;
-        state.State = next;
-        try
-        {
-            await write();
-        }
-        catch (Exception ex)
-        {
-            state.State = previous;
-            DeactivateOnIdle();
-            // The runtime wraps storage failures; callers should see the store's own, serializable reason.
-            if (GrainFailures.Cause(ex) is StorageUnavailableException unavailable)
-                throw unavailable;
-            throw;
-        }
-    }
+        ReferenceEquals(next, state.State) ? Task.CompletedTask : state.WriteOrReloadAsync(this, next);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cart {UserId} abandoned past its idle expiry; emptied")]
     private partial void LogAbandoned(string userId);

@@ -2,6 +2,7 @@ using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Faults;
 using K8Shop.Contracts.Inventory;
+using K8Shop.Grains.Durability;
 using K8Shop.Grains.Events;
 using K8Shop.Faults.Injection;
 using Microsoft.Extensions.Logging;

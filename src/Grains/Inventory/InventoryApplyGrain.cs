@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Rules;
+using K8Shop.Grains.Durability;
 using K8Shop.Grains.Events;
 using K8Shop.Grains.Orders;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Runtime;
 
@@ -22,20 +22,24 @@ public sealed class InventoryApplyGrain : Grain, IInventoryApplyGrain
 /// <summary>
 /// The original's all-or-nothing apply without transactions, for one order: reserve every line, then commit them all;
 /// if any line is short, release what was reserved. The lines are stored (with a reminder) before any stock is
-/// touched, and the outcome is stored with its <c>inventory.updated</c> / <c>inventory.failed</c> event, published
-/// after: a crash in between is finished by the reminder (every step is idempotent per order id), and the event
-/// reaches the broker at least once under the same message id. Repeating an apply answers its first outcome.
+/// touched (recorded in the due-work index first), and the outcome is stored with its <c>inventory.updated</c> /
+/// <c>inventory.failed</c> event, published after: a crash in between is finished by the due-work sweep (every step is
+/// idempotent per order id), and the event reaches the broker at least once under the same message id. Repeating an
+/// apply answers its first outcome.
 /// </summary>
 [CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
 public sealed partial class InventoryOrderApplyGrain(
     [PersistentState("inventoryApply", OrderStorage.Name)] IPersistentState<InventoryApplyState> state,
-    IOptions<OrderOptions> orders,
-    ILogger<InventoryOrderApplyGrain> logger) : Grain, IInventoryOrderApplyGrain, IRemindable
+    ILogger<InventoryOrderApplyGrain> logger) : Grain, IInventoryOrderApplyGrain, IDueWork, IRemindable
 {
-    private const string ReminderName = "inventory-apply";
-
-    // The reminder as this activation registered it: forgetting it then needs no lookup.
-    private IGrainReminder? _reminder;
+    /// <summary>An apply stored before the due-work index had a reminder (<c>inventory-apply</c>): its next tick finishes the apply, or hands it to the index, and removes the reminder.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!await ResumeDueWorkAsync())
+            await GrainFactory.ExpectWorkAsync(OrderId, this.GetGrainId());
+        if (await this.GetReminder(reminderName) is { } reminder)
+            await this.UnregisterReminder(reminder);
+    }
 
     private string OrderId => this.GetPrimaryKeyString();
 
@@ -49,14 +53,13 @@ public sealed partial class InventoryOrderApplyGrain(
         if (state.State.Lines.IsDefaultOrEmpty)
         {
             RequireWithinLimits(lines);
-            _reminder = await this.RegisterOrUpdateReminder(ReminderName, orders.Value.ResumeAfter, orders.Value.ResumeAfter);
-            state.State.Lines = [.. lines];
-            await WriteAsync();
+            await GrainFactory.ExpectWorkAsync(OrderId, this.GetGrainId());
+            await state.WriteOrReloadAsync(this, new InventoryApplyState { Lines = [.. lines] });
         }
         return await RunAsync();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task<bool> ResumeDueWorkAsync()
     {
         try
         {
@@ -69,11 +72,12 @@ public sealed partial class InventoryOrderApplyGrain(
             {
                 await PublishOutboxAsync();
             }
-            await ForgetReminderAsync();
+            return true;
         }
         catch (Exception ex)
         {
             LogResumeFailed(ex, OrderId);
+            return false;
         }
     }
 
@@ -81,19 +85,10 @@ public sealed partial class InventoryOrderApplyGrain(
     {
         var lines = state.State.Lines;
         var result = await ApplyLinesAsync(lines);
-        state.State.Result = result;
-        state.State.Outbox = [Event(lines, result)];
-        await WriteAsync();
+        await state.WriteOrReloadAsync(this, new InventoryApplyState { Lines = lines, Result = result, Outbox = [Event(lines, result)] });
         await PublishOutboxAsync();
-        await ForgetReminderAsync();
+        GrainFactory.WorkDone(OrderId, this.GetGrainId());
         return result;
-    }
-
-    private async Task ForgetReminderAsync()
-    {
-        if ((_reminder ?? await this.GetReminder(ReminderName)) is { } reminder)
-            await this.UnregisterReminder(reminder);
-        _reminder = null;
     }
 
     private async Task<ApplyResult> ApplyLinesAsync(ImmutableArray<StockLine> lines)
@@ -153,20 +148,6 @@ public sealed partial class InventoryOrderApplyGrain(
             throw EventOutbox.Unpublished(OrderId, failure);
     }
 
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory is ahead of the store: reload on the next call and redo from what is stored.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
-
     private static async Task<(ReservationResult? Result, Exception? Error)> Settle(Task<ReservationResult> reservation)
     {
         try
@@ -182,7 +163,7 @@ public sealed partial class InventoryOrderApplyGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Inventory apply for order {OrderId} resuming after an interruption")]
     private partial void LogResuming(string orderId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Inventory apply for order {OrderId} could not resume; the reminder will try again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inventory apply for order {OrderId} could not resume; the due-work sweep will try again")]
     private partial void LogResumeFailed(Exception exception, string orderId);
 }
 

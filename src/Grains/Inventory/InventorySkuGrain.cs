@@ -3,6 +3,7 @@ using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Rules;
 using K8Shop.Contracts.Storage;
 using K8Shop.Grains.Catalog;
+using K8Shop.Grains.Durability;
 using K8Shop.Grains.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -195,24 +196,19 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
         // Falling to the threshold stores its inventory.low event with the change (an outbox of one), published after.
         if (previous.Initialized && previous.Available > next.LowStockThreshold && next.Available <= next.LowStockThreshold)
             next = next with { LowStockEvent = LowStockEvent(next) };
-        _state.State = next;
         try
         {
-            await _state.WriteStateAsync();
-            InventoryMetrics.Written(Sku);
-            _durable = next;
-            if (next.LowStockEvent is { } pending && !ReferenceEquals(pending, previous.LowStockEvent))
-                _ = PublishLowStockAsync(pending);
+            await _state.WriteOrReloadAsync(this, next);
         }
         catch (Exception ex)
         {
-            _state.State = previous;
             LogWriteFailed(Sku, ex.InnerException?.Message ?? ex.Message);
-            DeactivateOnIdle();
-            if (GrainFailures.Cause(ex) is StorageUnavailableException unavailable)
-                throw unavailable;
             throw;
         }
+        InventoryMetrics.Written(Sku);
+        _durable = next;
+        if (next.LowStockEvent is { } pending && !ReferenceEquals(pending, previous.LowStockEvent))
+            _ = PublishLowStockAsync(pending);
     }
 
     private InventoryLowEvent LowStockEvent(InventoryState state) => new()

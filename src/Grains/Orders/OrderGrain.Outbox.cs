@@ -1,11 +1,13 @@
+using System.Collections.Immutable;
 using K8Shop.Contracts.Events;
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Storage;
+using K8Shop.Grains.Durability;
 using K8Shop.Grains.Events;
 
 namespace K8Shop.Grains.Orders;
 
-/// <summary>The order's events (its outbox) and its reminder: what keeps a stored transition from being forgotten.</summary>
+/// <summary>The order's events (its outbox) and its place in the due-work index: what keeps a stored transition from being forgotten.</summary>
 public sealed partial class OrderGrain
 {
     /// <summary>The event a transition from <paramref name="from"/> into <paramref name="to"/> publishes, if any.</summary>
@@ -25,32 +27,39 @@ public sealed partial class OrderGrain
     private const string ReturnRequested = "order.return_requested";
     private const string ReturnDeclined = "order.return_declined";
 
-    private OrderEvent EventFor(string name, DateTimeOffset at) => new()
+    private OrderEvent EventFor(OrderState order, string name, DateTimeOffset at) => new()
     {
         // A return may be requested and declined more than once, each time a new fact: its message id names the
         // transition (stable across a redo, as the timeline it counts is stored with it). Other events happen once.
-        MessageId = IntegrationEvent.StableMessageId(name is ReturnRequested or ReturnDeclined ? $"{OrderId}#{Order.Timeline.Length}" : OrderId, name),
+        MessageId = IntegrationEvent.StableMessageId(name is ReturnRequested or ReturnDeclined ? $"{OrderId}#{order.Timeline.Length}" : OrderId, name),
         CorrelationId = OrderId,
         OccurredAt = at,
         Event = name,
         OrderId = OrderId,
-        UserId = Order.UserId,
-        Status = Order.Status.Wire(),
-        Items = [.. Order.Lines.Select(l => new OrderEventLine(l.Sku, l.Quantity, l.Price, l.Total, l.Title))],
-        Total = Order.Total,
-        ItemCount = Order.ItemCount,
-        CreatedAt = Order.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-        Reason = Order.Reason,
+        UserId = order.UserId,
+        Status = order.Status.Wire(),
+        Items = [.. order.Lines.Select(l => new OrderEventLine(l.Sku, l.Quantity, l.Price, l.Total, l.Title))],
+        Total = order.Total,
+        ItemCount = order.ItemCount,
+        CreatedAt = order.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        Reason = order.Reason,
     };
 
-    /// <summary>Publishes what the outbox holds; the emptied outbox is stored with the next write (a replay before it publishes again, under the same message ids).</summary>
+    /// <summary>
+    /// Publishes what the outbox holds. Confirmed events are forgotten in memory at once; the emptied outbox is stored
+    /// with the next write (a replay before it publishes again, under the same message ids, which consumers drop).
+    /// </summary>
     private async Task PublishOutboxAsync()
     {
         if (Order.Outbox.IsEmpty)
             return;
         EventTelemetry.Outbox(OrderId, Order.Outbox[0].OccurredAt);
-        var (left, failure) = await EventOutbox.PublishAsync(this.GetStreamProvider(EventStreams.ProviderName), Order.Outbox);
-        Order.Outbox = left;
+        var sent = Order.Outbox;
+        var (left, failure) = await EventOutbox.PublishAsync(this.GetStreamProvider(EventStreams.ProviderName), sent);
+        var published = sent[..(sent.Length - left.Length)];
+        state.State = state.State with { Outbox = Without(state.State.Outbox, published) };
+        if (_unstored is { } unstored)
+            _unstored = unstored with { Outbox = Without(unstored.Outbox, published) };
         EventTelemetry.Outbox(OrderId, left.IsEmpty ? null : left[0].OccurredAt);
         if (failure is not null)
         {
@@ -59,49 +68,46 @@ public sealed partial class OrderGrain
         }
     }
 
+    private static ImmutableArray<IntegrationEvent> Without(ImmutableArray<IntegrationEvent> outbox, ImmutableArray<IntegrationEvent> published) =>
+        [.. outbox.Where(e => !published.Contains(e))];
+
     /// <summary>
-    /// The answer waits neither for the last events nor for the reminder's removal: a timer publishes and forgets once
-    /// this call is over (grain timers do not interleave), after making sure the payment's event is out too. Were any
-    /// of it lost to a crash or a broker outage, the reminder is still there: its next tick does it again, and removes
-    /// itself once the order is done.
+    /// The answer waits neither for the last events nor for the index: a timer publishes once this call is over and
+    /// tells the due-work index the order is done. Were any of it lost to a crash or a broker outage, the order is still
+    /// in the index, and the sweep does it again. The payment publishes its own event.
     /// </summary>
     private void FinishAfterThisCall()
     {
         // The timer runs outside this call: its publishing joins the trace of the request that caused it.
         var cause = System.Diagnostics.Activity.Current?.Context ?? default;
-        _finishing ??= this.RegisterGrainTimer(async () =>
-        {
-            _finishing?.Dispose();
-            _finishing = null;
-            if (!Order.Placed)
-                return;
-            using var activity = cause == default ? null : OrderTelemetry.Source.StartActivity("order finish", System.Diagnostics.ActivityKind.Internal, cause);
-            try
-            {
-                // The payment answers before its event is out; the order is not done until it is, and its own
-                // settling event follows the payment's.
-                if (Order.Status.IsSettled() && Order.Payment?.PaymentId is not null)
-                    await Payment().PublishPendingAsync();
-                await PublishOutboxAsync();
-            }
-            catch (StorageUnavailableException)
-            {
-                // Logged; the events stay in their outboxes for the reminder's next tick.
-                return;
-            }
-            if (Done)
-                await ForgetReminderAsync();
-        }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        _finishing ??= new AfterThisCall(this, () => FinishAsync(cause));
+        _finishing.Schedule();
     }
 
-    private async Task RememberAsync() =>
-        _reminder = await this.RegisterOrUpdateReminder(ReminderName, _options.ResumeAfter, _options.ResumeAfter);
-
-    private async Task ForgetReminderAsync()
+    private async Task FinishAsync(System.Diagnostics.ActivityContext cause)
     {
-        var reminder = _reminder ?? await this.GetReminder(ReminderName);
-        if (reminder is not null)
-            await this.UnregisterReminder(reminder);
-        _reminder = null;
+        if (!Order.Placed)
+            return;
+        using var activity = cause == default ? null : OrderTelemetry.Source.StartActivity("order finish", System.Diagnostics.ActivityKind.Internal, cause);
+        try
+        {
+            await PublishOutboxAsync();
+        }
+        catch (StorageUnavailableException)
+        {
+            // Logged; the events stay in the outbox for the sweep.
+            return;
+        }
+        if (!Done)
+            return;
+        GrainFactory.WorkDone(OrderId, this.GetGrainId());
+        ForgetUnchargedPayment();
+    }
+
+    /// <summary>An order that settled without a charge has no payment event to wait for: its payment leaves the index.</summary>
+    private void ForgetUnchargedPayment()
+    {
+        if (Order.Status.IsSettled() && Order.Payment?.PaymentId is null)
+            GrainFactory.WorkDone(OrderId, Payment().GetGrainId());
     }
 }

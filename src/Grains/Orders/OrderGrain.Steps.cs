@@ -9,7 +9,7 @@ namespace K8Shop.Grains.Orders;
 /// <summary>The saga's steps: reserve every line, charge once, commit the stock, clear the cart; each idempotent per order id.</summary>
 public sealed partial class OrderGrain
 {
-    private async Task<(SagaEvent Event, string? Note, Action<OrderState> Change)> RunStepAsync(SagaStep step)
+    private async Task<StepOutcome> RunStepAsync(SagaStep step)
     {
         switch (step)
         {
@@ -21,34 +21,37 @@ public sealed partial class OrderGrain
                 return await CommitAsync();
             case SagaStep.ReleaseStock:
                 await Task.WhenAll(Order.Lines.Select(l => Inventory(l.Sku).ReleaseAsync(OrderId)));
-                return (SagaEvent.StockReleased, null, _ => { });
+                return new StepOutcome(SagaEvent.StockReleased);
             case SagaStep.CancelPayment:
                 var payment = await Payment().CancelAsync();
-                return (SagaEvent.PaymentCancelled, payment?.Status.ToString().ToLowerInvariant(),
-                    s => s.Payment = payment is null ? new OrderPayment("payment.voided", null, null, "cancelled before any charge") : Summary(payment));
+                return new StepOutcome(SagaEvent.PaymentCancelled, payment?.Status.ToString().ToLowerInvariant())
+                {
+                    Payment = payment is null ? new OrderPayment("payment.voided", null, null, "cancelled before any charge") : Summary(payment),
+                };
             case SagaStep.ReturnStock:
                 await Task.WhenAll(Order.Lines.Select(l => Inventory(l.Sku).ReturnAsync(OrderId, l.Quantity)));
-                return (SagaEvent.StockReturned, null, _ => { });
+                return new StepOutcome(SagaEvent.StockReturned);
             default:
                 throw new InvalidOperationException($"no step {step}");
         }
     }
 
-    private async Task<(SagaEvent, string?, Action<OrderState>)> ReserveAsync()
+    private async Task<StepOutcome> ReserveAsync()
     {
         var results = await Task.WhenAll(Order.Lines.Select(l => TryReserveAsync(l)));
         var shortSkus = results.Where(r => r.Status is not (ReservationStatus.Reserved or ReservationStatus.Committed)).Select(r => r.Sku).ToImmutableArray();
         if (!shortSkus.IsEmpty)
         {
+            // Reservations are idempotent per order, so a resumed order finds the ones it released or let lapse short.
+            // Its payment may have decided before the interruption: the order then follows that decision (a charge
+            // keeps its sale, a decline releases again), not the second look at the stock.
+            if (!_placedHere && await Payment().GetAsync() is { Status: PaymentStatus.Succeeded or PaymentStatus.Failed })
+                return new StepOutcome(SagaEvent.StockReserved, "payment decided before an interruption; short on resume: " + string.Join(", ", shortSkus));
             LogOutOfStock(OrderId, string.Join(",", shortSkus));
-            return (SagaEvent.StockShort, "out of stock: " + string.Join(", ", shortSkus), s =>
-            {
-                s.Reason = "out_of_stock";
-                s.ShortSkus = shortSkus;
-            });
+            return new StepOutcome(SagaEvent.StockShort, "out of stock: " + string.Join(", ", shortSkus)) { Reason = "out_of_stock", ShortSkus = shortSkus };
         }
         var until = results.Select(r => r.ExpiresAt).Where(e => e is not null).DefaultIfEmpty(clock.GetUtcNow() + _options.ReservationTtl).Min();
-        return (SagaEvent.StockReserved, null, s => s.ReservedUntil = until);
+        return new StepOutcome(SagaEvent.StockReserved) { ReservedUntil = until };
     }
 
     private async Task<ReservationResult> TryReserveAsync(OrderLine line)
@@ -64,27 +67,23 @@ public sealed partial class OrderGrain
         }
     }
 
-    private async Task<(SagaEvent, string?, Action<OrderState>)> ChargeAsync()
+    private async Task<StepOutcome> ChargeAsync()
     {
         if (Order.ReservedUntil is { } until && clock.GetUtcNow() >= until)
-            return (SagaEvent.StockShort, "reservations lapsed before the charge", s =>
+            return new StepOutcome(SagaEvent.StockShort, "reservations lapsed before the charge")
             {
-                s.Reason = "reservation_expired";
-                s.ShortSkus = [.. s.Lines.Select(l => l.Sku)];
-            });
+                Reason = "reservation_expired",
+                ShortSkus = [.. Order.Lines.Select(l => l.Sku)],
+            };
 
         var payment = await Payment().ChargeAsync(new ChargeRequest(Order.UserId, Order.Total, Order.PaymentToken));
         if (payment.Status == PaymentStatus.Succeeded)
-            return (SagaEvent.PaymentApproved, payment.Reference, s => s.Payment = Summary(payment));
+            return new StepOutcome(SagaEvent.PaymentApproved, payment.Reference) { Payment = Summary(payment) };
         LogDeclined(OrderId, payment.Reason ?? "declined");
-        return (SagaEvent.PaymentDeclined, payment.Reason, s =>
-        {
-            s.Payment = Summary(payment);
-            s.Reason = payment.Reason ?? "payment_declined";
-        });
+        return new StepOutcome(SagaEvent.PaymentDeclined, payment.Reason) { Payment = Summary(payment), Reason = payment.Reason ?? "payment_declined" };
     }
 
-    private async Task<(SagaEvent, string?, Action<OrderState>)> CommitAsync()
+    private async Task<StepOutcome> CommitAsync()
     {
         var results = await Task.WhenAll(Order.Lines.Select(l => Inventory(l.Sku).CommitAsync(OrderId)));
         var lapsed = results.Where(r => r.Status != ReservationStatus.Committed).Select(r => r.Sku).ToList();
@@ -94,11 +93,11 @@ public sealed partial class OrderGrain
         {
             LogLapsedCommit(OrderId, string.Join(",", lapsed));
             await ClearCartAsync();
-            return (SagaEvent.StockCommitted, "reservation lapsed before commit: " + string.Join(", ", lapsed), s => s.CartCleared = s.FromCart);
+            return new StepOutcome(SagaEvent.StockCommitted, "reservation lapsed before commit: " + string.Join(", ", lapsed)) { CartCleared = Order.FromCart };
         }
         // The ordered lines leave the cart with the same write that confirms the order (removing them again after a crash changes nothing).
         await ClearCartAsync();
-        return (SagaEvent.StockCommitted, null, s => s.CartCleared = s.FromCart);
+        return new StepOutcome(SagaEvent.StockCommitted) { CartCleared = Order.FromCart };
     }
 
     private async Task ClearCartAsync()

@@ -10,16 +10,20 @@ using K8Shop.Contracts.Payments;
 using K8Shop.Faults.Injection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using K8Shop.Grains.Durability;
 using Orleans.Runtime;
 
 namespace K8Shop.Grains.Orders;
 
 /// <summary>
-/// One order and its checkout saga. <see cref="OrderSaga"/> decides; this grain runs each step (all idempotent
-/// per order id), stores the transition, and only then moves on or answers. A transition's events are stored with it
-/// (the outbox) and published while the next step runs, the last ones just after the answer. A reminder registered
-/// before the order is first stored resumes a saga a crash cut short, or publishes what a crash left in the outbox,
-/// and is removed once nothing is left to do.
+/// One order and its checkout saga. <see cref="OrderSaga"/> decides; this grain runs each step (all idempotent per
+/// order id) and moves to the state <see cref="OrderSaga.Advance"/> answers. The order is stored as pending before any
+/// stock moves, and again when the saga stops (settled, waiting for a decision, or a step failed), before any answer:
+/// a checkout writes it twice. In between, a crash only costs redoing steps that change nothing the second time (the
+/// payment keeps its one decision; a resumed order that finds itself charged keeps its sale). A transition's events
+/// are stored with it (the outbox) and published after. Before its first write the order records itself and its payment
+/// in the due-work index, whose sweep resumes whatever a crash cut short; the shopper's order list learns of the order
+/// once it is stored.
 /// </summary>
 [CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
 public sealed partial class OrderGrain(
@@ -27,19 +31,20 @@ public sealed partial class OrderGrain(
     IOptions<OrderOptions> options,
     TimeProvider clock,
     IFaultInjector faults,
-    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IDueWork, IRemindable
 {
-    public const string ReminderName = "checkout-saga";
-
     private readonly OrderOptions _options = options.Value;
 
-    // The reminder as this activation registered it: forgetting it then needs no lookup.
-    private IGrainReminder? _reminder;
-    private IGrainTimer? _finishing;
+    // Progress of the running saga not stored yet; null when memory is what the store holds.
+    private OrderState? _unstored;
+    private AfterThisCall? _finishing;
+
+    // This activation placed the order: no charge can exist that the stored state does not know of.
+    private bool _placedHere;
 
     private string OrderId => this.GetPrimaryKeyString();
 
-    private OrderState Order => state.State;
+    private OrderState Order => _unstored ?? state.State;
 
     public async Task<OrderView> PlaceAsync(PlaceOrder command)
     {
@@ -75,8 +80,8 @@ public sealed partial class OrderGrain(
         RequireOwner();
         if (!string.Equals(Order.RequestHash, command.RequestHash, StringComparison.Ordinal))
             throw new IdempotencyConflictException($"order {OrderId} was placed with a different request; use a new Idempotency-Key for a new order");
-        await RunSagaAsync();
-        return Order.FirstReply ?? View();
+        await Task.WhenAll(RunSagaAsync(), ListAsync());
+        return FirstReply();
     }
 
     private async Task<OrderView> PlaceNewAsync(PlaceOrder command)
@@ -89,14 +94,15 @@ public sealed partial class OrderGrain(
         var lines = OrderPricing.Normalize(requested, _options);
         OrderPricing.RequireShipping(command.Shipping);
         var catalog = GrainFactory.GetGrain<ICatalogGrain>(0);
+        // Recorded as due before the order is stored, while the prices come: whatever happens after, the sweep brings
+        // the order to an end and sees its payment's event out. An order that is never stored is forgotten by the sweep.
+        var expecting = GrainFactory.ExpectWorkAsync(OrderId, this.GetGrainId(), Payment().GetGrainId());
         var prices = await Task.WhenAll(lines.Select(l => catalog.GetPriceAsync(l.Sku)));
         var priced = OrderPricing.Price(lines, prices);
+        await expecting;
 
-        // The reminder first: whatever happens after, something will bring the order to an end. The user's index
-        // may point at an order a crash kept from being stored; readers skip those.
         var now = clock.GetUtcNow();
-        await Task.WhenAll(RememberAsync(), GrainFactory.GetGrain<IUserOrdersGrain>(command.UserId).AddAsync(OrderId, now));
-        state.State = new OrderState
+        var placed = new OrderState
         {
             UserId = command.UserId,
             Lines = priced,
@@ -111,22 +117,14 @@ public sealed partial class OrderGrain(
             Shipping = command.Shipping,
             Timeline = [new OrderTransition(OrderStatus.Pending, now, null)],
         };
-        Order.Outbox = [EventFor("order.created", now)];
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Not placed after all: a retry must place it afresh, not resume a saga that was never stored.
-            state.State = new OrderState();
-            DeactivateOnIdle();
-            throw;
-        }
+        // Not placed if this fails: a retry places it afresh, not resume a saga that was never stored.
+        await state.WriteOrReloadAsync(this, placed with { Outbox = [EventFor(placed, "order.created", now)] });
+        _placedHere = true;
         LogPlaced(OrderId, priced.Length, Order.Total);
 
-        await RunSagaAsync();
-        return Order.FirstReply ?? View();
+        // Listed once it exists, while the saga runs.
+        await Task.WhenAll(RunSagaAsync(), ListAsync());
+        return FirstReply();
     }
 
     public Task<OrderView?> GetAsync() => Task.FromResult(Order.Placed && Caller.MayActFor(Order.UserId) ? View() : null);
@@ -162,14 +160,14 @@ public sealed partial class OrderGrain(
         return View();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task<bool> ResumeDueWorkAsync()
     {
         if (!Order.Placed)
         {
-            await ForgetReminderAsync();
-            return;
+            // Recorded as due, never stored: nothing to resume, and no charge will come for its payment.
+            GrainFactory.WorkDone(OrderId, Payment().GetGrainId());
+            return true;
         }
-        // A settled order may still have events to see out (its own or its payment's); the timer after this call does that.
         if (!Done)
         {
             LogResuming(OrderId, Order.Status.Wire());
@@ -178,16 +176,33 @@ public sealed partial class OrderGrain(
         }
         try
         {
-            await RunSagaAsync();
+            // A crash may have come between storing the order and listing it.
+            await Task.WhenAll(RunSagaAsync(), ListAsync());
+            await PublishOutboxAsync();
         }
         catch (Exception ex)
         {
-            // The next tick tries again; each step is idempotent.
+            // The next sweep tries again; each step is idempotent.
             LogResumeFailed(ex, OrderId, Order.Status.Wire());
+            return false;
         }
+        ForgetUnchargedPayment();
+        return Done;
     }
 
-    /// <summary>Nothing left for the reminder: the saga settled, the cart is cleared, every event is published.</summary>
+    /// <summary>
+    /// Orders stored before the due-work index each had a reminder (<c>checkout-saga</c>): its next tick resumes the
+    /// order as the sweep would, hands whatever is still left to the index, and removes the reminder for good.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!await ResumeDueWorkAsync())
+            await GrainFactory.ExpectWorkAsync(OrderId, this.GetGrainId());
+        if (await this.GetReminder(reminderName) is { } reminder)
+            await this.UnregisterReminder(reminder);
+    }
+
+    /// <summary>Nothing left to resume: the saga settled, the cart is cleared, every event is published.</summary>
     private bool Done => Order.Status.IsSettled() && CartDone && Order.Outbox.IsEmpty;
 
     // An order placed from the cart takes its lines out of the cart once confirmed.
@@ -221,76 +236,90 @@ public sealed partial class OrderGrain(
         }
         if (next == Order.Position)
             return;
-        // Whatever is left to do, a step or an event to publish, the reminder sees it done.
+        // Whatever is left to do, a step or an event to publish, the sweep sees it done.
         if (!next.Status.IsSettled() || EventName(Order.Status, next.Status) is not null)
-            await RememberAsync();
-        await StoreAsync(next, note, _ => { });
+            await GrainFactory.ExpectWorkAsync(OrderId, this.GetGrainId());
+        Advance(new StepOutcome(@event, note));
+        await StoreAsync();
     }
 
     private async Task RunSagaAsync()
     {
-        for (var step = OrderSaga.Next(Order.Position); step != SagaStep.None; step = OrderSaga.Next(Order.Position))
+        try
         {
-            // The last transition's events are stored already, so they go out while the step runs; both are done
-            // before the next transition is stored (with the emptied outbox).
-            var publishing = PublishOutboxAsync();
-            var (@event, note, change) = await RunStepAsync(step);
-            await publishing;
-            await StoreAsync(OrderSaga.Apply(Order.Position, @event), note, change);
-            await CrashIfSwitchedOnAsync();
+            for (var step = OrderSaga.Next(Order.Position); step != SagaStep.None; step = OrderSaga.Next(Order.Position))
+            {
+                // The last stored transition's events go out while the step runs.
+                var publishing = PublishOutboxAsync();
+                var outcome = await RunStepAsync(step);
+                await publishing;
+                Advance(outcome);
+                await CrashIfSwitchedOnAsync();
+            }
+            if (!CartDone)
+            {
+                // Orders stored before cart clearing moved into the commit step.
+                await ClearCartAsync();
+                _unstored = Order with { CartCleared = true };
+            }
+            await StoreAsync();
         }
-
-        if (!CartDone)
+        catch when (_unstored is not null)
         {
-            // Orders stored before cart clearing moved into the commit step.
-            await ClearCartAsync();
-            Order.CartCleared = true;
-            await state.WriteStateAsync();
+            // A step failed: the progress before it is stored, so the order reads where its saga stopped. Should that
+            // write fail too, the order reloads what was stored before; the step's failure is the one to report.
+            try
+            {
+                await StoreAsync();
+            }
+            catch (Exception storing)
+            {
+                LogProgressUnstored(storing, OrderId);
+            }
+            throw;
         }
         FinishAfterThisCall();
     }
 
     /// <summary>
-    /// checkout-saga-crash: between two stored steps, with work left, the activation dies as a crashed silo's would
-    /// (the call fails, the next one loads what was stored); the reminder, or the client's retry, resumes the saga.
+    /// checkout-saga-crash: between two steps, with work left, the order stores its progress and the activation dies as
+    /// a crashed silo's would (the call fails, the next one loads what was stored); the sweep, or the client's retry,
+    /// resumes the saga.
     /// </summary>
     private async Task CrashIfSwitchedOnAsync()
     {
         if (!faults.AnyActive || OrderSaga.Next(Order.Position) == SagaStep.None
             || !await faults.FiresAsync(FaultNames.CheckoutSagaCrash, FaultScope.ForUser(Order.UserId)))
             return;
+        await StoreAsync();
         LogCrashInjected(OrderId, Order.Status.Wire());
         DeactivateOnIdle();
         throw new FaultInjectedException(FaultNames.CheckoutSagaCrash);
     }
 
-    private async Task StoreAsync(SagaPosition next, string? note, Action<OrderState> change)
+    /// <summary>Moves the order on in memory, with the event the transition publishes in its outbox.</summary>
+    private void Advance(StepOutcome outcome)
     {
         var now = clock.GetUtcNow();
-        var before = Order.Status;
-        change(Order);
-        Order.Status = next.Status;
-        Order.Ending = next.Ending;
-        Order.StockCommitted = next.StockCommitted;
-        Order.Fulfilment = next.Fulfilment;
-        Order.UpdatedAt = now;
-        Order.Timeline = Order.Timeline.Add(new OrderTransition(next.Status, now, note));
-        if (next.Status.IsSettled() && Order.FirstReply is null)
-            Order.FirstReply = View();
-        if (EventName(before, next.Status) is { } name)
-            Order.Outbox = Order.Outbox.Add(EventFor(name, now));
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory now runs ahead of the store: reload on the next call, and redo the step from what is stored.
-            DeactivateOnIdle();
-            throw;
-        }
+        var next = OrderSaga.Advance(Order, outcome, now);
+        if (EventName(Order.Status, next.Status) is { } name)
+            next = next with { Outbox = next.Outbox.Add(EventFor(next, name, now)) };
+        _unstored = next;
+    }
+
+    /// <summary>Stores the saga's progress (write-or-reload: a failed write leaves the order as stored, and reloads it).</summary>
+    private async Task StoreAsync()
+    {
+        if (_unstored is not { } next)
+            return;
+        var before = state.State.Status;
+        _unstored = null;
+        await state.WriteOrReloadAsync(this, next);
         LogTransition(OrderId, before.Wire(), next.Status.Wire());
     }
+
+    /// <summary>The shopper's order list, told of this order (once it is stored; a repeat changes nothing).</summary>
+    private Task ListAsync() => GrainFactory.GetGrain<IUserOrdersGrain>(Order.UserId).AddAsync(OrderId, Order.CreatedAt);
 
     private async Task<ImmutableArray<OrderLineRequest>> CartLinesAsync(string userId)
     {
@@ -300,10 +329,22 @@ public sealed partial class OrderGrain(
         return [.. cart.Items.Select(i => new OrderLineRequest(i.ProductId, i.Quantity))];
     }
 
-    private OrderView View() => new(
-        OrderId, Order.UserId, Order.Status, Order.Total, Order.ItemCount, Order.Lines, Order.CreatedAt, Order.UpdatedAt,
-        Order.Payment ?? new OrderPayment(Order.Status is OrderStatus.Rejected ? "payment.skipped" : "payment.pending", null, null, null),
-        Order.Reason, Order.ShortSkus, Order.Timeline, Order.FromCart, Order.Shipping);
+    private OrderView View() => ViewAt(Order.Timeline.Length, Order.Payment);
+
+    /// <summary>The answer the placing request got (or would have got): the order as it stood when it first settled.</summary>
+    private OrderView FirstReply() =>
+        Order.LegacyFirstReply ?? (Order.FirstReplyLength > 0 ? ViewAt(Order.FirstReplyLength, Order.FirstReplyPayment) : View());
+
+    /// <summary>The order as it stood after the first <paramref name="length"/> transitions of its timeline.</summary>
+    private OrderView ViewAt(int length, OrderPayment? payment)
+    {
+        var last = Order.Timeline[length - 1];
+        return new(
+            OrderId, Order.UserId, length == Order.Timeline.Length ? Order.Status : last.Status, Order.Total, Order.ItemCount, Order.Lines, Order.CreatedAt,
+            length == Order.Timeline.Length ? Order.UpdatedAt : last.At,
+            payment ?? new OrderPayment(last.Status is OrderStatus.Rejected ? "payment.skipped" : "payment.pending", null, null, null),
+            Order.Reason, Order.ShortSkus, Order.Timeline[..length], Order.FromCart, Order.Shipping);
+    }
 
     private static OrderPayment Summary(PaymentView payment) => new(payment.WireStatus, payment.PaymentId, payment.Reference, payment.Reason);
 
@@ -311,8 +352,11 @@ public sealed partial class OrderGrain(
 
     private IPaymentGrain Payment() => GrainFactory.GetGrain<IPaymentGrain>(OrderId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: {Count} events stored but not yet published; the reminder or a retry publishes them")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: {Count} events stored but not yet published; the due-work sweep or a retry publishes them")]
     private partial void LogUnpublished(Exception exception, string orderId, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: a step failed and its progress could not be stored either; it resumes from what was stored")]
+    private partial void LogProgressUnstored(Exception exception, string orderId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} placed: {LineCount} lines, total {Total}")]
     private partial void LogPlaced(string orderId, int lineCount, decimal total);
@@ -326,13 +370,13 @@ public sealed partial class OrderGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} payment declined: {Reason}")]
     private partial void LogDeclined(string orderId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: fault checkout-saga-crash cut its saga at {Status}; the reminder resumes it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: fault checkout-saga-crash cut its saga at {Status}; the due-work sweep resumes it")]
     private partial void LogCrashInjected(string orderId, string status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} resuming its saga at {Status}")]
     private partial void LogResuming(string orderId, string status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} could not resume at {Status}; the reminder will try again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} could not resume at {Status}; the due-work sweep will try again")]
     private partial void LogResumeFailed(Exception exception, string orderId, string status);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId} was paid after its reservations on {Skus} lapsed; those units were not deducted (check stock)")]

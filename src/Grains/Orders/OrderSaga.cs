@@ -133,6 +133,33 @@ public static class OrderSaga
         };
     }
 
+    /// <summary>
+    /// The order after <paramref name="outcome"/> at <paramref name="at"/>: its new position, what the step learnt, and
+    /// the transition on its timeline; the first time it settles, where its first reply ends. Throws
+    /// <see cref="InvalidTransitionException"/> when the outcome's event cannot happen here.
+    /// </summary>
+    public static OrderState Advance(OrderState order, StepOutcome outcome, DateTimeOffset at)
+    {
+        var next = Apply(order.Position, outcome.Event);
+        var advanced = order with
+        {
+            Status = next.Status,
+            Ending = next.Ending,
+            StockCommitted = next.StockCommitted,
+            Fulfilment = next.Fulfilment,
+            UpdatedAt = at,
+            Timeline = order.Timeline.Add(new OrderTransition(next.Status, at, outcome.Note)),
+            Payment = outcome.Payment ?? order.Payment,
+            Reason = outcome.Reason ?? order.Reason,
+            ShortSkus = outcome.ShortSkus ?? order.ShortSkus,
+            ReservedUntil = outcome.ReservedUntil ?? order.ReservedUntil,
+            CartCleared = order.CartCleared || outcome.CartCleared,
+        };
+        return next.Status.IsSettled() && advanced.FirstReplyLength == 0 && advanced.LegacyFirstReply is null
+            ? advanced with { FirstReplyLength = advanced.Timeline.Length, FirstReplyPayment = advanced.Payment }
+            : advanced;
+    }
+
     /// <summary>True when <paramref name="event"/> may happen at <paramref name="position"/>.</summary>
     public static bool Allows(SagaPosition position, SagaEvent @event)
     {

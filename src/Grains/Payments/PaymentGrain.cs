@@ -4,6 +4,7 @@ using K8Shop.Contracts.Identity;
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
 using K8Shop.Contracts.Storage;
+using K8Shop.Grains.Durability;
 using K8Shop.Grains.Events;
 using K8Shop.Faults.Injection;
 using Microsoft.Extensions.Logging;
@@ -15,9 +16,10 @@ namespace K8Shop.Grains.Payments;
 /// <summary>
 /// One order's payment. The grain handles one call at a time and stores the decision before answering, so a
 /// retried charge, however it arrives, finds the first one: an order is charged at most once, refunded at most once.
-/// The decision's event is stored with it (the outbox) and published just after the answer; the order asks for it
-/// to be out (<see cref="PublishPendingAsync"/>) before it considers itself done, and an activation that finds it
-/// still waiting publishes it.
+/// The decision's event is stored with it (the outbox) and published by this grain before it answers, so it precedes
+/// whatever the order publishes next; the order recorded the payment in the due-work index when it was placed, so a
+/// broker outage or a crash before the event is out is seen to by the sweep, and the payment leaves the index once its
+/// event is confirmed.
 /// </summary>
 [CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
 public sealed partial class PaymentGrain(
@@ -25,7 +27,7 @@ public sealed partial class PaymentGrain(
     IOptions<PaymentOptions> options,
     TimeProvider clock,
     IFaultInjector faults,
-    ILogger<PaymentGrain> logger) : Grain, IPaymentGrain
+    ILogger<PaymentGrain> logger) : Grain, IPaymentGrain, IDueWork
 {
     private readonly PaymentOptions _options = options.Value;
 
@@ -36,12 +38,12 @@ public sealed partial class PaymentGrain(
 
     private PaymentState Payment => state.State;
 
-    private IGrainTimer? _publishing;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // An event a crash left unpublished goes out once the first call is over.
         if (!Payment.Outbox.IsEmpty)
-            PublishAfterThisCall();
+            new AfterThisCall(this, PublishAndForgetAsync).Schedule();
         return Task.CompletedTask;
     }
 
@@ -75,7 +77,7 @@ public sealed partial class PaymentGrain(
         await faults.InjectAsync(FaultNames.PaymentLatency, user);
         var decline = PaymentDecider.Decline(OrderId, request.Amount, request.PaymentToken, _options)
             ?? (await faults.FiresAsync(FaultNames.PaymentDecline, user) ? "processor_declined" : null);
-        state.State = new PaymentState
+        var decided = new PaymentState
         {
             Exists = true,
             UserId = request.UserId,
@@ -85,10 +87,11 @@ public sealed partial class PaymentGrain(
             Reason = decline,
             CreatedAt = clock.GetUtcNow(),
         };
-        Payment.Outbox = [DecisionEvent()];
-        await state.WriteStateAsync();
+        decided.Outbox = [DecisionEvent(decided)];
+        await state.WriteOrReloadAsync(this, decided);
         LogCharged(OrderId, Payment.Status, decline ?? "approved");
-        PublishAfterThisCall();
+        // The charge stands whether or not the broker confirms now: an event it refuses stays stored and due.
+        await PublishAndForgetAsync();
         return View();
     }
 
@@ -118,10 +121,19 @@ public sealed partial class PaymentGrain(
             return View();
         if (Payment.Status != PaymentStatus.Succeeded)
             throw new PaymentStateException($"the payment for order {OrderId} was {View().WireStatus}; only a succeeded payment can be refunded", notFound: false);
-        Payment.Status = PaymentStatus.Refunded;
-        Payment.RefundedAt = clock.GetUtcNow();
-        Payment.RefundReference = PaymentDecider.Reference("re", OrderId, _options.Seed);
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this, new PaymentState
+        {
+            Exists = true,
+            UserId = Payment.UserId,
+            Amount = Payment.Amount,
+            Status = PaymentStatus.Refunded,
+            Reference = Payment.Reference,
+            Reason = Payment.Reason,
+            CreatedAt = Payment.CreatedAt,
+            RefundedAt = clock.GetUtcNow(),
+            RefundReference = PaymentDecider.Reference("re", OrderId, _options.Seed),
+            Outbox = Payment.Outbox,
+        });
         LogRefunded(OrderId);
         return View();
     }
@@ -130,53 +142,64 @@ public sealed partial class PaymentGrain(
     {
         if (!Payment.Exists)
         {
-            state.State = new PaymentState
+            await state.WriteOrReloadAsync(this, new PaymentState
             {
                 Exists = true,
                 Status = PaymentStatus.Voided,
                 Reason = "order_cancelled",
                 CreatedAt = clock.GetUtcNow(),
-            };
-            await state.WriteStateAsync();
+            });
             return null;
         }
         return Payment.Status == PaymentStatus.Succeeded ? await RefundChargeAsync() : View();
     }
 
     /// <summary>The original's <c>orders.payment_succeeded</c> / <c>orders.payment_failed</c>, with what it lacked.</summary>
-    private PaymentEvent DecisionEvent()
+    private PaymentEvent DecisionEvent(PaymentState payment)
     {
-        var status = Payment.Status == PaymentStatus.Succeeded ? "payment.succeeded" : "payment.failed";
+        var status = payment.Status == PaymentStatus.Succeeded ? "payment.succeeded" : "payment.failed";
         return new PaymentEvent
         {
             MessageId = IntegrationEvent.StableMessageId(OrderId, status),
             CorrelationId = OrderId,
-            OccurredAt = Payment.CreatedAt,
+            OccurredAt = payment.CreatedAt,
             OrderId = OrderId,
             Status = status,
             PaymentId = PaymentIds.For(OrderId),
-            UserId = Payment.UserId,
-            Amount = Payment.Amount,
-            Reason = Payment.Reason,
+            UserId = payment.UserId,
+            Amount = payment.Amount,
+            Reason = payment.Reason,
         };
     }
 
-    /// <summary>The answer need not wait for the event: a timer publishes it once this call is over (grain timers do not interleave).</summary>
-    private void PublishAfterThisCall()
+    public async Task<bool> ResumeDueWorkAsync()
     {
-        _publishing ??= this.RegisterGrainTimer(async () =>
+        // Not charged yet: its order is still going, and tells the index when it ends without a charge.
+        if (!Payment.Exists)
+            return false;
+        try
         {
-            _publishing?.Dispose();
-            _publishing = null;
-            try
-            {
-                await PublishOutboxAsync();
-            }
-            catch (StorageUnavailableException)
-            {
-                // Logged; the order's reminder (or the next call) publishes it.
-            }
-        }, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            await PublishOutboxAsync();
+            return true;
+        }
+        catch (StorageUnavailableException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Publishes the decision's event, then leaves the due-work index; a failure is logged and leaves it due.</summary>
+    private async Task PublishAndForgetAsync()
+    {
+        try
+        {
+            await PublishOutboxAsync();
+        }
+        catch (StorageUnavailableException)
+        {
+            return;
+        }
+        GrainFactory.WorkDone(OrderId, this.GetGrainId());
     }
 
     /// <summary>Publishes the decision's event if it is still waiting; a failure fails the call, whose retry publishes it.</summary>
@@ -185,6 +208,7 @@ public sealed partial class PaymentGrain(
         if (Payment.Outbox.IsEmpty)
             return;
         var (left, failure) = await EventOutbox.PublishAsync(this.GetStreamProvider(EventStreams.ProviderName), Payment.Outbox);
+        // Forgotten in memory once confirmed; the emptied outbox is stored with the next write, if any.
         Payment.Outbox = left;
         if (failure is not null)
         {
@@ -203,7 +227,7 @@ public sealed partial class PaymentGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment for order {OrderId} refunded")]
     private partial void LogRefunded(string orderId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment for order {OrderId}: its event is stored but not yet published; the order's reminder or a retry publishes it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment for order {OrderId}: its event is stored but not yet published; the due-work sweep or a retry publishes it")]
     private partial void LogUnpublished(Exception exception, string orderId);
 }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using K8Shop.Contracts.Events;
+using K8Shop.Grains.Durability;
 using K8Shop.Grains.Events;
 using Npgsql;
 

@@ -152,7 +152,7 @@ public sealed class FaultsApiTests(FaultsHost host) : IClassFixture<FaultsHost>
     }
 
     [Fact]
-    public async Task A_checkout_cut_by_the_saga_crash_fault_is_finished_by_the_reminder_in_the_embedded_host()
+    public async Task A_checkout_cut_by_the_saga_crash_fault_is_finished_by_the_due_work_sweep_in_the_embedded_host()
     {
         var user = $"crash-{Guid.NewGuid():N}"[..20];
         var shopper = host.Client(TestTokens.Shopper(user));

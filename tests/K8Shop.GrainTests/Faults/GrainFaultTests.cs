@@ -67,7 +67,7 @@ public sealed class GrainFaultTests(FaultClusterFixture cluster)
     }
 
     [Fact]
-    public async Task Payment_provider_down_charges_nothing_and_the_reminder_confirms_the_order_once_it_is_back()
+    public async Task Payment_provider_down_charges_nothing_and_the_due_work_sweep_confirms_the_order_once_it_is_back()
     {
         var sku = await Checkout.BookAsync(Grains, 10);
         var command = Checkout.Command(Checkout.NewUser(), null, (sku, 3));
@@ -79,7 +79,7 @@ public sealed class GrainFaultTests(FaultClusterFixture cluster)
             Assert.Equal("payment-provider", down.Backend);
             Assert.Equal(OrderStatus.Reserved, (await Order(orderId)).Status);
             Assert.Null(await Payment(orderId));
-            // Still down when the reminder comes: still nothing charged, still waiting with its stock held.
+            // Still down when the sweep comes: still nothing charged, still waiting with its stock held.
             await Task.Delay(FaultClusterFixture.ResumeAfter * 2);
             Assert.Equal(OrderStatus.Reserved, (await Order(orderId)).Status);
             Assert.Null(await Payment(orderId));
@@ -193,7 +193,7 @@ public sealed class GrainFaultTests(FaultClusterFixture cluster)
     }
 
     [Fact]
-    public async Task Checkout_saga_crash_cuts_the_saga_between_stored_steps_and_the_reminder_alone_finishes_it()
+    public async Task Checkout_saga_crash_cuts_the_saga_between_stored_steps_and_the_due_work_sweep_alone_finishes_it()
     {
         var sku = await Checkout.BookAsync(Grains, 10);
         var user = Checkout.NewUser();
@@ -205,7 +205,7 @@ public sealed class GrainFaultTests(FaultClusterFixture cluster)
                 Grains.GetGrain<IOrderGrain>(orderId).PlaceAsync(Checkout.Command(user, null, (sku, 3))));
             Assert.Equal(FaultNames.CheckoutSagaCrash, crash.Fault);
             Assert.Equal(OrderStatus.Reserved, (await Order(orderId)).Status);
-            // Nobody calls the order again: the reminder resumes it, one step per tick (it crashes again after each).
+            // Nobody calls the order again: the sweep resumes it, one step per tick (it crashes again after each).
             await Eventually(() => Order(orderId).Result.Status.IsSettled(), seconds: 30);
         }
         finally

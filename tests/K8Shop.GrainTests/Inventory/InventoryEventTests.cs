@@ -28,7 +28,7 @@ public sealed class InventoryEventTests(ClusterFixture cluster)
     }
 
     [Fact]
-    public async Task An_apply_cut_after_taking_stock_is_finished_by_its_reminder_and_still_publishes_its_event()
+    public async Task An_apply_cut_after_taking_stock_is_finished_by_the_due_work_sweep_and_still_publishes_its_event()
     {
         var (sku, grain) = await TestSkus.CreateGrainAsync(cluster.Grains, 5);
         var order = TestSkus.NewOrder();

@@ -56,7 +56,7 @@ public sealed class OrderEventTests(ClusterFixture cluster)
     }
 
     [Fact]
-    public async Task A_charge_answers_before_its_event_which_goes_out_exactly_once_however_often_it_is_asked_for()
+    public async Task A_charge_publishes_its_event_exactly_once_however_often_it_is_asked_for()
     {
         var orderId = Checkout.NewOrderId();
         var received = await SubscribeAsync(orderId);

@@ -9,7 +9,7 @@ namespace K8Shop.IntegrationTests.Faults;
 
 /// <summary>
 /// <c>broker-publish-nack</c> and <c>broker-connection-drop</c> on the events stream provider (RabbitMQ): the publisher
-/// retries, the outbox keeps the event and the checkout answers 503; once the switch is off the order's reminder
+/// retries, the outbox keeps the event and the checkout answers 503; once the switch is off the due-work sweep
 /// publishes it, and every event reaches the broker exactly once, the shopper is e-mailed once.
 /// </summary>
 [Collection(InfraFaultCollection.Name)]
@@ -76,12 +76,12 @@ public sealed class BrokerFaultTests(InfraFaultFixture shop, ITestOutputHelper o
             InfraFaultFixture.Patience, "no partition receiver consumed again after its connection was dropped");
     }
 
-    /// <summary>The order settles by its reminder, the invariants hold, and each of its events is on the broker exactly once.</summary>
+    /// <summary>The order settles by the due-work sweep, the invariants hold, and each of its events is on the broker exactly once.</summary>
     private async Task AssertEveryEventOfTheUserPublishedOnceAsync(string user, string sku, int stock)
     {
         var started = Stopwatch.GetTimestamp();
         var order = Assert.Single(await shop.SettledOrdersOfAsync(user, 1));
-        output.WriteLine($"order settled by its reminder {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms after the switch went off: {order.GetProperty("status").GetString()}");
+        output.WriteLine($"order settled by the due-work sweep {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms after the switch went off: {order.GetProperty("status").GetString()}");
         var orderId = order.GetProperty("orderId").GetString();
         await shop.AssertInvariantsAsync(sku, stock, new Dictionary<string, int> { [user] = 1 });
         await Task.Delay(500);

@@ -14,7 +14,7 @@ namespace K8Shop.IntegrationTests.Orders;
 /// <summary>
 /// The silo process is killed (SIGKILL) in the middle of checkouts and started again on the same PostgreSQL,
 /// Redis and DynamoDB table. Nothing the shop acknowledged is lost, every order the crash interrupted is finished
-/// by its reminder with no client calling again, no stock is leaked and no order is charged twice.
+/// by the due-work sweep with no client calling again, no stock is leaked and no order is charged twice.
 /// </summary>
 public sealed class CheckoutCrashTests(ITestOutputHelper output)
 {
@@ -100,7 +100,7 @@ public sealed class CheckoutCrashTests(ITestOutputHelper output)
             silo = restarted;
             await silo.WaitUntilServingAsync(http, TimeSpan.FromSeconds(60));
 
-            // Nobody calls the interrupted orders again: their reminders must finish them.
+            // Nobody calls the interrupted orders again: the due-work sweep must finish them.
             var orders = await WaitForSettledOrdersAsync(http, url, keys, orderIds, TimeSpan.FromSeconds(60), output.WriteLine);
 
             foreach (var (key, reply) in acknowledged)

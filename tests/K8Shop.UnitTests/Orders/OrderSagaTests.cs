@@ -74,6 +74,58 @@ public sealed class OrderSagaTests
 
     [Theory]
     [MemberData(nameof(AllPairs))]
+    public void Every_step_outcome_in_every_position_moves_the_order_where_the_design_says_or_changes_nothing(SagaPosition position, SagaEvent @event)
+    {
+        var at = DateTimeOffset.UnixEpoch.AddHours(1);
+        var order = OrderAt(position);
+        var outcome = new StepOutcome(@event, "why") { Reason = "card_declined", ShortSkus = ["BOOK-9"], Payment = new K8Shop.Contracts.Orders.OrderPayment("payment.succeeded", "pay-1", "ch_1", null) };
+        var expected = Expected(position, @event);
+        if (expected is null)
+        {
+            Assert.Throws<InvalidTransitionException>(() => OrderSaga.Advance(order, outcome, at));
+            return;
+        }
+
+        var next = OrderSaga.Advance(order, outcome, at);
+
+        Assert.Equal(expected, next.Position);
+        Assert.Equal(new OrderTransition(expected.Status, at, "why"), next.Timeline[^1]);
+        Assert.Equal(order.Timeline.Length + 1, next.Timeline.Length);
+        Assert.Equal(("card_declined", "BOOK-9", "pay-1", at), (next.Reason, Assert.Single(next.ShortSkus), next.Payment!.PaymentId, next.UpdatedAt));
+        // The lines are held once, and the first reply is where the timeline stood when the order first settled.
+        Assert.Equal(order.Lines, next.Lines);
+        Assert.Equal(expected.Status.IsSettled() ? next.Timeline.Length : 0, next.FirstReplyLength);
+        Assert.Equal(position, order.Position);
+    }
+
+    [Fact]
+    public void An_outcome_that_learnt_nothing_keeps_what_the_order_knew_and_a_later_settling_keeps_the_first_reply()
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        var payment = new K8Shop.Contracts.Orders.OrderPayment("payment.succeeded", "pay-1", "ch_1", null);
+        var confirmed = OrderSaga.Advance(OrderSaga.Advance(OrderAt(new SagaPosition(OrderStatus.Reserved)), new StepOutcome(SagaEvent.PaymentApproved) { Payment = payment }, at),
+            new StepOutcome(SagaEvent.StockCommitted) { CartCleared = true }, at);
+        var cancelled = OrderSaga.Advance(OrderSaga.Advance(OrderSaga.Advance(confirmed, new StepOutcome(SagaEvent.CancelRequested), at),
+            new StepOutcome(SagaEvent.PaymentCancelled) { Payment = payment with { Status = "payment.refunded" } }, at), new StepOutcome(SagaEvent.StockReturned), at);
+
+        Assert.Equal((OrderStatus.Confirmed, true, 3, payment), (confirmed.Status, confirmed.CartCleared, confirmed.FirstReplyLength, confirmed.FirstReplyPayment));
+        Assert.Equal((OrderStatus.Cancelled, true, 3, payment), (cancelled.Status, cancelled.CartCleared, cancelled.FirstReplyLength, cancelled.FirstReplyPayment));
+        Assert.Equal("payment.refunded", cancelled.Payment!.Status);
+    }
+
+    private static OrderState OrderAt(SagaPosition position) => new()
+    {
+        UserId = "ana",
+        Lines = [new K8Shop.Contracts.Orders.OrderLine("BOOK-1", "A book", 1, 10m, 10m)],
+        Status = position.Status,
+        Ending = position.Ending,
+        StockCommitted = position.StockCommitted,
+        Fulfilment = position.Fulfilment,
+        Timeline = [new OrderTransition(OrderStatus.Pending, DateTimeOffset.UnixEpoch, null)],
+    };
+
+    [Theory]
+    [MemberData(nameof(AllPairs))]
     public void Every_event_in_every_position_goes_where_the_design_says_or_is_refused(SagaPosition position, SagaEvent @event)
     {
         var expected = Expected(position, @event);

@@ -4,7 +4,9 @@ using K8Shop.Contracts.Storage;
 using Orleans.Runtime;
 using Orleans.Streams;
 
-namespace K8Shop.Grains.Events;
+using K8Shop.Grains.Events;
+
+namespace K8Shop.Grains.Durability;
 
 /// <summary>
 /// Events a grain stored with the state change that caused them, published after the write. A publish that fails
