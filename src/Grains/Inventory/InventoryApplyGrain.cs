@@ -30,6 +30,7 @@ public sealed partial class InventoryOrderApplyGrain(
     [PersistentState("inventoryApply", OrderStorage.Name)] IPersistentState<InventoryApplyState> state,
     IOptions<InventoryOptions> inventory,
     IOptions<OrderOptions> orders,
+    TimeProvider clock,
     ILogger<InventoryOrderApplyGrain> logger) : Grain, IInventoryOrderApplyGrain, IRemindable
 {
     private const string ReminderName = "inventory-apply";
@@ -121,7 +122,7 @@ public sealed partial class InventoryOrderApplyGrain(
         {
             MessageId = IntegrationEvent.StableMessageId(OrderId, status),
             CorrelationId = OrderId,
-            OccurredAt = DateTimeOffset.UtcNow,
+            OccurredAt = clock.GetUtcNow(),
             OrderId = OrderId,
             Status = status,
             Items = [.. lines.Select(l => new InventoryEventLine(l.Sku, l.Quantity))],

@@ -13,21 +13,21 @@ public static class EventsHostingExtensions
     public const string PubSubStoreName = "PubSubStore";
     public const string SectionName = "Events";
 
+    /// <summary>The "events" stream provider in memory (embedded), with its pub-sub state.</summary>
+    public static ISiloBuilder AddMemoryEvents(this ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorage(PubSubStoreName);
+        return silo.AddMemoryStreams(SiloHostingExtensions.StreamProviderName);
+    }
+
     /// <summary>
-    /// The "events" stream provider. Embedded: memory streams and pub-sub state. Cluster: RabbitMQ on
-    /// <c>ConnectionStrings:RabbitMQ</c>, every <see cref="IntegrationEvent"/> published to the original's topic exchange
-    /// <c>orders</c> under its routing key, message id and correlation id (so plain AMQP clients read the original
-    /// payloads), with implicit subscriptions only (no pub-sub state to store). Section <c>Events</c> may tune
+    /// The "events" stream provider on RabbitMQ (<c>ConnectionStrings:RabbitMQ</c>): every <see cref="IntegrationEvent"/>
+    /// published to the original's topic exchange <c>orders</c> under its routing key, message id and correlation id (so
+    /// plain AMQP clients read the original payloads), with implicit subscriptions only (no pub-sub state to store). Section <c>Events</c> may tune
     /// <c>PartitionCount</c>, <c>PrefetchCount</c>, <c>DeliveryLimit</c>, <c>QueueType</c> and <c>StreamInactivityPeriod</c>.
     /// </summary>
-    public static ISiloBuilder AddK8ShopEvents(this ISiloBuilder silo, bool useRabbitMQ, IConfiguration configuration)
+    public static ISiloBuilder AddRabbitMQEvents(this ISiloBuilder silo, IConfiguration configuration)
     {
-        if (!useRabbitMQ)
-        {
-            silo.AddMemoryGrainStorage(PubSubStoreName);
-            return silo.AddMemoryStreams(SiloHostingExtensions.StreamProviderName);
-        }
-
         var connectionString = configuration.GetConnectionString("RabbitMQ");
         if (string.IsNullOrWhiteSpace(connectionString))
         {

@@ -12,12 +12,11 @@ public static class NotificationsHostingExtensions
     public const string ConnectionStringName = "RabbitMQ";
 
     /// <summary>
-    /// Notifications: state in storage <c>notifications</c> (memory, or PostgreSQL in the cluster profile), e-mail over
-    /// SMTP when <c>Smtp:Host</c> is set (else logged), SMS through the registered <see cref="ISmsSender"/> (logged by
-    /// default). Events come from the silo's own stream provider, or, in the cluster profile with
-    /// <c>ConnectionStrings:RabbitMQ</c>, from the queue <c>notification-service</c>.
+    /// Notifications: e-mail over SMTP when <c>Smtp:Host</c> is set (else logged), SMS through the registered
+    /// <see cref="ISmsSender"/> (logged by default). Their state's storage (<see cref="NotificationStorage.Name"/>) comes
+    /// with the profile. Events come from the silo's own stream provider, unless <see cref="AddNotificationQueue"/> reads them.
     /// </summary>
-    public static ISiloBuilder AddK8ShopNotifications(this ISiloBuilder silo, bool cluster, IConfiguration configuration)
+    public static ISiloBuilder AddK8ShopNotifications(this ISiloBuilder silo, IConfiguration configuration)
     {
         var services = silo.Services;
         services.AddOptions<NotificationOptions>()
@@ -29,7 +28,6 @@ public static class NotificationsHostingExtensions
             .Validate(o => !o.IsConfigured || o.Port is > 0 and < 65536, "Smtp:Port must be a port from 1 to 65535.")
             .Validate(o => !o.IsConfigured || MimeKit.MailboxAddress.TryParse(o.From, out _), "Smtp:From must be an address, e.g. 'K8Shop <no-reply@k8shop.example>'.")
             .ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<LoggingEmailSender>();
         services.AddSingleton<IEmailSender>(sp =>
@@ -41,14 +39,13 @@ public static class NotificationsHostingExtensions
             return sp.GetService<IFaultInjector>() is { } faults ? new FaultInjectingEmailSender(sender, faults) : sender;
         });
         services.AddSingleton<ISmsSender, LoggingSmsSender>();
+        return silo;
+    }
 
-        if (!cluster)
-        {
-            silo.AddMemoryGrainStorage(NotificationStorage.Name);
-            return silo;
-        }
-
-        silo.AddPostgresGrainStorage(NotificationStorage.Name);
+    /// <summary>With <c>ConnectionStrings:RabbitMQ</c> (cluster profile), notification events come from the queue <c>notification-service</c>.</summary>
+    public static ISiloBuilder AddNotificationQueue(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var services = silo.Services;
         if (configuration.GetConnectionString(ConnectionStringName) is not { Length: > 0 } amqp)
             return silo;
         if (!Uri.TryCreate(amqp, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps"))
