@@ -5,7 +5,6 @@ using K8Shop.Faults.Switches;
 using K8Shop.Faults.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace K8Shop.Faults.Hosting;
 
@@ -25,7 +24,6 @@ public static class FaultHostingExtensions
         if (services.Any(d => d.ServiceType == typeof(FaultSwitches)))
             return services;
         services.AddMetrics();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new FaultNode(
             configuration[$"{FaultSwitchOptions.SectionName}:{nameof(FaultSwitchOptions.Instance)}"] is { Length: > 0 } configured ? configured
             : nodeName?.Invoke(sp) ?? Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName));

@@ -7,6 +7,8 @@ var builder = WebApplication.CreateBuilder(args);
 // Kestrel starts while the Orleans client is still looking for silos, so liveness answers and readiness says 503.
 builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
 builder.AddServiceDefaults("k8shop-gateway");
+// The process's one clock (token cache, payment tokens, fault switches).
+builder.Services.AddSingleton(TimeProvider.System);
 builder.UseOrleansClient(client =>
 {
     client.UseK8ShopClustering(builder.Configuration);

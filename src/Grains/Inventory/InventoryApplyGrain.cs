@@ -30,6 +30,7 @@ public sealed class InventoryApplyGrain : Grain, IInventoryApplyGrain
 [CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
 public sealed partial class InventoryOrderApplyGrain(
     [PersistentState("inventoryApply", OrderStorage.Name)] IPersistentState<InventoryApplyState> state,
+    TimeProvider clock,
     ILogger<InventoryOrderApplyGrain> logger) : Grain, IInventoryOrderApplyGrain, IDueWork, IRemindable
 {
     /// <summary>An apply stored before the due-work index had a reminder (<c>inventory-apply</c>): its next tick finishes the apply, or hands it to the index, and removes the reminder.</summary>
@@ -130,7 +131,7 @@ public sealed partial class InventoryOrderApplyGrain(
         {
             MessageId = IntegrationEvent.StableMessageId(OrderId, status),
             CorrelationId = OrderId,
-            OccurredAt = DateTimeOffset.UtcNow,
+            OccurredAt = clock.GetUtcNow(),
             OrderId = OrderId,
             Status = status,
             Items = [.. lines.Select(l => new InventoryEventLine(l.Sku, l.Quantity))],

@@ -50,18 +50,18 @@ public sealed partial class OrderGrain(
     {
         if (Order.Placed)
             return await PlaceAgainAsync(command);
-        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        var startedAt = clock.GetTimestamp();
         try
         {
             var view = await PlaceNewAsync(command);
-            OrderTelemetry.Checkout(Outcome(view.Status), startedAt);
+            OrderTelemetry.Checkout(Outcome(view.Status), clock.GetElapsedTime(startedAt));
             return view;
         }
         catch (Exception ex)
         {
             OrderTelemetry.Checkout(ex is K8Shop.Contracts.Rules.FieldRuleException or NotOwnerException
                 ? OrderTelemetry.Outcomes.Invalid
-                : OrderTelemetry.Outcomes.Error, startedAt);
+                : OrderTelemetry.Outcomes.Error, clock.GetElapsedTime(startedAt));
             throw;
         }
     }

@@ -33,13 +33,13 @@ public static class OrderTelemetry
         public const string Error = "error";
     }
 
-    /// <summary>One checkout answered; <paramref name="startedAt"/> is a <see cref="Stopwatch.GetTimestamp"/>.</summary>
-    public static void Checkout(string outcome, long startedAt)
+    /// <summary>One checkout answered, <paramref name="elapsed"/> after it arrived.</summary>
+    public static void Checkout(string outcome, TimeSpan elapsed)
     {
         var tag = new KeyValuePair<string, object?>("outcome", outcome);
         Checkouts.Add(1, tag);
         if (CheckoutDuration.Enabled)
-            CheckoutDuration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, tag);
+            CheckoutDuration.Record(elapsed.TotalSeconds, tag);
     }
 
     /// <summary>Zero for each outcome, so rates and alerts see a series before the first one happens.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using K8Shop.Contracts.Recommendations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +17,7 @@ namespace K8Shop.Grains.Recommendations;
 public sealed partial class PopularityGrain(
     [PersistentState("popularity", RecommendationStorage.Name)] IPersistentState<PopularityState> state,
     IOptions<RecommendationOptions> options,
+    TimeProvider clock,
     ILogger<PopularityGrain> logger) : Grain, IPopularityGrain
 {
     private SalesRanking? _ranking;
@@ -51,10 +51,10 @@ public sealed partial class PopularityGrain(
     /// <summary>Stores everything applied so far; callers whose change came later wait for the next write.</summary>
     private async Task WriteAsync()
     {
-        var wait = options.Value.WriteInterval - Stopwatch.GetElapsedTime(_lastWriteStarted);
+        var wait = options.Value.WriteInterval - clock.GetElapsedTime(_lastWriteStarted);
         if (_lastWriteStarted != 0 && wait > TimeSpan.Zero)
-            await Task.Delay(wait);
-        _lastWriteStarted = Stopwatch.GetTimestamp();
+            await Task.Delay(wait, clock);
+        _lastWriteStarted = clock.GetTimestamp();
         // Read after the wait: events applied meanwhile ride along.
         var covered = _applied;
         // Started only when no write is in flight, so the state the last write serialized is no longer in use.

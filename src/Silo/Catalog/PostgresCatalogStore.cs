@@ -2,6 +2,7 @@ using System.Text;
 using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Events;
 using K8Shop.Grains.Catalog;
+using K8Shop.Silo.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -229,21 +230,12 @@ public sealed partial class PostgresCatalogStore(NpgsqlDataSource dataSource, IL
         {
             throw new DuplicateSkuException(sku);
         }
-        catch (Exception ex) when (IsUnavailable(ex))
+        catch (Exception ex) when (DatastoreOutage.IsOutage(ex))
         {
             LogUnavailable(ex.GetType().Name, ex.Message);
             throw new CatalogUnavailableException("the catalog store (postgres) is unavailable");
         }
     }
-
-    private static bool IsUnavailable(Exception ex) => ex switch
-    {
-        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exception
-            || pg.SqlState.StartsWith("53", StringComparison.Ordinal) // insufficient resources
-            || pg.SqlState.StartsWith("57P", StringComparison.Ordinal), // shutting down
-        NpgsqlException or TimeoutException or System.Net.Sockets.SocketException => true,
-        _ => false,
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog store unavailable: {ExceptionType}: {Reason}")]
     private partial void LogUnavailable(string exceptionType, string reason);

@@ -17,11 +17,8 @@ public static class CartHostingExtensions
     private const string RedisStorageName = CartStorage.Name + "-redis";
     private const string MemoryStorageName = CartStorage.Name + "-memory";
 
-    /// <summary>
-    /// Cart storage for the profile: memory (embedded) or Redis (cluster: ConnectionStrings:Redis), with the
-    /// idle expiry as the Redis key's time to live, so an abandoned cart leaves nothing behind.
-    /// </summary>
-    public static ISiloBuilder AddK8ShopCarts(this ISiloBuilder silo, bool useRedis, IConfiguration configuration)
+    /// <summary>Cart settings (section <c>Cart</c>); the storage comes with the profile.</summary>
+    public static ISiloBuilder AddK8ShopCarts(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddOptions<CartOptions>()
             .Bind(configuration.GetSection(CartOptions.SectionName))
@@ -29,20 +26,27 @@ public static class CartHostingExtensions
                 $"Cart:MaxLines must be 1 to {ShopLimits.Cart.MaxLines} and Cart:MaxQuantityPerLine 1 to {ShopLimits.Cart.MaxQuantityPerLine}: options may only tighten the shop's limits.")
             .Validate(o => o.IdleExpiry >= TimeSpan.FromSeconds(1), "Cart:IdleExpiry must be at least one second (e.g. 30.00:00:00).")
             .ValidateOnStart();
-        silo.Services.AddSingleton(TimeProvider.System);
+        return silo;
+    }
 
-        if (!useRedis)
-        {
-            silo.AddMemoryGrainStorage(MemoryStorageName);
-            // redis-unavailable means the same in embedded mode: the memory store fails as Redis would.
-            silo.Services.AddKeyedSingleton<IGrainStorage>(CartStorage.Name, (services, _) =>
-                services.GetRequiredKeyedService<IGrainStorage>(MemoryStorageName) is var memory && services.GetService<IFaultInjector>() is not null
-                    ? new UnavailableTranslatingGrainStorage(WithRedisFaults(memory, services), "redis", "cart backend unavailable")
-                    : memory);
-            silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("cart");
-            return silo;
-        }
+    /// <summary>Carts in memory (embedded); with fault switches, redis-unavailable makes it fail as Redis would.</summary>
+    public static ISiloBuilder AddMemoryCartStorage(this ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorage(MemoryStorageName);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(CartStorage.Name, (services, _) =>
+            services.GetRequiredKeyedService<IGrainStorage>(MemoryStorageName) is var memory && services.GetService<IFaultInjector>() is not null
+                ? new UnavailableTranslatingGrainStorage(WithRedisFaults(memory, services), "redis", "cart backend unavailable")
+                : memory);
+        silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("cart");
+        return silo;
+    }
 
+    /// <summary>
+    /// Carts on Redis (<c>ConnectionStrings:Redis</c>), with the idle expiry as the key's time to live, so an abandoned
+    /// cart leaves nothing behind; the driver's connection and timeout errors answer "cart backend unavailable".
+    /// </summary>
+    public static ISiloBuilder AddRedisCartStorage(this ISiloBuilder silo, IConfiguration configuration)
+    {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException(

@@ -16,26 +16,29 @@ public static class EventsHostingExtensions
     public const string SectionName = "Events";
 
     /// <summary>
-    /// The "events" stream provider, with notification's queue bound to it (<see cref="NotificationQueue"/>): its events
-    /// reach notification's subscriber on namespace <c>notification-service</c> in both profiles. Embedded: memory
-    /// streams and pub-sub state, routing to that namespace in process by the queue's binding keys. Cluster: RabbitMQ on
-    /// <c>ConnectionStrings:RabbitMQ</c>, every <see cref="IntegrationEvent"/> published to the original's topic exchange
-    /// <c>orders</c> under its routing key, message id and correlation id (so plain AMQP clients read the original
-    /// payloads), the durable queue <c>notification-service</c> declared and consumed by the provider, with implicit
+    /// The "events" stream provider in memory (embedded), with its pub-sub state, and notification's queue bound to it
+    /// (<see cref="NotificationQueue"/>): events reach notification's subscriber on namespace <c>notification-service</c>,
+    /// routed in process by the queue's binding keys, as the provider does on RabbitMQ.
+    /// </summary>
+    public static ISiloBuilder AddMemoryEvents(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.AddMemoryGrainStorage(PubSubStoreName);
+        return silo.AddMemoryStreamsWithBoundQueues(SiloHostingExtensions.StreamProviderName, [NotificationQueue.From(configuration)], RoutingKeyOf,
+            configurator => configurator.ConfigurePullingAgent(agent => agent.Configure(options => ConfigureAgent(options, configuration))));
+    }
+
+    /// <summary>
+    /// The "events" stream provider on RabbitMQ (<c>ConnectionStrings:RabbitMQ</c>): every <see cref="IntegrationEvent"/>
+    /// published to the original's topic exchange <c>orders</c> under its routing key, message id and correlation id (so
+    /// plain AMQP clients read the original payloads), the durable queue <c>notification-service</c> declared and consumed
+    /// by the provider for notification's subscriber on namespace <c>notification-service</c>, with implicit
     /// subscriptions only (no pub-sub state to store). Section <c>Events</c> may tune <c>PartitionCount</c>,
     /// <c>PrefetchCount</c>, <c>DeliveryLimit</c>, <c>QueueType</c>, <c>StreamInactivityPeriod</c> and
     /// <c>MaxEventDeliveryTime</c>.
     /// </summary>
-    public static ISiloBuilder AddK8ShopEvents(this ISiloBuilder silo, bool useRabbitMQ, IConfiguration configuration)
+    public static ISiloBuilder AddRabbitMQEvents(this ISiloBuilder silo, IConfiguration configuration)
     {
         var notificationQueue = NotificationQueue.From(configuration);
-        if (!useRabbitMQ)
-        {
-            silo.AddMemoryGrainStorage(PubSubStoreName);
-            return silo.AddMemoryStreamsWithBoundQueues(SiloHostingExtensions.StreamProviderName, [notificationQueue], RoutingKeyOf,
-                configurator => configurator.ConfigurePullingAgent(agent => agent.Configure(options => ConfigureAgent(options, configuration))));
-        }
-
         var connectionString = configuration.GetConnectionString("RabbitMQ");
         if (string.IsNullOrWhiteSpace(connectionString))
         {

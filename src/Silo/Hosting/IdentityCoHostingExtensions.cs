@@ -28,7 +28,7 @@ public static class IdentityCoHostingExtensions
     {
         if (!builder.Configuration.CoHostsIdentity())
             return builder;
-        var profile = builder.Configuration.GetSection(K8ShopOptions.SectionName).Get<K8ShopOptions>() ?? new K8ShopOptions();
+        var profile = K8ShopOptions.From(builder.Configuration);
         if (!profile.IsCluster)
         {
             // One process on loopback: keys made at start and plain HTTP are fine here, and only here. The cluster

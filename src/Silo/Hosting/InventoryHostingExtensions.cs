@@ -19,11 +19,8 @@ public static class InventoryHostingExtensions
     private const string DynamoDBStorageName = InventoryStorage.Name + "-dynamodb";
     private const string MemoryStorageName = InventoryStorage.Name + "-memory";
 
-    /// <summary>
-    /// Inventory storage for the profile: memory (embedded) or DynamoDB (cluster: section <c>DynamoDB</c> with
-    /// <c>ServiceUrl</c> for dynalite, <c>TableName</c>, <c>Region</c>, <c>CreateTable</c>), and its health probe.
-    /// </summary>
-    public static ISiloBuilder AddK8ShopInventory(this ISiloBuilder silo, bool useDynamoDB, IConfiguration configuration)
+    /// <summary>Inventory settings (section <c>Inventory</c>); the storage comes with the profile.</summary>
+    public static ISiloBuilder AddK8ShopInventory(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddOptions<InventoryOptions>()
             .Bind(configuration.GetSection(InventoryOptions.SectionName))
@@ -33,20 +30,27 @@ public static class InventoryHostingExtensions
             .Validate(o => o.WriteBurst >= 1, "Inventory:WriteBurst must be at least 1 (1: every write waits a full interval after the last).")
             .Validate(o => o.ExpiryScanInterval > TimeSpan.Zero, "Inventory:ExpiryScanInterval must be positive.")
             .ValidateOnStart();
-        silo.Services.AddSingleton(TimeProvider.System);
+        return silo;
+    }
 
-        if (!useDynamoDB)
-        {
-            silo.AddMemoryGrainStorage(MemoryStorageName);
-            // The DynamoDB drills mean the same in embedded mode: the memory store is throttled or slowed as DynamoDB would be.
-            silo.Services.AddKeyedSingleton<IGrainStorage>(InventoryStorage.Name, (services, _) =>
-                services.GetRequiredKeyedService<IGrainStorage>(MemoryStorageName) is var memory && services.GetService<IFaultInjector>() is { } faults
-                    ? new UnavailableTranslatingGrainStorage(new EmbeddedThrottlingGrainStorage(memory, faults), "dynamodb", "inventory store unavailable")
-                    : memory);
-            silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("inventory");
-            return silo;
-        }
+    /// <summary>Inventory in memory (embedded); with fault switches, the DynamoDB drills throttle or slow it as DynamoDB would be.</summary>
+    public static ISiloBuilder AddMemoryInventoryStorage(this ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorage(MemoryStorageName);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(InventoryStorage.Name, (services, _) =>
+            services.GetRequiredKeyedService<IGrainStorage>(MemoryStorageName) is var memory && services.GetService<IFaultInjector>() is { } faults
+                ? new UnavailableTranslatingGrainStorage(new EmbeddedThrottlingGrainStorage(memory, faults), "dynamodb", "inventory store unavailable")
+                : memory);
+        silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("inventory");
+        return silo;
+    }
 
+    /// <summary>
+    /// Inventory on DynamoDB (section <c>DynamoDB</c>: <c>ServiceUrl</c> for dynalite, <c>TableName</c>, <c>Region</c>,
+    /// <c>CreateTable</c>) and its health probe; throttling, 5xx and transport errors answer "inventory store unavailable".
+    /// </summary>
+    public static ISiloBuilder AddDynamoDBInventoryStorage(this ISiloBuilder silo, IConfiguration configuration)
+    {
         var section = configuration.GetSection(SectionName);
         var serviceUrl = section["ServiceUrl"];
         var tableName = section["TableName"] is { Length: > 0 } name ? name : DefaultTableName;

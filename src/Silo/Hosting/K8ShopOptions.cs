@@ -15,6 +15,10 @@ public sealed class K8ShopOptions
 
     public bool IsCluster => string.Equals(Profile, Cluster, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The profile as configured (section <c>K8Shop</c>), or the defaults.</summary>
+    public static K8ShopOptions From(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).Get<K8ShopOptions>() ?? new K8ShopOptions();
+
     public void Validate()
     {
         if (!string.Equals(Profile, Embedded, StringComparison.OrdinalIgnoreCase) && !IsCluster)

@@ -13,4 +13,17 @@ public static class MemoryStorageHostingExtensions
     public static ISiloBuilder AddOrleansSerializedMemoryGrainStorage(this ISiloBuilder silo, string name) =>
         silo.AddMemoryGrainStorage(name, options => options.Configure<Serializer>(
             (o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+
+    /// <summary>
+    /// A memory storage (Orleans' format) under <paramref name="name"/> whose writes meet the latency fault
+    /// <paramref name="slowWritesFault"/>, as the PostgreSQL storage it stands in for does (scope: <paramref name="userOf"/> the state).
+    /// </summary>
+    public static ISiloBuilder AddMemoryGrainStorageWithSlowWrites(this ISiloBuilder silo, string name, string slowWritesFault, Func<object?, string?> userOf)
+    {
+        var memoryName = name + "-memory";
+        silo.AddOrleansSerializedMemoryGrainStorage(memoryName);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, _) =>
+            FaultsHostingExtensions.WithSlowWrites(services.GetRequiredKeyedService<IGrainStorage>(memoryName), services, slowWritesFault, userOf));
+        return silo;
+    }
 }

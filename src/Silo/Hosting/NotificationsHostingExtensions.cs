@@ -9,11 +9,12 @@ namespace K8Shop.Silo.Hosting;
 public static class NotificationsHostingExtensions
 {
     /// <summary>
-    /// Notifications: state in storage <c>notifications</c> (memory, or PostgreSQL in the cluster profile), e-mail over
-    /// SMTP when <c>Smtp:Host</c> is set (else logged), SMS through the registered <see cref="ISmsSender"/> (logged by
-    /// default). Events come from the queue <c>notification-service</c> through the silo's "events" stream provider.
+    /// Notifications: e-mail over SMTP when <c>Smtp:Host</c> is set (else logged), SMS through the registered
+    /// <see cref="ISmsSender"/> (logged by default). Their state's storage (<see cref="NotificationStorage.Name"/>) comes
+    /// with the profile. Events come from the queue <c>notification-service</c> through the silo's "events" stream
+    /// provider, in both profiles (see <see cref="EventsHostingExtensions"/>).
     /// </summary>
-    public static ISiloBuilder AddK8ShopNotifications(this ISiloBuilder silo, bool cluster, IConfiguration configuration)
+    public static ISiloBuilder AddK8ShopNotifications(this ISiloBuilder silo, IConfiguration configuration)
     {
         var services = silo.Services;
         services.AddOptions<NotificationOptions>()
@@ -25,7 +26,6 @@ public static class NotificationsHostingExtensions
             .Validate(o => !o.IsConfigured || o.Port is > 0 and < 65536, "Smtp:Port must be a port from 1 to 65535.")
             .Validate(o => !o.IsConfigured || MimeKit.MailboxAddress.TryParse(o.From, out _), "Smtp:From must be an address, e.g. 'K8Shop <no-reply@k8shop.example>'.")
             .ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<LoggingEmailSender>();
         services.AddSingleton<IEmailSender>(sp =>
@@ -37,12 +37,6 @@ public static class NotificationsHostingExtensions
             return sp.GetService<IFaultInjector>() is { } faults ? new FaultInjectingEmailSender(sender, faults) : sender;
         });
         services.AddSingleton<ISmsSender, LoggingSmsSender>();
-
-        // Events arrive through the "events" stream provider, in both profiles (see AddK8ShopEvents).
-        if (cluster)
-            silo.AddPostgresGrainStorage(NotificationStorage.Name);
-        else
-            silo.AddMemoryGrainStorage(NotificationStorage.Name);
         return silo;
     }
 }

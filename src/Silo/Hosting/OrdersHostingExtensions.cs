@@ -1,4 +1,5 @@
 using System.Globalization;
+using K8Shop.Contracts.Faults;
 using K8Shop.Contracts.Rules;
 using K8Shop.Grains.Orders;
 using K8Shop.Grains.Payments;
@@ -14,8 +15,8 @@ public static class OrdersHostingExtensions
     /// <summary>The original payment service's decline rate, in percent; read when <c>Payments:FailProbability</c> is not set.</summary>
     public const string OriginalFailProbabilityVariable = "PAYMENT_FAIL_PROB";
 
-    /// <summary>Order and payment settings (sections <c>Orders</c>, <c>Payments</c>) and the health probes of their store.</summary>
-    public static ISiloBuilder AddK8ShopOrders(this ISiloBuilder silo, bool usePostgres, IConfiguration configuration)
+    /// <summary>Order and payment settings (sections <c>Orders</c>, <c>Payments</c>); their storage comes with the profile.</summary>
+    public static ISiloBuilder AddK8ShopOrders(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddOptions<OrderOptions>()
             .Bind(configuration.GetSection(OrderOptions.SectionName))
@@ -42,24 +43,37 @@ public static class OrdersHostingExtensions
                 return true;
             })
             .ValidateOnStart();
-        silo.Services.AddSingleton(TimeProvider.System);
         // Orleans refuses reminders more frequent than a minute; a shorter Orders:ResumeAfter (tests, fault drills) lowers that floor.
         silo.Services.AddOptions<ReminderOptions>().PostConfigure<IOptions<OrderOptions>>((reminders, orders) =>
         {
             if (orders.Value.ResumeAfter < reminders.MinimumReminderPeriod)
                 reminders.MinimumReminderPeriod = orders.Value.ResumeAfter;
         });
-
-        if (usePostgres)
-        {
-            silo.Services.AddKeyedSingleton<IBackendProbe, PostgresBackendProbe>("orders");
-            silo.Services.AddKeyedSingleton<IBackendProbe, PostgresBackendProbe>("payments");
-        }
-        else
-        {
-            silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("orders");
-            silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("payments");
-        }
         return silo;
     }
+
+    /// <summary>Orders and payments in memory (Orleans' format), their writes slowed by postgres-slow-writes as PostgreSQL's would be.</summary>
+    public static ISiloBuilder AddMemoryOrderStorage(this ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorageWithSlowWrites(OrderStorage.Name, FaultNames.PostgresSlowWrites, OrderUser)
+            .AddMemoryGrainStorageWithSlowWrites(PaymentStorage.Name, FaultNames.PostgresSlowWrites, PaymentUser);
+        silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("orders");
+        silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("payments");
+        return silo;
+    }
+
+    /// <summary>Orders and payments on PostgreSQL, their writes meeting postgres-slow-writes, and the health probes of their store.</summary>
+    public static ISiloBuilder AddPostgresOrderStorage(this ISiloBuilder silo)
+    {
+        silo.AddPostgresGrainStorage(OrderStorage.Name, FaultNames.PostgresSlowWrites, OrderUser)
+            .AddPostgresGrainStorage(PaymentStorage.Name, FaultNames.PostgresSlowWrites, PaymentUser);
+        silo.Services.AddKeyedSingleton<IBackendProbe, PostgresBackendProbe>("orders");
+        silo.Services.AddKeyedSingleton<IBackendProbe, PostgresBackendProbe>("payments");
+        return silo;
+    }
+
+    /// <summary>The user a stored state belongs to, the scope of postgres-slow-writes.</summary>
+    private static string? OrderUser(object? state) => (state as OrderState)?.UserId;
+
+    private static string? PaymentUser(object? state) => (state as PaymentState)?.UserId;
 }

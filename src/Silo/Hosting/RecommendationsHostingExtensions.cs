@@ -1,6 +1,5 @@
 using System.Globalization;
 using K8Shop.Grains.Recommendations;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace K8Shop.Silo.Hosting;
 
@@ -14,9 +13,9 @@ public static class RecommendationsHostingExtensions
 
     /// <summary>
     /// Recommendation settings (section <c>Recommendations</c>, or the original's <c>REC_STRATEGY</c>/<c>REC_LIMIT</c>), the
-    /// per-silo caches, and the sales ranking's storage: PostgreSQL in the cluster profile, memory in embedded mode.
+    /// per-silo caches. The sales ranking's storage (<see cref="RecommendationStorage.Name"/>) comes with the profile.
     /// </summary>
-    public static ISiloBuilder AddK8ShopRecommendations(this ISiloBuilder silo, bool usePostgres, IConfiguration configuration)
+    public static ISiloBuilder AddK8ShopRecommendations(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddOptions<RecommendationOptions>()
             .Bind(configuration.GetSection(RecommendationOptions.SectionName))
@@ -38,13 +37,7 @@ public static class RecommendationsHostingExtensions
                 return true;
             })
             .ValidateOnStart();
-        silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<RecommendationCaches>();
-
-        if (usePostgres)
-            silo.AddPostgresGrainStorage(RecommendationStorage.Name);
-        else
-            silo.AddMemoryGrainStorage(RecommendationStorage.Name);
         return silo;
     }
 

@@ -1,4 +1,3 @@
-using K8Shop.Grains.Catalog;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -9,55 +8,50 @@ public static class SiloHostingExtensions
     public const string StreamProviderName = K8Shop.Contracts.Events.EventStreams.ProviderName;
 
     /// <summary>
-    /// Adds the Orleans silo and the datastores the profile asks for. Embedded: localhost clustering and
-    /// in-memory storage, streams, reminders, catalog, carts and inventory. Cluster: the catalog, membership, reminders, orders, payments and the sales ranking on PostgreSQL, carts on Redis, inventory on DynamoDB, events on RabbitMQ.
+    /// The Orleans silo: the providers of its profile (<see cref="ProfileHostingExtensions"/>: embedded or cluster), then
+    /// the shop's features, which are the same in both.
     /// </summary>
     public static WebApplicationBuilder AddK8ShopSilo(this WebApplicationBuilder builder)
     {
-        var profile = builder.Configuration.GetSection(K8ShopOptions.SectionName).Get<K8ShopOptions>() ?? new K8ShopOptions();
+        var configuration = builder.Configuration;
+        var profile = K8ShopOptions.From(configuration);
         profile.Validate();
-        var endpoints = builder.Configuration.GetSection(SiloEndpointOptions.SectionName).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
+        var endpoints = configuration.GetSection(SiloEndpointOptions.SectionName).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
         endpoints.Validate();
         builder.Services.AddSingleton(profile);
+        // The process's one clock: grains, caches, fault switches and the gateway all read it; tests replace it.
+        builder.Services.AddSingleton(TimeProvider.System);
 
-        // Migrations must finish before the silo starts serving grains, so the store is registered first.
         if (profile.IsCluster)
-            builder.Services.AddPostgresCatalog(builder.Configuration);
+            builder.AddClusterProviders(endpoints);
         else
-            builder.Services.AddInMemoryCatalog();
+            builder.AddEmbeddedProviders(endpoints);
 
         builder.UseOrleans(silo =>
         {
-            silo.AddK8ShopMembershipAndState(usePostgres: profile.IsCluster, endpoints);
             silo.Configure<ClusterOptions>(options =>
             {
                 options.ServiceId = endpoints.ServiceId;
                 options.ClusterId = endpoints.ClusterId;
             });
             // Failure detection and call timeouts are settable (Orleans:Membership:*, Orleans:Messaging:*): fault drills shorten them.
-            silo.Services.AddOptions<ClusterMembershipOptions>().Bind(builder.Configuration.GetSection("Orleans:Membership"));
-            silo.Services.AddOptions<SiloMessagingOptions>().Bind(builder.Configuration.GetSection("Orleans:Messaging"));
+            silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection("Orleans:Membership"));
+            silo.Services.AddOptions<SiloMessagingOptions>().Bind(configuration.GetSection("Orleans:Messaging"));
             silo.AddMemoryGrainStorageAsDefault();
             silo.AddIncomingGrainCallFilter<K8Shop.Grains.Identity.ShopperOwnershipFilter>();
-            silo.AddK8ShopCarts(useRedis: profile.IsCluster, builder.Configuration);
-            silo.AddK8ShopInventory(useDynamoDB: profile.IsCluster, builder.Configuration);
-            silo.AddK8ShopOrders(usePostgres: profile.IsCluster, builder.Configuration);
-            silo.AddK8ShopRecommendations(usePostgres: profile.IsCluster, builder.Configuration);
-            silo.AddK8ShopNotifications(cluster: profile.IsCluster, builder.Configuration);
-            silo.AddK8ShopEvents(useRabbitMQ: profile.IsCluster, builder.Configuration);
+            silo.AddK8ShopCarts(configuration)
+                .AddK8ShopInventory(configuration)
+                .AddK8ShopOrders(configuration)
+                .AddK8ShopRecommendations(configuration)
+                .AddK8ShopNotifications(configuration)
+                .AddK8ShopFaults(configuration);
             // The trace context rides along each grain call, so one trace follows a checkout across silos. Only with
             // tracing on: the filters it adds cost a little on every call.
             if (K8Shop.ServiceDefaults.Telemetry.TelemetrySettings.Of(builder.Services).Tracing)
                 silo.AddActivityPropagation();
-            silo.AddK8ShopFaults(usePostgres: profile.IsCluster, builder.Configuration);
             if (profile.Dashboard)
                 silo.AddDashboard();
-            if (profile.IsCluster)
-                silo.AddK8ShopKubernetesHosting();
         });
-        // After the silo (hosted services start in order): it publishes through the silo's own stream provider.
-        if (profile.IsCluster)
-            builder.Services.AddHostedService<K8Shop.Silo.Catalog.CatalogOutboxPublisher>();
         return builder;
     }
 }

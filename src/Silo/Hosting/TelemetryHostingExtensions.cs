@@ -21,7 +21,7 @@ public static class SiloTelemetryHostingExtensions
     /// </summary>
     public static WebApplicationBuilder AddK8ShopSiloTelemetry(this WebApplicationBuilder builder)
     {
-        var profile = builder.Configuration.GetSection(K8ShopOptions.SectionName).Get<K8ShopOptions>() ?? new K8ShopOptions();
+        var profile = K8ShopOptions.From(builder.Configuration);
         builder.AddServiceDefaults(ServiceName, profile.IsCluster ? ServiceDefaultsOptions.Cluster : ServiceDefaultsOptions.Embedded);
         var settings = TelemetrySettings.Of(builder.Services);
         if (settings.Tracing)

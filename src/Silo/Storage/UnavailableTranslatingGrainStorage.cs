@@ -4,9 +4,9 @@ using Orleans.Storage;
 namespace K8Shop.Silo.Storage;
 
 /// <summary>
-/// Wraps a grain storage so that "the store cannot be reached" reaches callers as one serializable
-/// <see cref="StorageUnavailableException"/> with the text the original service answered, whatever driver
-/// threw; version conflicts pass through untouched, as the runtime needs them.
+/// Wraps a grain storage so that "the store cannot be reached" (<see cref="DatastoreOutage"/>: the driver's connection
+/// and timeout errors) reaches callers as one serializable <see cref="StorageUnavailableException"/> with the text the
+/// original service answered. Anything else (a version conflict, which the runtime needs; a bug) passes through untouched.
 /// </summary>
 public sealed class UnavailableTranslatingGrainStorage(IGrainStorage inner, string backend, string unavailableMessage) : IGrainStorage
 {
@@ -25,7 +25,7 @@ public sealed class UnavailableTranslatingGrainStorage(IGrainStorage inner, stri
         {
             await call();
         }
-        catch (Exception ex) when (ex is not InconsistentStateException and not StorageUnavailableException)
+        catch (Exception ex) when (ex is not InconsistentStateException && DatastoreOutage.IsOutage(ex))
         {
             throw new StorageUnavailableException(backend, unavailableMessage);
         }

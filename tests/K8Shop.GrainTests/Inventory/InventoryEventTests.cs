@@ -28,6 +28,22 @@ public sealed class InventoryEventTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Apply_stamps_its_event_with_the_silos_clock_not_the_wall_clock()
+    {
+        var sku = await TestSkus.CreateAsync(cluster.Grains, 3);
+        var order = TestSkus.NewOrder();
+        var events = await SubscribeAsync("inventory", order);
+        // A day ahead of the wall clock: an event stamped from DateTimeOffset.UtcNow would fall a day short.
+        cluster.Clock.Advance(TimeSpan.FromDays(1));
+        var before = cluster.Clock.GetUtcNow();
+
+        await cluster.Grains.GetGrain<IInventoryApplyGrain>(0).ApplyAsync(order, [new StockLine(sku, 1)]);
+
+        var updated = Assert.IsType<InventoryUpdatedEvent>(Assert.Single(await WaitForAsync(events, 1)));
+        Assert.InRange(updated.OccurredAt, before, cluster.Clock.GetUtcNow());
+    }
+
+    [Fact]
     public async Task An_apply_cut_after_taking_stock_is_finished_by_the_due_work_sweep_and_still_publishes_its_event()
     {
         var (sku, grain) = await TestSkus.CreateGrainAsync(cluster.Grains, 5);

@@ -18,7 +18,7 @@ public static class RedisCartCluster
         }).Build();
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         builder.Options.ServiceId = serviceId;
-        builder.ConfigureSilo((_, silo) => silo.AddK8ShopCarts(useRedis: true, configuration));
+        builder.ConfigureSilo((_, silo) => silo.AddK8ShopCarts(configuration).AddRedisCartStorage(configuration));
         // Grains ask the fault switches (all off here), as every silo has them.
         builder.ConfigureSiloHost((_, host) => host.Services.AddInMemoryCatalog().AddK8ShopFaultSwitches(configuration));
         var cluster = builder.Build();

@@ -29,6 +29,24 @@ public sealed class RedisCartTests
     }
 
     [RedisFact]
+    public async Task Cart_RedisKeyHoldsAnotherType_FailsAsTheBugItIsNotAsUnavailable()
+    {
+        await using var redis = await RedisServerProcess.StartAsync();
+        await using var cluster = await RedisCartCluster.StartAsync(redis.ConnectionString, NewServiceId());
+        var user = NewUser();
+        var cart = cluster.Client.GetGrain<ICartGrain>(user);
+        await cart.AddItemAsync("BOOK-001", 1);
+        await using var direct = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var key = Assert.Single(direct.GetServer(direct.GetEndPoints()[0]).Keys(pattern: $"*{user}*"));
+        await direct.GetDatabase().StringSetAsync(key, "not a cart");
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => cart.AddItemAsync("BOOK-002", 1));
+
+        Assert.IsNotType<StorageUnavailableException>(error);
+        Assert.Contains("WRONGTYPE", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [RedisFact]
     public async Task Cart_RedisCrashesAndComesBack_Answers503ThenRecoversWithNothingAcknowledgedLost()
     {
         await using var redis = await RedisServerProcess.StartAsync();

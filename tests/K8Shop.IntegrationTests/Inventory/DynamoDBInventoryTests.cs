@@ -71,7 +71,7 @@ public sealed class DynamoDBInventoryTests
         }).Build();
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         builder.Options.ServiceId = serviceId;
-        builder.ConfigureSilo((_, silo) => silo.AddK8ShopInventory(useDynamoDB: true, configuration));
+        builder.ConfigureSilo((_, silo) => silo.AddK8ShopInventory(configuration).AddDynamoDBInventoryStorage(configuration));
         // Grains ask the fault switches (all off here), as every silo has them.
         builder.ConfigureSiloHost((_, host) => host.Services.AddInMemoryCatalog().AddK8ShopFaultSwitches(configuration));
         // Calls caught in flight by the kill fail after this, instead of the 30 s default.

@@ -13,6 +13,8 @@ public sealed class OrderRetryPolicyTests
         { CallFailure.FromStatus(HttpStatusCode.InternalServerError, null), true },
         { CallFailure.Timeout, true },
         { CallFailure.Connection("ConnectionError"), true },
+        { CallFailure.FromStatus(HttpStatusCode.Conflict, new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1))), true },
+        { CallFailure.FromStatus(HttpStatusCode.Conflict, null), false },
         { CallFailure.FromStatus(HttpStatusCode.UnprocessableEntity, null), false },
         { CallFailure.FromStatus(HttpStatusCode.BadRequest, null), false },
         { CallFailure.FromStatus(HttpStatusCode.NotFound, null), false },

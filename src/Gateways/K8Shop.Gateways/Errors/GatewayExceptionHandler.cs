@@ -33,6 +33,9 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         context.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
             context.Response.Headers.RetryAfter = "5";
+        // A version conflict, not an outage: the grain reloads what is stored, so the same request may pass a moment later.
+        if (cause is Orleans.Storage.InconsistentStateException)
+            context.Response.Headers.RetryAfter = "1";
         if (cause is InventoryBusyException busy)
             context.Response.Headers.RetryAfter = busy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
@@ -57,7 +60,7 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         PaymentConflictException conflict => (409, conflict.Message, conflict.Message, null),
         PaymentStateException { NotFound: true } missing => (404, missing.Message, missing.Message, null),
         PaymentStateException state => (409, state.Message, state.Message, null),
-        Orleans.Storage.InconsistentStateException => (503, "concurrent update", "the record changed under this request; retry", null),
+        Orleans.Storage.InconsistentStateException => (409, "concurrent update", "the record changed under this request; retry", null),
         CatalogUnavailableException down => (503, "catalog unavailable", down.Message + "; retry shortly", null),
         _ when GrainFailures.IsClusterUnavailable(exception) =>
             (503, "service unavailable", "the shop's backend did not answer in time; retry shortly", null),

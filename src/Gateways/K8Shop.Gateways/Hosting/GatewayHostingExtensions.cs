@@ -14,7 +14,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace K8Shop.Gateways.Hosting;
 
@@ -29,7 +28,6 @@ public static class GatewayHostingExtensions
 
     public static IServiceCollection AddK8ShopGateway(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
         // Resolved now, so an unknown module stops the host before anything starts, naming the key and the allowed values.
         var modules = new GatewayServedModules(GatewayOptions.From(configuration).Resolve());
         services.AddSingleton(modules);
