@@ -5,8 +5,12 @@
 #
 # hot-sku: durable reservations/s on one SKU with group commit, the same with one write per change, storage
 #   writes/s on the hot item (from the item's version attribute), and the ratios.
-# checkout: (a) checkouts/s at saturation (closed loop), (b) checkout and order-call latency in an open loop at
-#   half that rate, (c) pgbench tps for the same work as plain SQL rows on the same PostgreSQL, and the ratio.
+# checkout: this build against a baseline (a git worktree of [baseline ref], default 19676a8, the commit issue 18 started
+#   from; built under artifacts/bench/baseline), run alternately A B A B, each on a fresh silo with Auth__Mode=open and
+#   each build on a PostgreSQL database and RabbitMQ vhost of its own: (a) checkouts/s, silo CPU and PostgreSQL
+#   transactions per checkout at saturation (closed loop), (b) checkout p99 in an open loop at half the baseline's first
+#   saturation rate; reports both builds' means, the ratios and the goals; (c) pgbench tps for the same work as plain
+#   SQL rows on the same PostgreSQL, as context.
 # events: the checkout scenario at saturation with the load generator's event watcher on RabbitMQ: checkouts/s, events
 #   produced/s vs received/s, the delay from state change (occurred_at) to an independent consumer's receipt, events
 #   per confirmed checkout, duplicates, and the depths of notification-service and the stream provider's partition queues.
@@ -38,6 +42,7 @@
 # gets its client credentials by environment (the operator sets stock; loadgen moves stock and signs shoppers in).
 # The load generator's invariant checks must pass in every run, else the script exits non-zero.
 # Usage: scripts/bench.sh hot-sku|checkout|events|auth|telemetry|chaos|xacts [seconds, default 20 (events: 60, chaos: 300)] [clients, default 1024 (hot-sku) or 64]
+#   (checkout: [seconds] [clients] [baseline ref, default $BENCH_BASELINE or 19676a8])
 #   (auth: [seconds] [hot-sku clients, default 1024] [checkout clients, default 64])
 # BENCH_WARMUP: unmeasured seconds before each phase (default 60).
 set -euo pipefail
@@ -47,7 +52,7 @@ scenario=${1:-hot-sku}
 duration=${2:-20}
 case $scenario in
   hot-sku) clients=${3:-1024} ;;
-  checkout) clients=${3:-64} ;;
+  checkout) clients=${3:-64} baseline_ref=${4:-${BENCH_BASELINE:-19676a8}} ;;
   events) duration=${2:-60} clients=${3:-64} ;;
   auth) clients=${3:-1024} checkout_clients=${4:-64} ;;
   telemetry) clients=${3:-32} ;;
@@ -83,6 +88,8 @@ npm ci --prefix tools/K8Shop.LoadGen/ReportAssets --no-audit --no-fund --logleve
 dotnet build tools/K8Shop.LoadGen -c Release --nologo -clp:ErrorsOnly -v q
 
 silo=""
+# The build start_silo runs: this checkout, or the checkout scenario's baseline worktree.
+silo_root=.
 stop_silo() { if [[ -n "$silo" ]]; then kill "$silo" 2>/dev/null || true; wait "$silo" 2>/dev/null || true; fi; silo=""; }
 trap stop_silo EXIT
 
@@ -95,7 +102,7 @@ start_silo() {
   local name=$1 table=$2 log
   shift 2
   log="$PWD/$out/silo-$name.log"
-  cd src/Silo/bin/Release/net10.0
+  cd "$silo_root/src/Silo/bin/Release/net10.0"
   env K8Shop__Profile=cluster ConnectionStrings__Postgres="$ConnectionStrings__Postgres" ConnectionStrings__Redis="$ConnectionStrings__Redis" \
     Kestrel__Endpoints__Http__Url="http://127.0.0.1:$http_port" Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:15052" \
     Orleans__SiloPort=21112 Orleans__GatewayPort=31001 Orleans__ClusterId="bench-$stamp-$name" Logging__LogLevel__Default=Warning \
@@ -135,9 +142,9 @@ loadgen() {
   echo "$status"
 }
 
-# pg_xacts ARGS...: scripts/bench/pg_xacts.sh on the run's own PostgreSQL database.
+# pg_xacts ARGS...: scripts/bench/pg_xacts.sh on the run's own PostgreSQL database (or the one xacts_database names).
 pg_xacts() {
-  PGHOST=127.0.0.1 PGPORT="${K8SHOP_PG_PORT:-5432}" PGUSER=k8shop PGDATABASE="$pg_database" scripts/bench/pg_xacts.sh "$@"
+  PGHOST=127.0.0.1 PGPORT="${K8SHOP_PG_PORT:-5432}" PGUSER=k8shop PGDATABASE="${xacts_database:-$pg_database}" scripts/bench/pg_xacts.sh "$@"
 }
 
 # json_field FILE EXPRESSION: a value from a load generator JSON report (EXPRESSION in Python over `r`).
@@ -189,81 +196,89 @@ PY
 }
 
 checkout() {
-  local sku=BOOK-001 skus=150 pace=${BENCH_INVENTORY_WRITES_PER_SECOND:-50}
-  local sat="$out/checkout-saturation" open="$out/checkout-open" sat_status open_status
-  # A checkout writes about ten grain states and reminder rows; carts left behind by rejected orders expire within the hour.
-  start_silo checkout "k8shop-bench-$stamp-checkout" Inventory__MaxWritesPerSecond="$pace" Cart__IdleExpiry=01:00:00
-  local shop=(--scenario checkout --sku "$sku" --skus "$skus" --setup-stock 1000000 --warmup "${warmup}s" --duration "${duration}s")
+  local sku=BOOK-001 skus=150 pace=${BENCH_INVENTORY_WRITES_PER_SECOND:-50} base_dir="$out/baseline" base_sha this_sha
+  local shop=(--auth open --scenario checkout --sku "$sku" --skus "$skus" --setup-stock 1000000 --warmup "${warmup}s" --duration "${duration}s")
+  base_sha=$(git rev-parse --verify --quiet "$baseline_ref^{commit}") || { echo "the baseline '$baseline_ref' is not a commit of this repository" >&2; exit 2; }
+  this_sha=$(git rev-parse HEAD)
+  # The baseline builds in a worktree of its own under artifacts/ (kept between runs while it stays the same commit).
+  if [[ -d $base_dir && $(git -C "$base_dir" rev-parse HEAD 2>/dev/null) != "$base_sha" ]]; then git worktree remove --force "$base_dir"; fi
+  [[ -d $base_dir ]] || git worktree add --detach "$base_dir" "$base_sha" >/dev/null
+  step "building the baseline ${base_sha:0:7} (Release, in $base_dir)"
+  dotnet build "$base_dir/src/Silo" -c Release --nologo -clp:ErrorsOnly -v q -p:K8ShopSkipStorefront=true
+  # Each build has a PostgreSQL database and a RabbitMQ vhost of its own, so neither reads the other's state or events.
+  # Global, not local: the EXIT trap that drops them runs after this function returned.
+  base_db="${pg_database}_base" base_vhost="$rabbit_vhost-base"
+  psql "${pg[@]}" -d k8shop -qc "CREATE DATABASE \"$base_db\"" || { echo "could not create PostgreSQL database $base_db" >&2; exit 1; }
+  curl -fs -u "$rabbit_credentials" -X PUT "$rabbit_management/api/vhosts/$base_vhost" >/dev/null &&
+    curl -fs -u "$rabbit_credentials" -X PUT -H 'Content-Type: application/json' -d '{"configure":".*","write":".*","read":".*"}' \
+      "$rabbit_management/api/permissions/$base_vhost/${rabbit_credentials%%:*}" >/dev/null ||
+    { echo "could not create RabbitMQ virtual host $base_vhost" >&2; exit 1; }
+  drop_baseline() {
+    curl -fs -u "$rabbit_credentials" -X DELETE "$rabbit_management/api/vhosts/$base_vhost" >/dev/null || true
+    psql "${pg[@]}" -d k8shop -qc "DROP DATABASE IF EXISTS \"$base_db\" WITH (FORCE)" >/dev/null 2>&1 || true
+  }
+  trap 'stop_silo; drop_baseline; drop_vhost; drop_database' EXIT
+  local base_settings=(ConnectionStrings__Postgres="${ConnectionStrings__Postgres/Database=$pg_database;/Database=$base_db;}"
+    ConnectionStrings__RabbitMQ="${ConnectionStrings__RabbitMQ%/*}/$base_vhost")
 
-  step "(a) saturation: $clients clients in a closed loop for ${duration}s (+${warmup}s warm-up)"
-  sat_status=$(loadgen "$sat" "${shop[@]}" --clients "$clients")
-  local saturated half
-  saturated=$(json_field "$sat.json" 'r["checkout"]["figures"]["checkouts_per_second"]')
-  half=$(awk -v s="$saturated" 'BEGIN { printf "%.1f", (s / 2 > 1 ? s / 2 : 1) }')
+  declare -A rate cpu xacts p99 runs check
+  local half="" round build
+  # run BUILD ROUND: a fresh silo of that build; (a) saturation, (b) the open loop at half the baseline's first rate.
+  run() {
+    local build=$1 name="checkout-$1-$2" root=. settings=() sat_status open_status saturated
+    if [[ $build == baseline ]]; then root=$base_dir settings=("${base_settings[@]}") xacts_database=$base_db; else xacts_database=$pg_database; fi
+    silo_root=$root
+    start_silo "$name" "k8shop-bench-$stamp-$name" Auth__Mode=open Inventory__MaxWritesPerSecond="$pace" Cart__IdleExpiry=01:00:00 "${settings[@]}"
+    step "$build (round $2): (a) saturation, $clients clients in a closed loop for ${duration}s (+${warmup}s warm-up)"
+    sat_status=$(loadgen "$out/$name-saturation" "${shop[@]}" --clients "$clients")
+    saturated=$(json_field "$out/$name-saturation.json" 'r["checkout"]["figures"]["checkouts_per_second"]')
+    [[ -n $half ]] || half=$(awk -v s="$saturated" 'BEGIN { printf "%.1f", (s / 2 > 1 ? s / 2 : 1) }')
+    step "$build (round $2): (b) open loop at $half checkouts/s (half the baseline's first saturation) for ${duration}s (+${warmup}s warm-up)"
+    open_status=$(loadgen "$out/$name-open" "${shop[@]}" --rate "$half")
+    stop_silo
+    silo_root=.
+    rate[$build]=$(awk -v a="${rate[$build]:-0}" -v b="$saturated" 'BEGIN { print a + b }')
+    cpu[$build]=$(awk -v a="${cpu[$build]:-0}" -v b="$(python3 scripts/bench/cpu_share.py per-op "$out/$name-saturation-cpu.json" "$saturated" |
+      grep -oE 'silo [0-9.]+ ms' | grep -oE '[0-9.]+' || echo 0)" 'BEGIN { print a + b }')
+    xacts[$build]=$(awk -v a="${xacts[$build]:-0}" -v b="$(pg_xacts per-op "$out/$name-saturation-pg.json" "$saturated" | grep -oE '^[0-9.]+' || echo 0)" 'BEGIN { print a + b }')
+    p99[$build]=$(awk -v a="${p99[$build]:-0}" -v b="$(json_field "$out/$name-open.json" '[l["p99_ms"] for l in r["latency"] if l["kind"] == "checkout"][0]')" 'BEGIN { print a + b }')
+    runs[$build]=$(( ${runs[$build]:-0} + 1 ))
+    for status_report in "$sat_status:$out/$name-saturation.json" "$open_status:$out/$name-open.json"; do
+      [[ ${status_report%%:*} == 0 && $(json_field "${status_report#*:}" 'r["passed"]') == True ]] || check[$build]=FAIL
+    done
+    echo "    $build round $2: $saturated checkouts/s at saturation; details $out/$name-{saturation,open}{.txt,.json,-cpu.json,-pg.json}"
+  }
+  for round in 1 2; do for build in baseline this; do run "$build" "$round"; done; done
+  xacts_database=$pg_database
 
-  step "(b) open loop at half that rate, $half checkouts/s, for ${duration}s (+${warmup}s warm-up)"
-  open_status=$(loadgen "$open" "${shop[@]}" --rate "$half")
-  stop_silo
-
-  step "(c) pgbench: an order, two items and a payment per transaction, $clients clients for ${duration}s"
+  step "(c) pgbench, for context: an order, two items and a payment per transaction, $clients clients for ${duration}s"
   psql "${pg[@]}" -d k8shop -Atqc "SELECT 1 FROM pg_database WHERE datname = 'k8shop_bench'" | grep -q 1 ||
     psql "${pg[@]}" -d k8shop -qc "CREATE DATABASE k8shop_bench"
   psql "${pg[@]}" -d k8shop_bench -q -v ON_ERROR_STOP=1 -f scripts/bench/checkout-pg-schema.sql 2>&1 | grep -v NOTICE || true
-  local pgbench_pid sampler
-  pgbench "${pg[@]}" -n -M prepared -c "$clients" -j "$(nproc)" -T "$duration" -f scripts/bench/checkout-pg.sql k8shop_bench >"$out/checkout-pgbench.txt" 2>&1 &
-  pgbench_pid=$!
-  python3 scripts/bench/cpu_share.py measure --after 2 --window "$((duration > 6 ? duration - 4 : duration / 2))" --out "$out/checkout-pgbench-cpu.json" \
-    pgbench="$pgbench_pid" "$(scripts/dev-services.sh pids postgres | tr ' ' '=')" &
-  sampler=$!
-  wait "$pgbench_pid" || { cat "$out/checkout-pgbench.txt" >&2; exit 1; }
-  wait "$sampler" || true
+  pgbench "${pg[@]}" -n -M prepared -c "$clients" -j "$(nproc)" -T "$duration" -f scripts/bench/checkout-pg.sql k8shop_bench >"$out/checkout-pgbench.txt" 2>&1 ||
+    { cat "$out/checkout-pgbench.txt" >&2; exit 1; }
   local tps
   tps=$(awk '/^tps = / { print $3 }' "$out/checkout-pgbench.txt")
 
-  local figures=(
-    "$(json_field "$sat.json" 'r["checkout"]["figures"]["confirmed_per_second"]')"
-    "$(json_field "$sat.json" '" ".join(str(l[k]) for l in r["latency"] if l["kind"] == "checkout" for k in ("p50_ms", "p99_ms"))')"
-    "$(json_field "$sat.json" '" ".join(str(l[k]) for l in r["latency"] if l["kind"] == "order" for k in ("p50_ms", "p99_ms"))')"
-    "$(json_field "$sat.json" 'r["errors"]["http_429"] + r["errors"]["http_503"] + r["errors"]["http_other"] + r["errors"]["timeouts"] + r["errors"]["connection_errors"] + r["errors"]["invalid_replies"]')"
-    "$(json_field "$open.json" 'r["checkout"]["figures"]["checkouts_per_second"]')"
-    "$(json_field "$open.json" '" ".join(str(l[k]) for l in r["latency"] if l["kind"] == "checkout" for k in ("p50_ms", "p90_ms", "p99_ms", "max_ms"))')"
-    "$(json_field "$open.json" '" ".join(str(l[k]) for l in r["latency"] if l["kind"] == "order" for k in ("p50_ms", "p90_ms", "p99_ms", "max_ms"))')"
-    "$(json_field "$open.json" 'r["outcomes"]["dropped"]')"
-  )
-  local sat_check=FAIL open_check=FAIL
-  [[ $sat_status == 0 && $(json_field "$sat.json" 'r["passed"]') == True ]] && sat_check=PASS
-  [[ $open_status == 0 && $(json_field "$open.json" 'r["passed"]') == True ]] && open_check=PASS
-  read -r sat_p50 sat_p99 <<<"${figures[1]}"
-  read -r sat_order_p50 sat_order_p99 <<<"${figures[2]}"
-  read -r open_p50 open_p90 open_p99 open_max <<<"${figures[5]}"
-  read -r order_p50 order_p90 order_p99 order_max <<<"${figures[6]}"
-
   {
     echo "K8Shop checkout benchmark, $(date -u +%FT%TZ), $(nproc) cores, ${duration}s measured per phase (+${warmup}s warm-up), $clients clients"
-    echo "(cluster profile: orders, payments, membership and reminders on PostgreSQL, carts on Redis, inventory on dynalite with"
+    echo "baseline ${base_sha:0:7} ($baseline_ref) against this build ${this_sha:0:7}, run alternately A B A B, each on a fresh silo with Auth__Mode=open"
+    echo "(cluster profile: orders, payments and membership on PostgreSQL, carts on Redis, inventory on dynalite with"
     echo " Inventory__MaxWritesPerSecond=$pace; a checkout is 1-3 cart adds over $skus SKUs, $sku hottest, then POST /orders for the cart)"
-    awk -v r="$saturated" -v c="${figures[0]}" -v p50="$sat_p50" -v p99="$sat_p99" -v o50="$sat_order_p50" -v o99="$sat_order_p99" -v e="${figures[3]}" -v k="$sat_check" 'BEGIN {
-      printf "(a) saturation, closed loop:   %7.1f checkouts/s (%.1f confirmed/s); checkout p50 %.1f ms, p99 %.1f ms; order call p50 %.1f ms, p99 %.1f ms; %d errors; invariants %s\n", r, c, p50, p99, o50, o99, e, k }'
-    echo "                               CPU per checkout: $(python3 scripts/bench/cpu_share.py per-op "$sat-cpu.json" "$saturated")"
-    echo "                               $(pg_xacts per-op "$sat-pg.json" "$saturated")"
-    awk -v h="$half" -v r="${figures[4]}" -v p50="$open_p50" -v p90="$open_p90" -v p99="$open_p99" -v m="$open_max" -v d="${figures[7]}" -v k="$open_check" 'BEGIN {
-      printf "(b) open loop at %.1f/s:       %7.1f checkouts/s; whole checkout p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d dropped; invariants %s\n", h, r, p50, p90, p99, m, d, k }'
-    awk -v p50="$order_p50" -v p90="$order_p90" -v p99="$order_p99" -v m="$order_max" 'BEGIN {
-      printf "                               order call alone p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms\n", p50, p90, p99, m }'
-    echo "                               CPU per checkout: $(python3 scripts/bench/cpu_share.py per-op "$open-cpu.json" "${figures[4]}")"
-    awk -v t="$tps" -v c="$clients" 'BEGIN { printf "(c) pgbench, %d clients:       %7.1f tps (order + 2 items + payment in one transaction, prepared statements)\n", c, t }'
-    echo "                               CPU per transaction: $(python3 scripts/bench/cpu_share.py per-op "$out/checkout-pgbench-cpu.json" "$tps")"
-    awk -v r="$saturated" -v t="$tps" 'BEGIN { printf "ratio checkouts/s / pgbench tps: %.3f\n", r / t }'
-    # What the rest of the checkout costs bounds the ratio whatever the silo does: the services and the generator alone,
-    # at their measured cost per checkout, could not go faster on these cores.
-    python3 scripts/bench/cpu_share.py ceiling "$sat-cpu.json" "$saturated" "$tps"
-    awk -v p="$open_p99" 'BEGIN { printf "goal p99 <= 50 ms (whole checkout, open loop at half saturation): %s\n", (p <= 50 ? "met" : "not met") }'
-    awk -v r="$saturated" -v t="$tps" 'BEGIN { printf "goal ratio >= 0.25: %s\n", (r / t >= 0.25 ? "met" : "not met") }'
-    echo "report: $sat.html"
-    echo "report: $open.html"
-    echo "details: $sat{,-cpu}.json, $sat.txt, $open{,-cpu}.json, $open.txt, $out/checkout-pgbench{.txt,-cpu.json}, $out/silo-checkout.log"
+    echo "means of each build's ${runs[this]} runs:                         baseline     this build   ratio"
+    awk -v a="${rate[baseline]}" -v b="${rate[this]}" -v n="${runs[this]}" 'BEGIN { printf "(a) checkouts/s at saturation                        %8.1f     %8.1f     %.2f  (goal >= 1.5)\n", a / n, b / n, b / a }'
+    awk -v a="${cpu[baseline]}" -v b="${cpu[this]}" -v n="${runs[this]}" 'BEGIN { printf "(a) silo CPU per checkout at saturation, ms         %8.2f     %8.2f     %.2f  (goal <= 0.60)\n", a / n, b / n, b / a }'
+    awk -v a="${xacts[baseline]}" -v b="${xacts[this]}" -v n="${runs[this]}" 'BEGIN { printf "(a) PostgreSQL transactions per checkout            %8.1f     %8.1f     %.2f  (goal <= 8 per checkout)\n", a / n, b / n, b / a }'
+    awk -v a="${p99[baseline]}" -v b="${p99[this]}" -v n="${runs[this]}" -v h="$half" 'BEGIN { printf "(b) checkout p99 at %5.1f checkouts/s, ms           %8.1f     %8.1f     %.2f  (goal <= 0.60)\n", h, a / n, b / n, b / a }'
+    echo "invariants: baseline ${check[baseline]:-PASS}, this build ${check[this]:-PASS} (every run: no oversell, one charge per order, every order final)"
+    awk -v t="$tps" -v c="$clients" 'BEGIN { printf "(c) pgbench, %d clients: %.1f tps (order + 2 items + payment in one transaction, prepared statements), for context\n", c, t }'
+    awk -v n="${runs[this]}" -v a="${rate[this]}" -v b="${cpu[this]}" -v c="${xacts[this]}" -v d="${p99[this]}" -v ra="${rate[baseline]}" -v rb="${cpu[baseline]}" -v rd="${p99[baseline]}" 'BEGIN {
+      printf "goals: throughput %s, silo CPU %s, transactions %s, p99 %s\n", (a / ra >= 1.5 ? "met" : "not met"), (b / rb <= 0.6 ? "met" : "not met"),
+        (c / n <= 8 ? "met" : "not met"), (d / rd <= 0.6 ? "met" : "not met") }'
+    echo "reports: $out/checkout-{baseline,this}-{1,2}-{saturation,open}.html"
+    echo "details: $out/checkout-{baseline,this}-{1,2}-*{.txt,.json,-cpu.json,-pg.json}, $out/checkout-pgbench.txt, $out/silo-checkout-*.log"
   } | tee "$report"
-  [[ "$sat_check" == PASS && "$open_check" == PASS ]]
+  [[ ${check[baseline]:-PASS} == PASS && ${check[this]:-PASS} == PASS ]]
 }
 
 events() {
