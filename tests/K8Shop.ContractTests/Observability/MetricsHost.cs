@@ -26,18 +26,32 @@ public sealed class MetricsHost : IAsyncDisposable
     {
         _listener.InstrumentPublished = (instrument, _) => _instruments.TryAdd(instrument, true);
         _listener.Start();
-        var httpPort = TestPorts.Free();
-        var managementPort = TestPorts.Free();
-        var settings = new Dictionary<string, string?>(profile)
+        // A free port can be taken by another test between TestPorts.Free() and the bind: then start again on fresh ones.
+        int httpPort, managementPort;
+        for (var attempt = 1; ; attempt++)
         {
-            ["Auth:Mode"] = "open",
-            ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{httpPort}",
-            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{TestPorts.Free()}",
-            ["Management:Urls"] = $"http://127.0.0.1:{managementPort}",
-        };
-        _host = new K8ShopHost(settings);
-        _host.UseKestrel();
-        _host.StartServer();
+            httpPort = TestPorts.Free();
+            managementPort = TestPorts.Free();
+            var settings = new Dictionary<string, string?>(profile)
+            {
+                ["Auth:Mode"] = "open",
+                ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{httpPort}",
+                ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{TestPorts.Free()}",
+                ["Management:Urls"] = $"http://127.0.0.1:{managementPort}",
+            };
+            var host = new K8ShopHost(settings);
+            host.UseKestrel();
+            try
+            {
+                host.StartServer();
+                _host = host;
+                break;
+            }
+            catch (IOException bind) when (attempt < 3 && bind.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                host.Dispose();
+            }
+        }
         Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
         Management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}") };
     }

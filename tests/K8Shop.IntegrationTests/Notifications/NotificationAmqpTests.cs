@@ -172,7 +172,9 @@ public sealed class NotificationAmqpTests : IAsyncLifetime
         await using var host = await NewHost().StartAsync();
         using var http = RabbitMQVirtualHost.ManagementClient();
 
-        using var queue = JsonDocument.Parse(await http.GetStringAsync($"/api/queues/{_vhost!.Name}/notification-service"));
+        // The management API fills in a queue's statistics (its consumers among them) only at its next stats tick, up to
+        // 5 s after the consumer started: read until they are there.
+        using var queue = await QueueWithStatisticsAsync(http, $"/api/queues/{_vhost!.Name}/notification-service");
         using var bindings = JsonDocument.Parse(await http.GetStringAsync($"/api/queues/{_vhost.Name}/notification-service/bindings"));
         using var deadLetterBindings = JsonDocument.Parse(await http.GetStringAsync($"/api/queues/{_vhost.Name}/notification-service.dlq/bindings"));
         // A plain client declaring the queue as the shop always has (k8s topology.json) is not refused: same arguments.
@@ -198,6 +200,19 @@ public sealed class NotificationAmqpTests : IAsyncLifetime
         Assert.Contains("orders.payment_failed", keys);
         Assert.Contains(deadLetterBindings.RootElement.EnumerateArray(),
             b => b.GetProperty("source").GetString() == "orders.dlq" && b.GetProperty("routing_key").GetString() == "notification-service");
+    }
+
+    private static async Task<JsonDocument> QueueWithStatisticsAsync(HttpClient http, string path)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var queue = JsonDocument.Parse(await http.GetStringAsync(path));
+            if (queue.RootElement.TryGetProperty("consumers", out _) || DateTime.UtcNow > deadline)
+                return queue;
+            queue.Dispose();
+            await Task.Delay(250);
+        }
     }
 
     [NotificationFact]
