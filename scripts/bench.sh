@@ -23,11 +23,14 @@
 #   which hosts the real silo application once per variant and reads the process's CPU time and bytes allocated exactly
 #   around a fixed number of checkouts: off (OTEL_SDK_DISABLED=true), defaults (nothing configured), prometheus (/metrics
 #   on a management port that Debian's /usr/bin/prometheus scrapes every 5 s), otlp (traces, metrics and logs exported
-#   to the Aspire dashboard at 127.0.0.1:4317 when it answers, else to scripts/bench/otlp_sink.py). A warm-up round,
+#   to the Aspire dashboard at 127.0.0.1:4317 when it answers, else to scripts/bench/otlp_sink.py), otlp-sampled (the
+#   same at the AWS overlay's head sampling, parentbased_traceidratio 0.1); BENCH_TELEMETRY_VARIANTS (comma-separated)
+#   runs only some of them against off. A warm-up round,
 #   then BENCH_TELEMETRY_ROUNDS (default 6) rounds in a rotating order of BENCH_TELEMETRY_CHECKOUTS (default 600)
 #   checkouts per variant, started at BENCH_TELEMETRY_RATE per second (default 30, half of saturation here; 0: closed
 #   loop) by at most [clients] shoppers (default 32). Reports each variant's median CPU per checkout as a ratio
-#   to off, paired by round (goals: defaults and prometheus at most 3% more, otlp at most 10%), and off's own spread.
+#   to off, paired by round (goals: defaults and prometheus at most 3% more, otlp and otlp-sampled at most 10%), with
+#   bytes allocated per checkout (exact where CPU time is not) and off's own spread.
 # xacts: PostgreSQL transactions per checkout (pg_stat_database of the run's own database): the silo idle for 15 s (membership,
 #   reminder and outbox polls), then the checkout scenario in a closed loop with Auth__Mode=open (no identity traffic);
 #   reports (transactions/s under load - idle transactions/s) / checkouts/s over the measured window. Every other
@@ -418,7 +421,7 @@ telemetry() {
 
   step "building the telemetry cost tool (Release)"
   dotnet build tools/K8Shop.TelemetryCost -c Release --nologo -clp:ErrorsOnly -v q
-  step "telemetry cost: off, defaults, prometheus, otlp in one process, $rounds round(s) of $checkouts checkouts each, $clients shoppers"
+  step "telemetry cost: off and ${BENCH_TELEMETRY_VARIANTS:-defaults, prometheus, otlp, otlp-sampled} in one process, $rounds round(s) of $checkouts checkouts each, $clients shoppers"
   # The silo is hosted inside the tool (its CPU time and allocations are read exactly around the measured checkouts);
   # the co-hosted identity provider gets the same settings as start_silo gives a silo.
   (
@@ -427,7 +430,7 @@ telemetry() {
       Identity__OperatorClient__Secret="$operator_secret" Identity__LoadGenClient__Secret="$loadgen_secret" \
       Identity__DevelopmentKeys=true Identity__RequireHttps=false RateLimits__Auth__PermitLimit=0 \
       dotnet k8shop-telemetry-cost.dll --rounds "$rounds" --checkouts "$checkouts" --clients "$clients" --rate "${BENCH_TELEMETRY_RATE:-30}" \
-      --management-port "$management_port" "${otlp[@]}" --json "$OLDPWD/$out/telemetry-cost.json" --run-id "$stamp"
+      --management-port "$management_port" "${otlp[@]}" ${BENCH_TELEMETRY_VARIANTS:+--variants "$BENCH_TELEMETRY_VARIANTS"} --json "$OLDPWD/$out/telemetry-cost.json" --run-id "$stamp"
   ) >"$out/telemetry-cost.txt" 2>"$out/telemetry-cost.log" || status=$?
   scraped=$(curl -fs "http://127.0.0.1:$prometheus_port/api/v1/query" --data-urlencode 'query=sum(max_over_time(k8shop_checkouts_total[1h]))' |
     python3 -c 'import json, sys; r = json.load(sys.stdin)["data"]["result"]; print(r[0]["value"][1] if r else "none")' || echo none)
