@@ -1,5 +1,6 @@
 using System.Globalization;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Catalog.Search;
 using K8Shop.Contracts.Rules;
 
 namespace K8Shop.Gateways.Catalog;

@@ -1,4 +1,5 @@
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Catalog.Search;
 
 namespace K8Shop.Grains.Catalog.Search;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Catalog.Search;
 
 namespace K8Shop.Grains.Catalog.Search;
 

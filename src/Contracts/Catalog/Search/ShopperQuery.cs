@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Rules;
 
-namespace K8Shop.Grains.Catalog.Search;
+namespace K8Shop.Contracts.Catalog.Search;
 
 public enum QueryTermKind
 {

@@ -1,4 +1,4 @@
-namespace K8Shop.Grains.Catalog.Search;
+namespace K8Shop.Contracts.Catalog.Search;
 
 /// <summary>A word of a text: lower-cased, with where it stands in the original (UTF-16 offsets).</summary>
 public readonly record struct TextToken(string Word, int Start, int Length);
