@@ -19,6 +19,7 @@ public static class CatalogQueryParser
         ["-price"] = CatalogSort.PriceDescending,
         ["price_desc"] = CatalogSort.PriceDescending,
         ["newest"] = CatalogSort.Newest,
+        ["rating"] = CatalogSort.Rating,
     };
 
     /// <summary>The parsed query, or the bad fields with reasons; <paramref name="paged"/> says whether paging was asked for.</summary>
