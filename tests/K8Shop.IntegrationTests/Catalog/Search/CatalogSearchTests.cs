@@ -47,7 +47,7 @@ public abstract partial class CatalogSearchTests(ISearchStoreFixture fixture)
         Assert.Equal("BOOK-001", Skus(result).First());
         Assert.Equal("pragmatic programmer", result.DidYouMean);
         var title = Assert.Single(result.Items[0].Highlights, h => h.Field == "title");
-        Assert.Equal([new TextRange(4, 9), new TextRange(14, 10)], title.Ranges);
+        Assert.Equal([new TextRange(4, 9), new TextRange(14, 10)], title.Ranges.AsEnumerable());
     }
 
     [Fact]
@@ -88,7 +88,9 @@ public abstract partial class CatalogSearchTests(ISearchStoreFixture fixture)
     {
         var result = await Search.SearchAsync(Query("fowler or beck"));
 
-        Assert.Equal(["BOOK-007", "BOOK-024", "BOOK-025", "BOOK-027"], Skus(result).Order());
+        // Simone Beck, and the Beckers (longer words starting with a word match too).
+        Assert.Equal(["BOOK-007", "BOOK-024", "BOOK-025", "BOOK-027", "BOOK-145", "BOOK-146"], Skus(result).Order());
+        Assert.All(result.Items, h => Assert.Matches("(?i)fowler|beck", h.Product.Author));
     }
 
     [Fact]
@@ -143,7 +145,8 @@ public abstract partial class CatalogSearchTests(ISearchStoreFixture fixture)
 
         Assert.Equal(0, result.Total);
         Assert.Null(result.DidYouMean);
-        Assert.Equal(SearchFacets.Empty.Tags, result.Facets.Tags);
+        Assert.Empty(result.Facets.Tags);
+        Assert.Empty(result.Facets.PriceBands);
     }
 
     protected static BookSearchQuery Query(string text, SearchSort sort = SearchSort.Relevance) => new(Text: text, Sort: sort);
