@@ -101,4 +101,31 @@ public static class ShopLimits
         /// <summary>Short ranked lists: recommendations and hot SKUs.</summary>
         public const int MaxListLength = 50;
     }
+
+    /// <summary>Search and suggestions (<c>/catalog/search</c>, <c>/catalog/suggest</c>).</summary>
+    public static class Search
+    {
+        public const int DefaultPageSize = 20;
+
+        public const int MaxPageSize = 50;
+
+        /// <summary>The search text after trimming.</summary>
+        public const int MaxQueryLength = Catalog.ProductRules.MaxSearchTextLength;
+
+        /// <summary>Words, phrases and exclusions in one query: more only costs the store.</summary>
+        public const int MaxQueryTerms = 16;
+
+        /// <summary>What a suggestion request may type.</summary>
+        public const int MaxSuggestLength = 100;
+
+        public const int DefaultSuggestLimit = 8;
+
+        public const int MaxSuggestLimit = 20;
+
+        /// <summary>Values listed per facet (the most frequent first).</summary>
+        public const int MaxFacetValues = 20;
+
+        /// <summary>"Did you mean" is offered only when fewer books than this matched.</summary>
+        public const int DidYouMeanBelow = 3;
+    }
 }

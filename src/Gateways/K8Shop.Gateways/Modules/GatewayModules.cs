@@ -36,6 +36,7 @@ public static class GatewayModules
         (Catalog, app =>
         {
             app.MapCatalogEndpoints();
+            app.MapCatalogSearchEndpoints();
             app.MapGrpcService<CatalogGrpcService>().AllowAnonymous();
         }),
         (Products, app => app.MapProductsEndpoints()),
