@@ -14,7 +14,7 @@ public sealed partial class BookReviewsGrain
         draft = ReviewRules.Validate(draft);
         if (!await BoughtAsync(draft.UserId))
             throw new NotVerifiedBuyerException();
-        var now = clock.GetUtcNow();
+        var now = Now();
         var existing = _reviews.Values.FirstOrDefault(r => r.UserId == draft.UserId);
         var review = existing is null
             ? new Review(Guid.CreateVersion7(now), Sku, draft.UserId, draft.Reviewer, draft.Rating, draft.Text, now, now, false, 0)
@@ -62,10 +62,17 @@ public sealed partial class BookReviewsGrain
         return changed;
     }
 
+    /// <summary>The time, to the microsecond PostgreSQL keeps, so a review read back is the review written.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % 10));
+    }
+
     /// <summary>An event about <paramref name="review"/>; its message id names this change, so a republished copy is recognised.</summary>
     private ReviewEvent EventFor(string name, Review review)
     {
-        var at = clock.GetUtcNow();
+        var at = Now();
         return new ReviewEvent
         {
             // created and deleted happen once per review; an edit or a hide is a new fact each time it happens.
