@@ -89,6 +89,26 @@ public static class ShopLimits
         public const decimal MaxAmount = 1_000_000_000m;
     }
 
+    /// <summary>Ratings and reviews of a book.</summary>
+    public static class Reviews
+    {
+        public const int MinRating = 1;
+
+        public const int MaxRating = 5;
+
+        /// <summary>Characters of a review's text after trimming (a rating needs a few words with it).</summary>
+        public const int MinTextLength = 10;
+
+        public const int MaxTextLength = 4_000;
+
+        /// <summary>A reviewer's display name as shown, after trimming (longer names are cut).</summary>
+        public const int MaxReviewerLength = 80;
+
+        public const int DefaultPageSize = 10;
+
+        public const int MaxPageSize = 50;
+    }
+
     /// <summary>Pages of a listing (catalog, a shopper's orders and notifications).</summary>
     public static class Paging
     {
