@@ -89,6 +89,15 @@ public static class ShopLimits
         public const decimal MaxAmount = 1_000_000_000m;
     }
 
+    public static class Recommendations
+    {
+        /// <summary>Books a signed-in shopper's recently viewed keeps, newest first (older views drop off).</summary>
+        public const int MaxRecentlyViewed = 20;
+
+        /// <summary>Books one home shelf shows at most.</summary>
+        public const int MaxShelfItems = 24;
+    }
+
     /// <summary>Pages of a listing (catalog, a shopper's orders and notifications).</summary>
     public static class Paging
     {
