@@ -24,8 +24,8 @@ public sealed record ShelfSettings(int MinItems, int Size, int MinOrders)
 /// <summary>
 /// The home shelves, pure. Each shelf tells the truth about why its books are there, and appears only with at least
 /// <see cref="ShelfSettings.MinItems"/> books: "popular now" only from orders confirmed inside the window once there
-/// are <see cref="ShelfSettings.MinOrders"/> of them; "best-sellers" from all-time sales, else from the catalog's own
-/// best-seller tag; "new arrivals" by publication year; never a list of books in title order dressed up as popular.
+/// are <see cref="ShelfSettings.MinOrders"/> of them; "best-sellers" from all-time sales (when they hold enough books
+/// "popular now" does not show), else from the catalog's own best-seller tag; "new arrivals" by publication year; never a list of books in title order dressed up as popular.
 /// A book goes to the first shelf that claims it (the shopper's own shelves first); a later shelf takes it again only
 /// when it would otherwise fall short. Within a shelf, books in stock come first, each group in its ranking's order.
 /// </summary>
@@ -39,10 +39,12 @@ public static class ShelfPlanner
     {
         var claimed = new HashSet<Guid>();
         var shelves = new List<Shelf>();
-        void Add(string id, string title, string reason, IEnumerable<CatalogBook> ranked)
+        bool Add(string id, string title, string reason, IEnumerable<CatalogBook> ranked)
         {
-            if (Pick(ranked, claimed, settings) is { } books)
-                shelves.Add(new Shelf(id, title, reason, [.. books.Select(b => b.Product)]));
+            if (Pick(ranked, claimed, settings) is not { } books)
+                return false;
+            shelves.Add(new Shelf(id, title, reason, [.. books.Select(b => b.Product)]));
+            return true;
         }
 
         // Claim order: the shopper's own trail and purchases first, then what the shop knows, most telling first.
@@ -52,12 +54,15 @@ public static class ShelfPlanner
                 "Bought together with it, rated highly by shoppers with similar purchases, or by the same author or on the same subjects", pick.Books);
         if (inputs.Recent.Orders >= settings.MinOrders)
             Add(ShelfIds.PopularNow, "Popular now", $"Most bought in the last {Days(inputs.Recent.Days)}", Ranked(inputs.Catalog, inputs.Recent.Skus.ToDictionary(s => s.Sku, s => s.Units)));
+        // All-time sales when they hold enough books of their own (not the same books as "popular now" again); else the
+        // catalog's best-seller tag; else all-time sales even if they repeat.
         var bestSelling = Ranked(inputs.Catalog, inputs.AllTimeUnits);
-        if (bestSelling.Count >= settings.MinItems)
-            Add(ShelfIds.BestSellers, "Best-sellers", "Most bought since the shop opened", bestSelling);
-        else
-            Add(ShelfIds.BestSellers, "Best-sellers", "Marked best-sellers in our catalog",
-                inputs.Catalog.Books.Where(b => b.Tags.Contains(RecommendationRanking.BestSellerTag)));
+        const string bestSellersBySales = "Most bought since the shop opened";
+        var bySales = bestSelling.Count(b => !claimed.Contains(b.Id)) >= settings.MinItems
+            && Add(ShelfIds.BestSellers, "Best-sellers", bestSellersBySales, bestSelling);
+        if (!bySales && !Add(ShelfIds.BestSellers, "Best-sellers", "Marked best-sellers in our catalog",
+                inputs.Catalog.Books.Where(b => b.Tags.Contains(RecommendationRanking.BestSellerTag))))
+            Add(ShelfIds.BestSellers, "Best-sellers", bestSellersBySales, bestSelling);
         if (inputs.TopRated is { } topRated)
             Add(ShelfIds.TopRated, "Top rated", "Highest average rating from verified buyers", topRated);
         Add(ShelfIds.NewArrivals, "New arrivals", "Newest publications first",

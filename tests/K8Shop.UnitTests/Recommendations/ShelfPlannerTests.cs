@@ -92,6 +92,20 @@ public sealed class ShelfPlannerTests
     }
 
     [Fact]
+    public void BestSellers_AllTimeSalesAreTheSameBooksAsPopularNow_FallsBackOnTheCatalogsTag()
+    {
+        var sold = new Dictionary<string, long> { ["S-J"] = 9, ["S-H"] = 7, ["S-E"] = 3 };
+        var inputs = FreshShop() with { AllTimeUnits = sold, Recent = Recent(3, ("S-J", 9), ("S-H", 7), ("S-E", 3)) };
+
+        var shelves = ShelfPlanner.Plan(inputs, Settings);
+
+        Assert.Equal(["S-J", "S-H", "S-E"], Items(shelves.Single(s => s.Id == ShelfIds.PopularNow)));
+        var bestSellers = shelves.Single(s => s.Id == ShelfIds.BestSellers);
+        Assert.Equal("Marked best-sellers in our catalog", bestSellers.Reason);
+        Assert.Equal(["S-A", "S-B", "S-C", "S-D"], Items(bestSellers));
+    }
+
+    [Fact]
     public void Shelves_NeverRepeatABookWhenAvoidable_AndTakeOneAgainOnlyToReachTheMinimum()
     {
         // Popular now claims E, G, H, I and best-sellers A, B, C, D: new arrivals has only F left.
