@@ -109,6 +109,16 @@ public static class ShopLimits
         public const int MaxPageSize = 50;
     }
 
+    /// <summary>Home shelves and recently viewed.</summary>
+    public static class Recommendations
+    {
+        /// <summary>Books a signed-in shopper's recently viewed keeps, newest first (older views drop off).</summary>
+        public const int MaxRecentlyViewed = 20;
+
+        /// <summary>Books one home shelf shows at most.</summary>
+        public const int MaxShelfItems = 24;
+    }
+
     /// <summary>Pages of a listing (catalog, a shopper's orders and notifications).</summary>
     public static class Paging
     {
