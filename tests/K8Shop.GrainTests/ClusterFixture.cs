@@ -42,6 +42,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.AddInMemoryCatalog();
+            host.Services.AddSingleton(Ratings);
             host.Services.AddSingleton(Reviews);
             host.Services.AddSingleton<K8Shop.Grains.Reviews.IReviewStore>(Reviews);
             host.Services.AddSingleton<TimeProvider>(Clock);
@@ -107,8 +108,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>How many notifications a shopper's history keeps here: few, so a test can pass the bound.</summary>
     public const int NotificationMaxEntries = 20;
 
+    /// <summary>The summaries embedded mode keeps for the catalog, as the reviews store sets them.</summary>
+    public static K8Shop.Grains.Catalog.BookRatings Ratings { get; } = new();
+
     /// <summary>The silo's reviews store (one silo, so one store): tests compare the grain's summary with what it holds.</summary>
-    public static K8Shop.Grains.Reviews.InMemoryReviewStore Reviews { get; } = new();
+    public static K8Shop.Grains.Reviews.InMemoryReviewStore Reviews { get; } = new(Ratings);
 
     /// <summary>Every e-mail and SMS the silo sent; tests plan send failures on it.</summary>
     public static RecordingSenders Mail { get; } = new();

@@ -10,6 +10,6 @@ public sealed record BookRatingSummary(
     [property: Id(2)] int Sum,
     [property: Id(3)] ImmutableArray<int> Stars)
 {
-    /// <summary>The mean rating; 0 when there is none.</summary>
+    /// <summary>The mean rating, 0 when nobody rated the book.</summary>
     public double Average => Count == 0 ? 0 : (double)Sum / Count;
 }

@@ -4,14 +4,15 @@ using K8Shop.Contracts.Catalog;
 namespace K8Shop.Grains.Catalog;
 
 /// <summary>
-/// Every book's rating summary in embedded mode (in the cluster profile it is table <c>catalog.book_ratings</c>): the
-/// reviews store sets a book's summary with each review change, the catalog's search reads it to sort by rating.
+/// Every book's rating summary in embedded mode (the reviews feature sets it; the in-memory catalog sorts and searches
+/// by it). The cluster profile keeps them in <c>catalog.book_ratings</c> instead.
 /// </summary>
-public static class BookRatings
+public sealed class BookRatings
 {
-    private static readonly ConcurrentDictionary<string, BookRatingSummary> Summaries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, BookRatingSummary> _bySku = new(StringComparer.OrdinalIgnoreCase);
 
-    public static void Set(BookRatingSummary summary) => Summaries[summary.Sku] = summary;
+    public void Set(BookRatingSummary summary) => _bySku[summary.Sku] = summary;
 
-    public static BookRatingSummary? Get(string sku) => Summaries.TryGetValue(sku, out var summary) ? summary : null;
+    /// <summary>The book's summary; null when nobody rated it.</summary>
+    public BookRatingSummary? Get(string sku) => _bySku.TryGetValue(sku, out var summary) && summary.Count > 0 ? summary : null;
 }

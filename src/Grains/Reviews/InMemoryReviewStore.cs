@@ -10,7 +10,7 @@ namespace K8Shop.Grains.Reviews;
 /// uniqueness rules hold (one review per shopper and book, one vote per shopper and review). Each change also sets the
 /// book's summary in <see cref="BookRatings"/>, where the catalog's search reads it.
 /// </summary>
-public sealed class InMemoryReviewStore : IReviewStore
+public sealed class InMemoryReviewStore(BookRatings ratings) : IReviewStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, Review> _reviews = [];
@@ -47,7 +47,7 @@ public sealed class InMemoryReviewStore : IReviewStore
             if (change.Vote is { } vote)
                 _votes.Add(vote);
             _outbox.AddRange(change.EventsOrEmpty);
-            BookRatings.Set(change.Summary);
+            ratings.Set(change.Summary);
         }
         return Task.CompletedTask;
     }
