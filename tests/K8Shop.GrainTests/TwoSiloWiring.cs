@@ -11,6 +11,7 @@ using K8Shop.Grains.Recommendations;
 using K8Shop.Grains.Storage;
 using K8Shop.GrainTests.Notifications;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 
 namespace K8Shop.GrainTests;
 
