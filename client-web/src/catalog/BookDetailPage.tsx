@@ -9,6 +9,7 @@ import { usePageTitle } from '../ui/usePageTitle';
 import { BackInStock } from './BackInStock';
 import { Recommendations } from './Recommendations';
 import { useAddToCart } from './useAddToCart';
+import { useRecordView } from '../shelves/useRecordView';
 
 export function BookDetailPage() {
   const { sku = '' } = useParams();
@@ -24,6 +25,7 @@ export function BookDetailPage() {
 
 function BookDetail({ book }: { book: Product }) {
   usePageTitle(book.title);
+  useRecordView(book.sku);
   const [quantity, setQuantity] = useState(1);
   const { state, addToCart } = useAddToCart();
   const soldOut = book.stock <= 0;
