@@ -6,6 +6,7 @@ import { FaultsPage } from './admin/FaultsPage';
 import { HotSkusPage } from './admin/HotSkusPage';
 import { ProductFormPage } from './admin/ProductFormPage';
 import { ProductsAdminPage } from './admin/ProductsAdminPage';
+import { ReviewsModerationPage } from './admin/ReviewsModerationPage';
 import { StockPage } from './admin/StockPage';
 import type { AccountUser } from './auth/accountUser';
 import { AuthCallbackPage } from './auth/AuthCallbackPage';
@@ -48,6 +49,7 @@ export function AppRoutes() {
         <Route path="admin/products/:sku" element={<AdminGate><ProductFormPage /></AdminGate>} />
         <Route path="admin/stock" element={<AdminGate><StockPage /></AdminGate>} />
         <Route path="admin/hot" element={<AdminGate><HotSkusPage /></AdminGate>} />
+        <Route path="admin/reviews" element={<AdminGate><ReviewsModerationPage /></AdminGate>} />
         <Route path="admin/faults" element={<AdminGate><FaultsPage /></AdminGate>} />
         <Route path="status" element={<StatusPanel />} />
         <Route path="*" element={<NotFound />} />

@@ -10,6 +10,7 @@ import { BackInStock } from './BackInStock';
 import { Recommendations } from './Recommendations';
 import { useAddToCart } from './useAddToCart';
 import { useRecordView } from '../shelves/useRecordView';
+import { ReviewsSection } from '../reviews/ReviewsSection';
 
 export function BookDetailPage() {
   const { sku = '' } = useParams();
@@ -55,6 +56,9 @@ function BookDetail({ book }: { book: Product }) {
             {state.status === 'error' && <p className="field-error" role="alert">{state.message}</p>}
           </form>
         )}
+      </div>
+      <div className="book-reviews">
+        <ReviewsSection sku={book.sku} />
       </div>
       <div className="related">
         <Recommendations title="Related books" strategy="related" productId={book.sku} />
