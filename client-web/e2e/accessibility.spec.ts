@@ -25,7 +25,11 @@ async function violations(page: Page): Promise<string[]> {
 
 const guestPages: [string, string, string][] = [
   ['catalog', '/', 'Books'],
+  ['search results', '/search?q=pragmatic+programmer', 'books found'],
+  ['search with a facet', '/search?q=classics&tag=fiction', 'books found'],
+  ['search, nothing found', '/search?q=qwxzvbnmk', 'No books found'],
   ['book', '/books/BOOK-001', 'Add to cart'],
+  ['book reviews', '/books/BOOK-001', 'Ratings and reviews'],
   ['cart', '/basket', 'Your cart'],
   ['orders (guest)', '/account/orders', 'Your orders'],
   ['sign-in', '/signin', 'Sign in'],
@@ -51,6 +55,13 @@ test('storefront pages have no serious accessibility violations (axe-core, WCAG 
   };
   for (const [name, path, text] of guestPages) await check(name, path, text);
 
+  // The search box with its suggestions open.
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Search books' }).pressSequentially('pragm', { delay: 40 });
+  await expect(page.getByRole('listbox', { name: 'Suggestions' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Search books' }).press('ArrowDown');
+  problems.push(...(await violations(page)).map((v) => `search suggestions: ${v}`));
+
   await page.goto('/books/BOOK-001');
   await page.getByRole('button', { name: 'Add to cart', exact: true }).click();
   await signUp(page);
@@ -65,6 +76,10 @@ test('storefront pages have no serious accessibility violations (axe-core, WCAG 
   await adminPage.goto('/admin/stock');
   await expect(adminPage.getByRole('table')).toBeVisible();
   problems.push(...(await violations(adminPage)).map((v) => `admin stock: ${v}`));
+  await adminPage.goto('/admin/reviews');
+  await expect(adminPage.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
+  await expect(adminPage.getByRole('group', { name: 'Which reviews' })).toBeVisible();
+  problems.push(...(await violations(adminPage)).map((v) => `admin reviews: ${v}`));
   await adminContext.close();
   expect(problems).toEqual([]);
 });
