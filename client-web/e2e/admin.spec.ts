@@ -31,8 +31,8 @@ test('an admin signs in, creates a book and edits it, and the shop shows the new
   await expect(page.getByText('Saved.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Books', exact: true }).click();
-  await page.getByLabel('Search titles or SKUs').fill(title);
-  await page.getByLabel('Search titles or SKUs').press('Enter');
+  await page.getByRole('combobox', { name: 'Search books' }).fill(title);
+  await page.getByRole('combobox', { name: 'Search books' }).press('Enter');
   const card = page.locator('.book-grid > li').filter({ hasText: title });
   await expect(card).toContainText('$24.10');
   await expect(card).toContainText('In stock');
