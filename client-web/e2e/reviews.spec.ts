@@ -26,8 +26,8 @@ test('a shopper reviews a book bought earlier: Verified purchase, edited, then h
   await form.getByRole('button', { name: 'Post review' }).click();
   await expect(form.getByText('Choose a rating from 1 to 5 stars.')).toBeVisible();
   await form.getByRole('radio', { name: '4 stars' }).check();
-  await form.getByLabel('Your review (optional)').fill('Read it in a weekend. <b>Not bold</b>');
-  await expect(form.getByText(/^37 of 4,000 characters$/)).toBeVisible();
+  await form.getByLabel('Review text').fill('Read it in a weekend. <b>Not bold</b>');
+  await expect(form.getByText(/^37 of 10–4,000 characters$/)).toBeVisible();
   await form.getByRole('button', { name: 'Post review' }).click();
 
   await expect(reviews.getByRole('status').filter({ hasText: 'Thank you: your review is posted.' })).toBeVisible();

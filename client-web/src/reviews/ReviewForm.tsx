@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { discovery, type Review } from '../api/discovery';
-import { reviewErrors, reviewTextMax, type ReviewErrors } from './reviewRules';
+import { reviewErrors, reviewTextMax, reviewTextMin, type ReviewErrors } from './reviewRules';
 
 interface Props {
   sku: string;
@@ -85,11 +85,11 @@ export function ReviewForm({ sku, mine, onChanged }: Props) {
       </fieldset>
       {errors.rating && <p id={`${id}-rating-error`} className="field-error">{errors.rating}</p>}
       <div className="field">
-        <label htmlFor={`${id}-text`}>Your review (optional)</label>
+        <label htmlFor={`${id}-text`}>Review text</label>
         <textarea ref={textBox} id={`${id}-text`} rows={5} value={text} onChange={(e) => setText(e.target.value)}
           aria-invalid={errors.text ? true : undefined} aria-describedby={describe('text', `${id}-count`)} />
         <p id={`${id}-count`} className={length > reviewTextMax ? 'hint field-error' : 'hint'}>
-          {length.toLocaleString('en-US')} of {reviewTextMax.toLocaleString('en-US')} characters
+          {length.toLocaleString('en-US')} of {reviewTextMin}–{reviewTextMax.toLocaleString('en-US')} characters
         </p>
         {errors.text && <p id={`${id}-text-error`} className="field-error">{errors.text}</p>}
       </div>

@@ -77,18 +77,23 @@ describe('ReviewForm', () => {
   it('counts the characters and refuses a text over the limit or with control characters', async () => {
     fakeApi({ 'GET /catalog/BOOK-001/reviews': () => answer({ canReview: true }), 'GET /cart/.+': () => emptyCart('s') });
     renderPage(<ReviewsSection sku="BOOK-001" />, { manager: shopper() });
-    const text = await screen.findByLabelText('Your review (optional)');
+    const text = await screen.findByLabelText('Review text');
     await userEvent.click(screen.getByRole('radio', { name: '4 stars' }));
 
     await userEvent.click(text);
     await userEvent.paste('x'.repeat(4001));
-    expect(screen.getByText('4,001 of 4,000 characters')).toBeInTheDocument();
+    expect(screen.getByText('4,001 of 10–4,000 characters')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Post review' }));
-    expect(text).toHaveAccessibleDescription('4,001 of 4,000 characters Keep the review to 4,000 characters or fewer (it has 4,001).');
+    expect(text).toHaveAccessibleDescription('4,001 of 10–4,000 characters Keep the review to 4,000 characters or fewer (it has 4,001).');
     expect(text).toHaveFocus();
 
     await userEvent.clear(text);
-    await userEvent.paste('bad\u0007bell');
+    await userEvent.paste('  too short ');
+    await userEvent.click(screen.getByRole('button', { name: 'Post review' }));
+    expect(screen.getByText('Write a few words with your rating: at least 10 characters.')).toBeInTheDocument();
+
+    await userEvent.clear(text);
+    await userEvent.paste('bad\u0007bell rings');
     await userEvent.click(screen.getByRole('button', { name: 'Post review' }));
     expect(screen.getByText('The review contains characters that cannot be shown; please retype it.')).toBeInTheDocument();
   });
@@ -106,14 +111,14 @@ describe('ReviewForm', () => {
     });
     renderPage(<ReviewsSection sku="BOOK-001" />, { manager: shopper() });
     await userEvent.click(await screen.findByRole('radio', { name: '5 stars' }));
-    await userEvent.type(screen.getByLabelText('Your review (optional)'), '  Changed how I work.  ');
+    await userEvent.type(screen.getByLabelText('Review text'), '  Changed how I work.  ');
     await userEvent.click(screen.getByRole('button', { name: 'Post review' }));
 
     expect(await screen.findByText('Thank you: your review is posted.')).toBeInTheDocument();
     expect(api.requests.find((r) => r.method === 'PUT')!.body).toEqual({ rating: 5, text: 'Changed how I work.' });
     expect(await screen.findByRole('button', { name: 'Save changes' })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: '5 stars' })).toBeChecked();
-    expect(screen.getByLabelText('Your review (optional)')).toHaveValue('Changed how I work.');
+    expect(screen.getByLabelText('Review text')).toHaveValue('Changed how I work.');
   });
 
   it('shows the server\'s reasons: a field it refused, or that only buyers may review', async () => {
@@ -127,6 +132,7 @@ describe('ReviewForm', () => {
     });
     renderPage(<ReviewsSection sku="BOOK-001" />, { manager: shopper() });
     await userEvent.click(await screen.findByRole('radio', { name: '3 stars' }));
+    await userEvent.type(screen.getByLabelText('Review text'), 'A fine book to read.');
     await userEvent.click(screen.getByRole('button', { name: 'Post review' }));
     expect(await screen.findByText('The review must be plain text.')).toBeInTheDocument();
 

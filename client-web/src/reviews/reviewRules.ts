@@ -1,4 +1,5 @@
-/** The longest review text, in UTF-16 code units as the server counts them (Contracts ShopLimits). */
+/** Review text limits after trimming, in UTF-16 code units as the server counts them (Contracts ShopLimits.Reviews). */
+export const reviewTextMin = 10;
 export const reviewTextMax = 4000;
 
 // Line breaks and tabs are text; any other control character is refused, by the server too.
@@ -12,7 +13,8 @@ export function reviewErrors(rating: number | null, text: string): ReviewErrors 
   const errors: ReviewErrors = {};
   if (rating === null || !Number.isInteger(rating) || rating < 1 || rating > 5) errors.rating = 'Choose a rating from 1 to 5 stars.';
   const trimmed = text.trim();
-  if (trimmed.length > reviewTextMax) errors.text = `Keep the review to ${reviewTextMax.toLocaleString('en-US')} characters or fewer (it has ${trimmed.length.toLocaleString('en-US')}).`;
+  if (trimmed.length < reviewTextMin) errors.text = `Write a few words with your rating: at least ${reviewTextMin} characters.`;
+  else if (trimmed.length > reviewTextMax) errors.text = `Keep the review to ${reviewTextMax.toLocaleString('en-US')} characters or fewer (it has ${trimmed.length.toLocaleString('en-US')}).`;
   else if (controlCharacters.test(trimmed)) errors.text = 'The review contains characters that cannot be shown; please retype it.';
   return errors;
 }
