@@ -3,6 +3,8 @@ import { discovery, type Suggestion } from '../api/discovery';
 
 export const suggestDelayMs = 150;
 const suggestLimit = 8;
+/** The longest text the gateway suggests for (ShopLimits.Search.MaxSuggestLength); past it the box just searches. */
+export const suggestMaxLength = 100;
 const none: Suggestion[] = [];
 
 /**
@@ -14,7 +16,7 @@ export function useSuggestions(text: string, enabled: boolean): Suggestion[] {
   const q = text.trim();
 
   useEffect(() => {
-    if (!enabled || q === '') return;
+    if (!enabled || q === '' || q.length > suggestMaxLength) return;
     const abort = new AbortController();
     let current = true;
     const timer = setTimeout(() => {
@@ -28,5 +30,5 @@ export function useSuggestions(text: string, enabled: boolean): Suggestion[] {
   }, [q, enabled]);
 
   // While the next answer is on its way the last one stays up (it was for the text typed so far), so the list does not flicker.
-  return enabled && q !== '' && answer.for !== '' ? answer.suggestions : none;
+  return enabled && q !== '' && q.length <= suggestMaxLength && answer.for !== '' ? answer.suggestions : none;
 }
