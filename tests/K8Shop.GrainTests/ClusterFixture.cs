@@ -74,6 +74,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(NotificationStorage.Name);
             silo.AddMemoryGrainStorage(K8Shop.Grains.Faults.FaultStorage.Name);
             silo.Services.AddKeyedSingleton<IGrainStorage>(OrderStorage.Name, (sp, _) => OrderStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
+            // The order grain's writes meet the same planned failures and counts as the other order-side grains'.
+            TwoSiloWiring.AddOrderTable(silo, (sp, table) => OrderStore.UsingCopier(sp.GetRequiredService<DeepCopier>()).Storing("order", table));
             silo.Services.AddKeyedSingleton<IGrainStorage>(PaymentStorage.Name, (sp, _) => PaymentStore.UsingCopier(sp.GetRequiredService<DeepCopier>()));
             silo.Services.AddKeyedSingleton<IGrainStorage>(RecommendationStorage.Name, (sp, _) => RecommendationStore.UsingCopier(sp.GetRequiredService<DeepCopier>())
                 .DetectingChangesDuringWrites(sp.GetRequiredService<Serializer>()));

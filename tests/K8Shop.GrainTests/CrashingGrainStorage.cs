@@ -38,6 +38,18 @@ public sealed class CrashingGrainStorage : IGrainStorage
         return this;
     }
 
+    private readonly ConcurrentDictionary<string, IGrainStorage> _inner = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Keeps the states named <paramref name="stateName"/> in <paramref name="store"/> (the order table) instead of its
+    /// own copies; their writes are still counted and fail as planned.
+    /// </summary>
+    public CrashingGrainStorage Storing(string stateName, IGrainStorage store)
+    {
+        _inner[stateName] = store;
+        return this;
+    }
+
     /// <summary>Makes the <paramref name="writeNumber"/>-th write (counting from 1) of the grain keyed <paramref name="key"/> fail, once.</summary>
     public void FailWrite(string key, int writeNumber) => _plannedFailures[key] = writeNumber;
 
@@ -46,6 +58,8 @@ public sealed class CrashingGrainStorage : IGrainStorage
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (_inner.TryGetValue(stateName, out var inner))
+            return inner.ReadStateAsync(stateName, grainId, grainState);
         if (_items.TryGetValue((stateName, grainId), out var item))
         {
             grainState.State = Copier.Copy((T)item.State);
@@ -64,6 +78,15 @@ public sealed class CrashingGrainStorage : IGrainStorage
             await Task.Delay(5);
             if (!before.AsSpan().SequenceEqual(_serializer.SerializeToArray(grainState.State)))
                 throw new InvalidOperationException($"the state of {grainId} changed while it was being written");
+        }
+        if (_inner.TryGetValue(stateName, out var inner))
+        {
+            var next = _writes.GetValueOrDefault(key) + 1;
+            if (_plannedFailures.TryGetValue(key, out var failing) && failing == next && _plannedFailures.TryRemove(key, out _))
+                throw new StorageUnavailableException("test", $"planned failure of write {next} of {key}");
+            await inner.WriteStateAsync(stateName, grainId, grainState);
+            _writes[key] = next;
+            return;
         }
         var copy = Copier.Copy(grainState.State)!;
         lock (_items)

@@ -4,6 +4,8 @@ using K8Shop.Grains.Faults;
 using K8Shop.Grains.Inventory;
 using K8Shop.Grains.Notifications;
 using K8Shop.Grains.Orders;
+using K8Shop.Grains.Orders.Table;
+using Orleans.Storage;
 using K8Shop.Grains.Payments;
 using K8Shop.Grains.Recommendations;
 using K8Shop.Grains.Storage;
@@ -44,9 +46,34 @@ internal static class TwoSiloWiring
             silo.AddMemoryGrainStorage(name, options => options.Configure<Orleans.Serialization.Serializer>(
                 (o, serializer) => o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer)));
         }
+        AddOrderTable(silo);
         silo.AddMemoryGrainStorage("PubSubStore");
         AddShopEvents(silo);
         silo.UseInMemoryReminderService();
+    }
+
+    private static readonly Lock SharedTableLock = new();
+    private static MemoryOrderTable? _sharedOrderTable;
+
+    /// <summary>
+    /// The order table of every silo of the test clusters: one memory table shared by all of them, as the real one is
+    /// shared through PostgreSQL, so an order written on one silo is read and listed on another.
+    /// </summary>
+    public static IOrderTable SharedOrderTable(IServiceProvider services)
+    {
+        lock (SharedTableLock)
+            return _sharedOrderTable ??= new MemoryOrderTable(services.GetRequiredService<Orleans.Serialization.Serializer<K8Shop.Grains.Orders.OrderState>>());
+    }
+
+    /// <summary>The order grain's storage over the shared order table (<paramref name="around"/> may wrap it, e.g. to fail planned writes).</summary>
+    public static void AddOrderTable(ISiloBuilder silo, Func<IServiceProvider, IGrainStorage, IGrainStorage>? around = null)
+    {
+        silo.Services.AddSingleton(SharedOrderTable);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(OrderStorage.Table, (services, _) =>
+        {
+            var table = new OrderTableGrainStorage(services.GetRequiredService<IOrderTable>());
+            return around is null ? table : around(services, table);
+        });
     }
 
     /// <summary>The embedded profile's events: memory streams that route to notification's queue namespace by its binding keys.</summary>

@@ -55,12 +55,9 @@ public interface IOrderGrain : IGrainWithStringKey
     Task<OrderView?> ResumeAsync();
 }
 
-/// <summary>The ids of one user's orders, newest first (key: the user id).</summary>
+/// <summary>One user's orders, newest first (key: the user id), read from the order table in one query.</summary>
 public interface IUserOrdersGrain : K8Shop.Contracts.Identity.IShopperOwnedGrain
 {
-    /// <summary>Records an order; recording it again changes nothing.</summary>
-    Task AddAsync(string orderId, DateTimeOffset createdAt);
-
     [Orleans.Concurrency.ReadOnly]
     Task<OrderPage> ListAsync(int skip, int take);
 }

@@ -73,11 +73,14 @@ public sealed record OrderView(
     [property: Id(12)] bool FromCart,
     [property: Id(13)] ShippingAddress? Shipping = null);
 
-/// <summary>One page of a user's orders, newest first.</summary>
+/// <summary>One page of a user's orders, newest first, with how many they have in all.</summary>
 [GenerateSerializer, Immutable, Alias("k8shop.orders.OrderPage")]
 public sealed record OrderPage(
-    [property: Id(0)] ImmutableArray<string> OrderIds,
-    [property: Id(1)] int Total);
+    [property: Id(2)] ImmutableArray<OrderView> Orders,
+    [property: Id(1)] int Total)
+{
+    public ImmutableArray<string> OrderIds => [.. Orders.Select(o => o.OrderId)];
+}
 
 /// <summary>
 /// What a refund did: the payment as it now stands (refunded, or still succeeded while a return waits for an admin)

@@ -30,8 +30,7 @@ public sealed partial class OrderGrain
         }
         try
         {
-            // A crash may have come between storing the order and listing it.
-            await Task.WhenAll(RunSagaAsync(), ListAsync());
+            await RunSagaAsync();
             await PublishOutboxAsync();
         }
         catch (Exception ex)

@@ -27,7 +27,7 @@ namespace K8Shop.Grains.Orders;
 /// </summary>
 [CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
 public sealed partial class OrderGrain(
-    [PersistentState("order", OrderStorage.Name)] IPersistentState<OrderState> state,
+    [PersistentState("order", OrderStorage.Table)] IPersistentState<OrderState> state,
     IOptions<OrderOptions> options,
     TimeProvider clock,
     IFaultInjector faults,
@@ -80,7 +80,7 @@ public sealed partial class OrderGrain(
         RequireOwner();
         if (!string.Equals(Order.RequestHash, command.RequestHash, StringComparison.Ordinal))
             throw new IdempotencyConflictException($"order {OrderId} was placed with a different request; use a new Idempotency-Key for a new order");
-        await Task.WhenAll(RunSagaAsync(), ListAsync());
+        await RunSagaAsync();
         return FirstReply();
     }
 
@@ -122,8 +122,8 @@ public sealed partial class OrderGrain(
         _placedHere = true;
         LogPlaced(OrderId, priced.Length, Order.Total);
 
-        // Listed once it exists, while the saga runs.
-        await Task.WhenAll(RunSagaAsync(), ListAsync());
+        // Listed from now on: the order table lists what it stores.
+        await RunSagaAsync();
         return FirstReply();
     }
 
@@ -262,9 +262,6 @@ public sealed partial class OrderGrain(
         LogTransition(OrderId, before.Wire(), next.Status.Wire());
     }
 
-    /// <summary>The shopper's order list, told of this order (once it is stored; a repeat changes nothing).</summary>
-    private Task ListAsync() => GrainFactory.GetGrain<IUserOrdersGrain>(Order.UserId).AddAsync(OrderId, Order.CreatedAt);
-
     private async Task<ImmutableArray<OrderLineRequest>> CartLinesAsync(string userId)
     {
         var cart = await GrainFactory.GetGrain<ICartGrain>(userId).GetAsync();
@@ -273,22 +270,10 @@ public sealed partial class OrderGrain(
         return [.. cart.Items.Select(i => new OrderLineRequest(i.ProductId, i.Quantity))];
     }
 
-    private OrderView View() => ViewAt(Order.Timeline.Length, Order.Payment);
+    private OrderView View() => OrderViews.Current(OrderId, Order);
 
     /// <summary>The answer the placing request got (or would have got): the order as it stood when it first settled.</summary>
-    private OrderView FirstReply() =>
-        Order.LegacyFirstReply ?? (Order.FirstReplyLength > 0 ? ViewAt(Order.FirstReplyLength, Order.FirstReplyPayment) : View());
-
-    /// <summary>The order as it stood after the first <paramref name="length"/> transitions of its timeline.</summary>
-    private OrderView ViewAt(int length, OrderPayment? payment)
-    {
-        var last = Order.Timeline[length - 1];
-        return new(
-            OrderId, Order.UserId, length == Order.Timeline.Length ? Order.Status : last.Status, Order.Total, Order.ItemCount, Order.Lines, Order.CreatedAt,
-            length == Order.Timeline.Length ? Order.UpdatedAt : last.At,
-            payment ?? new OrderPayment(last.Status is OrderStatus.Rejected ? "payment.skipped" : "payment.pending", null, null, null),
-            Order.Reason, Order.ShortSkus, Order.Timeline[..length], Order.FromCart, Order.Shipping);
-    }
+    private OrderView FirstReply() => OrderViews.FirstReply(OrderId, Order);
 
     private static OrderPayment Summary(PaymentView payment) => new(payment.WireStatus, payment.PaymentId, payment.Reference, payment.Reason);
 

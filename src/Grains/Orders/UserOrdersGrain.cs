@@ -1,37 +1,20 @@
-using System.Collections.Immutable;
 using K8Shop.Contracts.Orders;
-using Orleans.Runtime;
+using K8Shop.Grains.Orders.Table;
+using Orleans.Concurrency;
 
 namespace K8Shop.Grains.Orders;
 
-/// <summary>A user's order ids, newest first, stored with the orders.</summary>
-[CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
-public sealed class UserOrdersGrain(
-    [PersistentState("userOrders", OrderStorage.Name)] IPersistentState<UserOrdersState> state) : Grain, IUserOrdersGrain
+/// <summary>
+/// A user's orders, newest first, as the order table stores them: one query, no grain call per order, and an order is
+/// listed only once it is stored. It holds nothing, so it runs as a stateless worker wherever it is called; the key
+/// (the user) is what ownership is checked against.
+/// </summary>
+[StatelessWorker]
+public sealed class UserOrdersGrain(IOrderTable orders) : Grain, IUserOrdersGrain
 {
-    public async Task AddAsync(string orderId, DateTimeOffset createdAt)
+    public async Task<OrderPage> ListAsync(int skip, int take)
     {
-        if (state.State.Orders.Any(o => o.OrderId == orderId))
-            return;
-        state.State.Orders = state.State.Orders.Add(new UserOrder(orderId, createdAt));
-        await state.WriteStateAsync();
-        // Written once per order, read when the shopper looks (see GrainLifetimes).
-        DeactivateOnIdle();
-    }
-
-    public Task<OrderPage> ListAsync(int skip, int take)
-    {
-        var newestFirst = state.State.Orders.Reverse().Skip(Math.Max(0, skip)).Take(Math.Max(0, take)).Select(o => o.OrderId);
-        return Task.FromResult(new OrderPage([.. newestFirst], state.State.Orders.Length));
+        var page = await orders.ListAsync(this.GetPrimaryKeyString(), Math.Max(0, skip), Math.Max(0, take));
+        return new OrderPage([.. page.Orders.Where(o => o.Value.Placed).Select(o => OrderViews.Current(o.Key, o.Value))], page.Total);
     }
 }
-
-[GenerateSerializer, Alias("k8shop.orders.UserOrdersState")]
-public sealed class UserOrdersState
-{
-    /// <summary>Oldest first, as added.</summary>
-    [Id(0)] public ImmutableArray<UserOrder> Orders { get; set; } = [];
-}
-
-[GenerateSerializer, Immutable, Alias("k8shop.orders.UserOrder")]
-public sealed record UserOrder([property: Id(0)] string OrderId, [property: Id(1)] DateTimeOffset CreatedAt);

@@ -91,8 +91,7 @@ public sealed partial class RecommendationGrain(
         {
             var cart = GrainFactory.GetGrain<ICartGrain>(userId).GetAsync();
             var page = await GrainFactory.GetGrain<IUserOrdersGrain>(userId).ListAsync(0, ordersRead);
-            var orders = await Task.WhenAll(page.OrderIds.Select(id => GrainFactory.GetGrain<IOrderGrain>(id).GetAsync()));
-            var skus = orders.OfType<OrderView>()
+            var skus = page.Orders
                 .Where(o => Bought.Contains(o.Status))
                 .SelectMany(o => o.Items.Select(i => i.Sku))
                 .Concat((await cart).Items.Select(i => i.ProductId));

@@ -2,11 +2,15 @@ using System.Globalization;
 using K8Shop.Contracts.Faults;
 using K8Shop.Contracts.Rules;
 using K8Shop.Grains.Orders;
+using K8Shop.Grains.Orders.Table;
 using K8Shop.Grains.Payments;
 using K8Shop.Grains.Storage;
+using K8Shop.Silo.Migrations;
+using K8Shop.Silo.Orders;
 using K8Shop.Silo.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Storage;
 
 namespace K8Shop.Silo.Hosting;
 
@@ -52,11 +56,14 @@ public static class OrdersHostingExtensions
         return silo;
     }
 
-    /// <summary>Orders and payments in memory (Orleans' format), their writes slowed by postgres-slow-writes as PostgreSQL's would be.</summary>
+    /// <summary>Orders (the order table) and payments in memory (Orleans' format), their writes slowed by postgres-slow-writes as PostgreSQL's would be.</summary>
     public static ISiloBuilder AddMemoryOrderStorage(this ISiloBuilder silo)
     {
         silo.AddMemoryGrainStorageWithSlowWrites(OrderStorage.Name, FaultNames.PostgresSlowWrites, OrderUser)
             .AddMemoryGrainStorageWithSlowWrites(PaymentStorage.Name, FaultNames.PostgresSlowWrites, PaymentUser);
+        silo.Services.AddSingleton<IOrderTable, MemoryOrderTable>();
+        silo.Services.AddKeyedSingleton<IGrainStorage>(OrderStorage.Table, (services, _) => FaultsHostingExtensions.WithSlowWrites(
+            new OrderTableGrainStorage(services.GetRequiredService<IOrderTable>()), services, FaultNames.PostgresSlowWrites, OrderUser));
         silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("orders");
         silo.Services.AddKeyedSingleton<IBackendProbe, MemoryBackendProbe>("payments");
         return silo;
@@ -67,6 +74,11 @@ public static class OrdersHostingExtensions
     {
         silo.AddPostgresGrainStorage(OrderStorage.Name, FaultNames.PostgresSlowWrites, OrderUser)
             .AddPostgresGrainStorage(PaymentStorage.Name, FaultNames.PostgresSlowWrites, PaymentUser);
+        silo.Services.AddSingleton<IOrderTable, PostgresOrderTable>();
+        silo.Services.AddSingleton<IMigration, OrderTableCopyMigration>();
+        silo.Services.AddKeyedSingleton<IGrainStorage>(OrderStorage.Table, (services, _) => new UnavailableTranslatingGrainStorage(
+            FaultsHostingExtensions.WithSlowWrites(new OrderTableGrainStorage(services.GetRequiredService<IOrderTable>()), services, FaultNames.PostgresSlowWrites, OrderUser),
+            "postgresql", "orders store unavailable"));
         silo.Services.AddKeyedSingleton<IBackendProbe, PostgresBackendProbe>("orders");
         silo.Services.AddKeyedSingleton<IBackendProbe, PostgresBackendProbe>("payments");
         return silo;

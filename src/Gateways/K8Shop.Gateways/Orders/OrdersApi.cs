@@ -110,11 +110,8 @@ public static class OrdersApi
         if (errors.Count > 0)
             return Problems.Unprocessable(errors);
 
-        var ids = await grains.GetGrain<IUserOrdersGrain>(userId).ListAsync((pageNumber - 1) * size, size);
-        var views = await Task.WhenAll(ids.OrderIds.Select(id => grains.GetGrain<IOrderGrain>(id).GetAsync()));
-        // An id is recorded just before its order is first stored; a crash in between leaves an id with no order.
-        var orders = views.OfType<OrderView>().Select(OrderResponse.From).ToList();
-        return TypedResults.Ok(new OrderListResponse(userId, pageNumber, size, ids.Total, orders));
+        var listed = await grains.GetGrain<IUserOrdersGrain>(userId).ListAsync((pageNumber - 1) * size, size);
+        return TypedResults.Ok(new OrderListResponse(userId, pageNumber, size, listed.Total, [.. listed.Orders.Select(OrderResponse.From)]));
     }
 
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> SetStatus(IGrainFactory grains, string orderId, OrderStatusRequest request)
