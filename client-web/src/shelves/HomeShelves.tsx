@@ -23,7 +23,8 @@ async function localShelf(): Promise<Shelf | null> {
 export function HomeShelves() {
   const { status, user } = useAuth();
   const guest = status === 'ready' && user === null;
-  const shelves = useAsync(() => discovery.shelves(), [user?.sub]);
+  // Asked once the page knows who is shopping, so a signed-in shopper's shelves are not preceded by a guest's.
+  const shelves = useAsync(() => (status === 'ready' ? discovery.shelves() : Promise.resolve({ shelves: [] })), [status, user?.sub]);
   const local = useAsync(() => (guest ? localShelf() : Promise.resolve(null)), [guest]);
 
   // Shelves are extra: while they load or if they fail, the catalog below is the page.
