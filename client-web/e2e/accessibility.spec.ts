@@ -76,7 +76,7 @@ test('storefront pages have no serious accessibility violations (axe-core, WCAG 
   await adminPage.goto('/admin/stock');
   await expect(adminPage.getByRole('table')).toBeVisible();
   problems.push(...(await violations(adminPage)).map((v) => `admin stock: ${v}`));
-  await adminPage.goto('/admin/reviews');
+  await adminPage.goto('/admin/moderation');
   await expect(adminPage.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
   await expect(adminPage.getByRole('group', { name: 'Which reviews' })).toBeVisible();
   problems.push(...(await violations(adminPage)).map((v) => `admin reviews: ${v}`));

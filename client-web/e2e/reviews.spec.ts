@@ -49,7 +49,7 @@ test('a shopper reviews a book bought earlier: Verified purchase, edited, then h
   const admin = await adminContext.newPage();
   await admin.goto('/');
   await signIn(admin, adminAccount);
-  await admin.goto('/admin/reviews');
+  await admin.goto('/admin/moderation');
   const row = admin.getByRole('row').filter({ hasText: book.sku });
   await expect(row).toBeVisible();
   await row.getByRole('button', { name: /^Hide review by / }).click();

@@ -49,7 +49,7 @@ export function AppRoutes() {
         <Route path="admin/products/:sku" element={<AdminGate><ProductFormPage /></AdminGate>} />
         <Route path="admin/stock" element={<AdminGate><StockPage /></AdminGate>} />
         <Route path="admin/hot" element={<AdminGate><HotSkusPage /></AdminGate>} />
-        <Route path="admin/reviews" element={<AdminGate><ReviewsModerationPage /></AdminGate>} />
+        <Route path="admin/moderation" element={<AdminGate><ReviewsModerationPage /></AdminGate>} />
         <Route path="admin/faults" element={<AdminGate><FaultsPage /></AdminGate>} />
         <Route path="status" element={<StatusPanel />} />
         <Route path="*" element={<NotFound />} />
