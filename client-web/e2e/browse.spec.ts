@@ -77,10 +77,14 @@ test('home shelves: each with its reason, and a guest\'s recently viewed books f
   await expect(page.getByRole('heading', { level: 1, name: 'Books' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Recently viewed' })).toHaveCount(0);
 
+  // The view is noted once the page knows the visitor is a guest (after the provider's silent check).
+  const viewed = () => page.evaluate(() => JSON.parse(localStorage.getItem('k8shop.recentlyViewed') ?? '[]') as string[]);
   for (const sku of ['BOOK-004', 'BOOK-005']) {
     await page.goto(`/books/${sku}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
+    await expect.poll(viewed).toContain(sku);
   }
+  expect(await viewed()).toEqual(['BOOK-005', 'BOOK-004']);
   await page.goto('/');
   const recent = page.getByRole('region', { name: 'Recently viewed' });
   await expect(recent.getByRole('link')).toHaveText(['Atomic Habits', 'Deep Work']);
