@@ -25,8 +25,8 @@ async function violations(page: Page): Promise<string[]> {
 
 const guestPages: [string, string, string][] = [
   ['catalog', '/', 'Books'],
-  ['search results', '/search?q=pragmatic+programmer', 'books found'],
-  ['search with a facet', '/search?q=classics&tag=fiction', 'books found'],
+  ['search results', '/search?q=pragmatic+programmer', 'found'],
+  ['search with a facet', '/search?q=classics&tag=fiction', 'found'],
   ['search, nothing found', '/search?q=qwxzvbnmk', 'No books found'],
   ['book', '/books/BOOK-001', 'Add to cart'],
   ['book reviews', '/books/BOOK-001', 'Ratings and reviews'],

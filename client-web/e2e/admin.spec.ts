@@ -69,7 +69,7 @@ test('admin stock and hot SKUs: stock per SKU with reservations and low-stock fl
   await signIn(page, adminAccount);
   await page.goto('/admin/stock');
   await page.getByLabel('Find SKU or title').fill(sku);
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
   const row = page.getByRole('row', { name: new RegExp(sku) });
   await expect(row).toContainText("36");
   await expect(row.getByText(/Low/)).toBeVisible();
