@@ -44,6 +44,8 @@ const shopperPages: [string, string, string][] = [
 ];
 
 test('storefront pages have no serious accessibility violations (axe-core, WCAG 2.1 AA)', async ({ browser, page }) => {
+  // Twenty pages and states, each scanned by axe: longer than one flow's minute on a busy machine.
+  test.setTimeout(180_000);
   const problems: string[] = [];
   const served = await page.goto('/');
   expect(served?.headers()['content-security-policy']).toContain("script-src 'self'");
