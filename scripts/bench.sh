@@ -23,11 +23,14 @@
 #   which hosts the real silo application once per variant and reads the process's CPU time and bytes allocated exactly
 #   around a fixed number of checkouts: off (OTEL_SDK_DISABLED=true), defaults (nothing configured), prometheus (/metrics
 #   on a management port that Debian's /usr/bin/prometheus scrapes every 5 s), otlp (traces, metrics and logs exported
-#   to the Aspire dashboard at 127.0.0.1:4317 when it answers, else to scripts/bench/otlp_sink.py). A warm-up round,
+#   to the Aspire dashboard at 127.0.0.1:4317 when it answers, else to scripts/bench/otlp_sink.py), otlp-sampled (the
+#   same at the AWS overlay's head sampling, parentbased_traceidratio 0.1); BENCH_TELEMETRY_VARIANTS (comma-separated)
+#   runs only some of them against off. A warm-up round,
 #   then BENCH_TELEMETRY_ROUNDS (default 6) rounds in a rotating order of BENCH_TELEMETRY_CHECKOUTS (default 600)
 #   checkouts per variant, started at BENCH_TELEMETRY_RATE per second (default 30, half of saturation here; 0: closed
 #   loop) by at most [clients] shoppers (default 32). Reports each variant's median CPU per checkout as a ratio
-#   to off, paired by round (goals: defaults and prometheus at most 3% more, otlp at most 10%), and off's own spread.
+#   to off, paired by round (goals: defaults and prometheus at most 3% more, otlp and otlp-sampled at most 10%), with
+#   bytes allocated per checkout (exact where CPU time is not) and off's own spread.
 # xacts: PostgreSQL transactions per checkout (pg_stat_database of the run's own database): the silo idle for 15 s (membership,
 #   reminder and outbox polls), then the checkout scenario in a closed loop with Auth__Mode=open (no identity traffic);
 #   reports (transactions/s under load - idle transactions/s) / checkouts/s over the measured window. Every other
@@ -36,12 +39,19 @@
 #   schedule turning each fault switch of the gateway on in turn (BENCH_CHAOS_ON, default 12 s, so all 17 get a turn in
 #   5 minutes), then every fault off (BENCH_CHAOS_OFF, default 5 s); BENCH_CHAOS_FAULTS=a,b,c picks the faults. Reports each
 #   window's checkouts/s, p99 and errors, and that every invariant held once the faults were off again.
+# search: the shopper's search at 100,000 generated books (tools/K8Shop.SearchBench, deterministic seed 42; BENCH_SEARCH_BOOKS
+#   changes the count): the PostgreSQL store (a Release silo in the cluster profile on the run's own database, the books
+#   COPY-ed in) and then the in-memory one (an embedded silo given the same books by Catalog__ExtraBooksFile), each with
+#   searches (single word, author, typo, quoted phrase, word with tag and in-stock filters, in turn) and suggestions at
+#   BENCH_SEARCH_RATE requests/s each (default 100) in an open loop, latencies counted from when each request was due,
+#   for [seconds] (default 60) after the warm-up; reports p50/p99/max per kind against the goals (search p99 < 20 ms,
+#   suggest p99 < 5 ms).
 # Every load generator run also writes an HTML report with charts next to its JSON; each scenario prints its path
 #   ("report: artifacts/bench/...html") and writes it into its summary.
 # Every silo co-hosts the identity provider with operator and loadgen client secrets of the run; the load generator
 # gets its client credentials by environment (the operator sets stock; loadgen moves stock and signs shoppers in).
 # The load generator's invariant checks must pass in every run, else the script exits non-zero.
-# Usage: scripts/bench.sh hot-sku|checkout|events|auth|telemetry|chaos|xacts [seconds, default 20 (events: 60, chaos: 300)] [clients, default 1024 (hot-sku) or 64]
+# Usage: scripts/bench.sh hot-sku|checkout|events|auth|telemetry|chaos|xacts|search [seconds, default 20 (events: 60, chaos: 300)] [clients, default 1024 (hot-sku) or 64]
 #   (checkout: [seconds] [clients] [baseline ref, default $BENCH_BASELINE or 19676a8])
 #   (auth: [seconds] [hot-sku clients, default 1024] [checkout clients, default 64])
 # BENCH_WARMUP: unmeasured seconds before each phase (default 60).
@@ -58,7 +68,8 @@ case $scenario in
   telemetry) clients=${3:-32} ;;
   chaos) duration=${2:-300} clients=${3:-64} ;;
   xacts) clients=${3:-16} ;;
-  *) echo "usage: $0 hot-sku|checkout|events|auth|telemetry|chaos|xacts [seconds] [clients]" >&2; exit 2 ;;
+  search) duration=${2:-60} clients=0 ;;
+  *) echo "usage: $0 hot-sku|checkout|events|auth|telemetry|chaos|xacts|search [seconds] [clients]" >&2; exit 2 ;;
 esac
 http_port=18081
 # Every phase first runs unmeasured for this long: on 2 cores the silo's tiered JIT keeps compiling for about a minute
@@ -418,7 +429,7 @@ telemetry() {
 
   step "building the telemetry cost tool (Release)"
   dotnet build tools/K8Shop.TelemetryCost -c Release --nologo -clp:ErrorsOnly -v q
-  step "telemetry cost: off, defaults, prometheus, otlp in one process, $rounds round(s) of $checkouts checkouts each, $clients shoppers"
+  step "telemetry cost: off and ${BENCH_TELEMETRY_VARIANTS:-defaults, prometheus, otlp, otlp-sampled} in one process, $rounds round(s) of $checkouts checkouts each, $clients shoppers"
   # The silo is hosted inside the tool (its CPU time and allocations are read exactly around the measured checkouts);
   # the co-hosted identity provider gets the same settings as start_silo gives a silo.
   (
@@ -427,7 +438,7 @@ telemetry() {
       Identity__OperatorClient__Secret="$operator_secret" Identity__LoadGenClient__Secret="$loadgen_secret" \
       Identity__DevelopmentKeys=true Identity__RequireHttps=false RateLimits__Auth__PermitLimit=0 \
       dotnet k8shop-telemetry-cost.dll --rounds "$rounds" --checkouts "$checkouts" --clients "$clients" --rate "${BENCH_TELEMETRY_RATE:-30}" \
-      --management-port "$management_port" "${otlp[@]}" --json "$OLDPWD/$out/telemetry-cost.json" --run-id "$stamp"
+      --management-port "$management_port" "${otlp[@]}" ${BENCH_TELEMETRY_VARIANTS:+--variants "$BENCH_TELEMETRY_VARIANTS"} --json "$OLDPWD/$out/telemetry-cost.json" --run-id "$stamp"
   ) >"$out/telemetry-cost.txt" 2>"$out/telemetry-cost.log" || status=$?
   scraped=$(curl -fs "http://127.0.0.1:$prometheus_port/api/v1/query" --data-urlencode 'query=sum(max_over_time(k8shop_checkouts_total[1h]))' |
     python3 -c 'import json, sys; r = json.load(sys.stdin)["data"]["result"]; print(r[0]["value"][1] if r else "none")' || echo none)
@@ -508,6 +519,49 @@ xacts() {
   [[ $status == 0 ]]
 }
 
+search() {
+  local run="$out/search" books=${BENCH_SEARCH_BOOKS:-100000} rate=${BENCH_SEARCH_RATE:-100} status=0 bench log books_file
+  bench=(dotnet tools/K8Shop.SearchBench/bin/Release/net10.0/k8shop-searchbench.dll)
+  dotnet build tools/K8Shop.SearchBench -c Release --nologo -clp:ErrorsOnly -v q
+  start_silo search-pg "k8shop-bench-$stamp-search"
+  step "PostgreSQL: $books generated books into $pg_database"
+  "${bench[@]}" load-postgres "$ConnectionStrings__Postgres" "$books" 42
+  step "PostgreSQL: search and suggest at $rate/s each for ${duration}s (+${warmup}s warm-up)"
+  "${bench[@]}" run "http://127.0.0.1:$http_port" "$duration" "$rate" "$run-postgres.json" "$warmup" "$books" 42 >"$run-postgres.txt" || status=$?
+  stop_silo
+  step "memory: an embedded silo with the same $books books"
+  books_file="$PWD/$out/search-books.json"
+  "${bench[@]}" generate-json "$books_file" "$books" 42 >/dev/null
+  log="$PWD/$out/silo-search-memory.log"
+  cd src/Silo/bin/Release/net10.0
+  env -u K8Shop__Profile Kestrel__Endpoints__Http__Url="http://127.0.0.1:$http_port" Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:15052" \
+    Orleans__SiloPort=21112 Orleans__GatewayPort=31001 Logging__LogLevel__Default=Warning Identity__DevelopmentKeys=true \
+    Identity__RequireHttps=false Catalog__ExtraBooksFile="$books_file" dotnet K8Shop.Silo.dll >"$log" 2>&1 &
+  silo=$!
+  cd - >/dev/null
+  for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$http_port/catalog/GEN-000001" >/dev/null && break; sleep 0.5; done
+  curl -fs "http://127.0.0.1:$http_port/catalog/GEN-000001" >/dev/null || { echo "the embedded silo did not start; see $log" >&2; exit 1; }
+  step "memory: search and suggest at $rate/s each for ${duration}s (+${warmup}s warm-up)"
+  "${bench[@]}" run "http://127.0.0.1:$http_port" "$duration" "$rate" "$run-memory.json" "$warmup" "$books" 42 >"$run-memory.txt" || status=$?
+  stop_silo
+  rm -f "$books_file"
+  {
+    echo "K8Shop search at $books books, $(date -u +%FT%TZ), $(git rev-parse --short HEAD), $rate search/s + $rate suggest/s, ${duration}s measured (+${warmup}s warm-up)"
+    echo "goals: search p99 < 20 ms, suggest p99 < 5 ms"
+    for store in postgres memory; do
+      echo "-- $store"
+      cat "$run-$store.txt"
+      python3 -c 'import json, sys
+r = {k["kind"]: k for k in json.load(open(sys.argv[1]))["kinds"]}
+for kind, goal in (("search", 20), ("suggest", 5)):
+    p99 = r[kind]["p99Ms"]
+    print(f"{kind} p99 {p99:.2f} ms: goal {goal} ms", "met" if p99 < goal else "MISSED")' "$run-$store.json"
+    done
+    echo "details: $run-{postgres,memory}.{txt,json}"
+  } | tee "$report"
+  [[ $status == 0 ]]
+}
+
 # Every run gets a RabbitMQ virtual host of its own, deleted afterwards: every queue bound to exchange orders gets
 # a copy of every event, so on the shared vhost the run would fill other silos' partition and notification queues,
 # and whatever earlier test runs left bound there (a test silo's partition exchange, a forgotten queue) would add
@@ -551,4 +605,5 @@ case $scenario in
   auth) auth ;;
   telemetry) telemetry ;;
   chaos) chaos ;;
+  search) search ;;
 esac

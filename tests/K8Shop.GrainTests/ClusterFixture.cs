@@ -42,6 +42,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.AddInMemoryCatalog();
+            host.Services.AddSingleton(Reviews);
+            host.Services.AddSingleton<K8Shop.Grains.Reviews.IReviewStore>(Reviews);
             host.Services.AddSingleton<TimeProvider>(Clock);
             // Orleans resolves its clocks from the app's TimeProvider unless told otherwise: reminders keep real time.
             host.Services.AddKeyedSingleton(Orleans.Reminders.ReminderTimeProviderNames.Reminders, TimeProvider.System);
@@ -106,6 +108,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>How many notifications a shopper's history keeps here: few, so a test can pass the bound.</summary>
     public const int NotificationMaxEntries = 20;
+
+    /// <summary>The rating summaries the reviews store sets, as the in-memory catalog reads them (before Reviews: it is built from them).</summary>
+    public static K8Shop.Grains.Catalog.BookRatings Ratings { get; } = new();
+
+    /// <summary>The silo's reviews store (one silo, so one store): tests compare the grain's summary with what it holds.</summary>
+    public static K8Shop.Grains.Reviews.InMemoryReviewStore Reviews { get; } = new(Ratings);
 
     /// <summary>Every e-mail and SMS the silo sent; tests plan send failures on it.</summary>
     public static RecordingSenders Mail { get; } = new();

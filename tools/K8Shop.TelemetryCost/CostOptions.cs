@@ -17,7 +17,7 @@ public sealed record CostOptions
     public int ManagementPort { get; init; } = 19464;
     public Uri? OtlpEndpoint { get; init; }
     public string OtlpProtocol { get; init; } = "http/protobuf";
-    public IReadOnlyList<string> Variants { get; init; } = ["off", "defaults", "prometheus", "otlp"];
+    public IReadOnlyList<string> Variants { get; init; } = ["off", "defaults", "prometheus", "otlp", "otlp-sampled"];
     public string? Json { get; init; }
     public string RunId { get; init; } = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 

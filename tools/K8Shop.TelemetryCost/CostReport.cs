@@ -28,6 +28,7 @@ public sealed class CostReport(CostOptions options, IReadOnlyList<TelemetryVaria
         ["defaults"] = 0.03,
         ["prometheus"] = 0.03,
         ["otlp"] = 0.10,
+        ["otlp-sampled"] = 0.10,
     };
 
     private readonly List<PhaseCost> _phases = [];

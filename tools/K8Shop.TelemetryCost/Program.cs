@@ -32,7 +32,7 @@ public static class Program
         }
 
         var variants = TelemetryVariant.All(options.ManagementPort, options.OtlpEndpoint, options.OtlpProtocol)
-            .Where(v => options.Variants.Contains(v.Name) && (v.Name != "otlp" || options.OtlpEndpoint is not null))
+            .Where(v => options.Variants.Contains(v.Name) && (!v.Name.StartsWith("otlp", StringComparison.Ordinal) || options.OtlpEndpoint is not null))
             .ToList();
         var skus = Enumerable.Range(1, options.Skus).Select(i => string.Create(CultureInfo.InvariantCulture, $"BOOK-{i:000}")).ToList();
         var common = new Dictionary<string, string?>

@@ -28,5 +28,14 @@ public sealed record TelemetryVariant(string Name, string Description, IReadOnly
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint?.ToString(),
                 ["OTEL_EXPORTER_OTLP_PROTOCOL"] = otlpProtocol,
             }),
+        // As the AWS overlay ships it (infra/k8s/overlays/aws/telemetry-sampling.yaml): one trace in ten recorded.
+        new("otlp-sampled", "OTLP export as shipped on AWS: parentbased_traceidratio 0.1",
+            new Dictionary<string, string?>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint?.ToString(),
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = otlpProtocol,
+                ["OTEL_TRACES_SAMPLER"] = "parentbased_traceidratio",
+                ["OTEL_TRACES_SAMPLER_ARG"] = "0.1",
+            }),
     ];
 }

@@ -72,6 +72,8 @@ describe("storefront nginx, running", { skip: nginx ? false : "no nginx binary (
       const proxied: Record<string, string> = {
         "/catalog?q=the": "catalog-service:8080", "/api/catalog/BOOK-001": "catalog-service:8080",
         "/healthz": "catalog-service:8080", "/covers/BOOK-001.svg": "catalog-service:8080",
+        "/catalog/BOOK-001/reviews?sort=helpful": "catalog-service:8080", "/reviews/00000000-0000-0000-0000-000000000000/helpful": "catalog-service:8080",
+        "/api/admin/reviews?hidden=true": "catalog-service:8080",
         "/cart/guest-1/items": "cart-service:8080", "/orders/by-key?key=k": "order-service:8000",
         "/hot-skus": "inventory-service:8080", "/api/payment/healthz": "payment-service:8080",
         "/api/notification/notify": "notification-service:8080", "/recommendations?limit=3": "recommendation-service:8080",

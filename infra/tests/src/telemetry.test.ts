@@ -52,6 +52,19 @@ for (const overlay of overlays) {
       }
     });
 
+    it("samples traces at the head on AWS (a valid parent-based ratio on every host) and keeps every trace locally", () => {
+      for (const w of shopHosts(objects)) {
+        const env = environment(objects, podTemplate(w).spec.containers[0]);
+        if (overlay === "aws") {
+          assert.equal(env.OTEL_TRACES_SAMPLER, "parentbased_traceidratio", `${id(w)}: OTEL_TRACES_SAMPLER`);
+          const ratio = Number(env.OTEL_TRACES_SAMPLER_ARG);
+          assert.ok(ratio > 0 && ratio <= 1, `${id(w)}: OTEL_TRACES_SAMPLER_ARG ${env.OTEL_TRACES_SAMPLER_ARG} is not a ratio in (0, 1]`);
+        } else {
+          assert.equal(env.OTEL_TRACES_SAMPLER, undefined, `${id(w)}: the local cluster traces every request`);
+        }
+      }
+    });
+
     it("runs the collector behind Service otel-collector on 4317 and 4318, receiving OTLP on both", () => {
       const service = named(objects, "Service", "otel-collector");
       assert.deepEqual(service.spec.ports.map((p: Any) => p.port).sort(), [4317, 4318]);

@@ -7,6 +7,9 @@ public enum CatalogSort
     PriceAscending = 1,
     PriceDescending = 2,
     Newest = 3,
+
+    /// <summary>Average rating descending, then number of ratings, then title.</summary>
+    Rating = 4,
 }
 
 /// <summary>

@@ -45,13 +45,17 @@ public sealed record SaleLine(
     [property: Id(0)] string Sku,
     [property: Id(1)] int Quantity);
 
-/// <summary>An order event as the sales ranking needs it: <see cref="Returned"/> is true for a cancellation (the lines come back).</summary>
+/// <summary>
+/// An order event as the sales ranking needs it: <see cref="Returned"/> is true for a cancellation (the lines come back);
+/// <see cref="OccurredAt"/> is when the order event happened (default: unknown, the ranking's clock is used).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("k8shop.recommendations.SalesRecord")]
 public sealed record SalesRecord(
     [property: Id(0)] string MessageId,
     [property: Id(1)] string OrderId,
     [property: Id(2)] bool Returned,
-    [property: Id(3)] ImmutableArray<SaleLine> Lines);
+    [property: Id(3)] ImmutableArray<SaleLine> Lines,
+    [property: Id(4)] DateTimeOffset OccurredAt = default);
 
 /// <summary>Units sold per SKU (upper-case), most sold first.</summary>
 [GenerateSerializer, Immutable, Alias("k8shop.recommendations.SalesRanking")]
@@ -65,3 +69,13 @@ public sealed record SalesRanking(
 public sealed record SkuSales(
     [property: Id(0)] string Sku,
     [property: Id(1)] long Units);
+
+/// <summary>Units per SKU (upper-case) sold by orders confirmed in the last <see cref="Days"/> days, most first, and how many distinct orders.</summary>
+[GenerateSerializer, Immutable, Alias("k8shop.recommendations.RecentSales")]
+public sealed record RecentSales(
+    [property: Id(0)] ImmutableArray<SkuSales> Skus,
+    [property: Id(1)] int Orders,
+    [property: Id(2)] int Days)
+{
+    public static RecentSales Empty { get; } = new([], 0, 0);
+}

@@ -89,6 +89,36 @@ public static class ShopLimits
         public const decimal MaxAmount = 1_000_000_000m;
     }
 
+    /// <summary>Ratings and reviews of a book.</summary>
+    public static class Reviews
+    {
+        public const int MinRating = 1;
+
+        public const int MaxRating = 5;
+
+        /// <summary>Characters of a review's text after trimming (a rating needs a few words with it).</summary>
+        public const int MinTextLength = 10;
+
+        public const int MaxTextLength = 4_000;
+
+        /// <summary>A reviewer's display name as shown, after trimming (longer names are cut).</summary>
+        public const int MaxReviewerLength = 80;
+
+        public const int DefaultPageSize = 10;
+
+        public const int MaxPageSize = 50;
+    }
+
+    /// <summary>Home shelves and recently viewed.</summary>
+    public static class Recommendations
+    {
+        /// <summary>Books a signed-in shopper's recently viewed keeps, newest first (older views drop off).</summary>
+        public const int MaxRecentlyViewed = 20;
+
+        /// <summary>Books one home shelf shows at most.</summary>
+        public const int MaxShelfItems = 24;
+    }
+
     /// <summary>Pages of a listing (catalog, a shopper's orders and notifications).</summary>
     public static class Paging
     {
@@ -100,5 +130,32 @@ public static class ShopLimits
 
         /// <summary>Short ranked lists: recommendations and hot SKUs.</summary>
         public const int MaxListLength = 50;
+    }
+
+    /// <summary>Search and suggestions (<c>/catalog/search</c>, <c>/catalog/suggest</c>).</summary>
+    public static class Search
+    {
+        public const int DefaultPageSize = 20;
+
+        public const int MaxPageSize = 50;
+
+        /// <summary>The search text after trimming.</summary>
+        public const int MaxQueryLength = Catalog.ProductRules.MaxSearchTextLength;
+
+        /// <summary>Words, phrases and exclusions in one query: more only costs the store.</summary>
+        public const int MaxQueryTerms = 16;
+
+        /// <summary>What a suggestion request may type.</summary>
+        public const int MaxSuggestLength = 100;
+
+        public const int DefaultSuggestLimit = 8;
+
+        public const int MaxSuggestLimit = 20;
+
+        /// <summary>Values listed per facet (the most frequent first).</summary>
+        public const int MaxFacetValues = 20;
+
+        /// <summary>"Did you mean" is offered only when fewer books than this matched.</summary>
+        public const int DidYouMeanBelow = 3;
     }
 }

@@ -29,8 +29,10 @@ public static class CatalogMatching
     }
 
     /// <summary>Orders products as the query asks; titles compare case-insensitively, then by SKU for a stable order.</summary>
-    public static IOrderedEnumerable<Product> Order(IEnumerable<Product> products, CatalogSort sort) => sort switch
+    public static IOrderedEnumerable<Product> Order(IEnumerable<Product> products, CatalogSort sort, Func<string, BookRatingSummary?>? ratings = null) => sort switch
     {
+        CatalogSort.Rating => products.OrderByDescending(p => ratings?.Invoke(p.Sku) is { Count: > 0 } r ? r.Average : -1)
+            .ThenByDescending(p => ratings?.Invoke(p.Sku)?.Count ?? 0).ThenBy(TitleKey, StringComparer.Ordinal).ThenBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Sku, StringComparer.Ordinal),
         CatalogSort.PriceAscending => products.OrderBy(p => p.Price).ThenBy(TitleKey, StringComparer.Ordinal).ThenBy(p => p.Sku, StringComparer.Ordinal),
         CatalogSort.PriceDescending => products.OrderByDescending(p => p.Price).ThenBy(TitleKey, StringComparer.Ordinal).ThenBy(p => p.Sku, StringComparer.Ordinal),
         CatalogSort.Newest => products.OrderByDescending(p => p.PublishedYear ?? int.MinValue).ThenByDescending(p => p.CreatedAt).ThenBy(TitleKey, StringComparer.Ordinal).ThenBy(p => p.Sku, StringComparer.Ordinal),
@@ -38,12 +40,12 @@ public static class CatalogMatching
     };
 
     /// <summary>Applies filters, order and paging to a whole catalog held in memory.</summary>
-    public static CatalogPage Search(IEnumerable<Product> products, CatalogQuery query)
+    public static CatalogPage Search(IEnumerable<Product> products, CatalogQuery query, Func<string, BookRatingSummary?>? ratings = null)
     {
-        var matches = Order(products.Where(p => Matches(p, query)), query.Sort).ToList();
+        var matches = Order(products.Where(p => Matches(p, query)), query.Sort, ratings).ToList();
         IReadOnlyList<Product> page = query.PageSize is { } size ? matches.Skip(query.Skip).Take(size).ToList() : matches;
         return new CatalogPage(page, matches.Count);
     }
 
-    private static string TitleKey(Product product) => product.Title.ToLowerInvariant();
+    public static string TitleKey(Product product) => product.Title.ToLowerInvariant();
 }

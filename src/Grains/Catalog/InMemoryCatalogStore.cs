@@ -1,25 +1,35 @@
 using K8Shop.Contracts.Catalog;
+using K8Shop.Grains.Catalog.Search;
 using K8Shop.Grains.Catalog.Seed;
 
 namespace K8Shop.Grains.Catalog;
 
-/// <summary>The embedded mode's catalog: the seed, held in one process, lost when it stops.</summary>
+/// <summary>
+/// The embedded mode's catalog: the seed, held in one process, lost when it stops. Its search index is updated with
+/// every write, inside the same lock, so a search never sees a product the store no longer has.
+/// </summary>
 public sealed class InMemoryCatalogStore : ICatalogStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Product> _byId = [];
     private readonly TimeProvider _clock;
+    private readonly BookRatings _ratings;
 
-    public InMemoryCatalogStore(TimeProvider clock, IEnumerable<ProductDraft> seed)
+    public InMemoryCatalogStore(TimeProvider clock, IEnumerable<ProductDraft> seed, BookRatings? ratings = null)
     {
         _clock = clock;
+        _ratings = ratings ?? new BookRatings();
         var now = clock.GetUtcNow();
         foreach (var draft in seed)
         {
             var product = CatalogSeed.ToProduct(draft, now);
             _byId[product.Id] = product;
         }
+        Index = new InMemorySearchIndex(_byId.Values);
     }
+
+    /// <summary>The search index over this store's products.</summary>
+    public InMemorySearchIndex Index { get; }
 
     public string Backend => "memory";
 
@@ -34,7 +44,7 @@ public sealed class InMemoryCatalogStore : ICatalogStore
         List<Product> snapshot;
         lock (_gate)
             snapshot = [.. _byId.Values];
-        return Task.FromResult(CatalogMatching.Search(snapshot, query));
+        return Task.FromResult(CatalogMatching.Search(snapshot, query, _ratings.Get));
     }
 
     public Task<Product> CreateAsync(ProductDraft draft, CancellationToken cancellationToken = default)
@@ -45,6 +55,7 @@ public sealed class InMemoryCatalogStore : ICatalogStore
             var now = _clock.GetUtcNow();
             var product = FromDraft(Guid.CreateVersion7(now), draft, now, now);
             _byId[product.Id] = product;
+            Index.Upsert(product);
             return Task.FromResult(product);
         }
     }
@@ -58,6 +69,7 @@ public sealed class InMemoryCatalogStore : ICatalogStore
             EnsureSkuFree(draft.Sku, exceptId: existing.Id);
             var updated = FromDraft(existing.Id, draft, existing.CreatedAt, _clock.GetUtcNow());
             _byId[existing.Id] = updated;
+            Index.Upsert(updated);
             return Task.FromResult<Product?>(updated);
         }
     }
@@ -65,7 +77,12 @@ public sealed class InMemoryCatalogStore : ICatalogStore
     public Task<bool> DeleteAsync(string idOrSku, CancellationToken cancellationToken = default)
     {
         lock (_gate)
-            return Task.FromResult(FindLocked(idOrSku) is { } existing && _byId.Remove(existing.Id));
+        {
+            if (FindLocked(idOrSku) is not { } existing || !_byId.Remove(existing.Id))
+                return Task.FromResult(false);
+            Index.Remove(existing.Id);
+            return Task.FromResult(true);
+        }
     }
 
     public Task PingAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;

@@ -4,15 +4,18 @@ using K8Shop.Contracts.Catalog;
 
 namespace K8Shop.Grains.Recommendations;
 
-/// <summary>A book as ranking needs it; <see cref="Tags"/> and <see cref="Authors"/> are lower-cased.</summary>
+/// <summary>A book as ranking needs it; <see cref="Tags"/> and <see cref="Authors"/> are lower-cased; <see cref="Product"/> as the catalog answered it (with stock).</summary>
 public sealed record CatalogBook(
-    Guid Id, string Sku, string Title, decimal Price, string? ImageUrl, ImmutableArray<string> Tags, ImmutableArray<string> Authors)
+    Guid Id, string Sku, string Title, decimal Price, string? ImageUrl, ImmutableArray<string> Tags, ImmutableArray<string> Authors, Product Product)
 {
+    public bool InStock => Product.Stock > 0;
+
     public static CatalogBook From(Product p) => new(
         p.Id, p.Sku, p.Title, p.Price, string.IsNullOrEmpty(p.ImageUrl) ? null : p.ImageUrl,
         [.. p.Tags.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct()],
         [.. (p.Author ?? "").Split([',', '&', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(a => a.ToLowerInvariant()).Distinct()]);
+            .Select(a => a.ToLowerInvariant()).Distinct()],
+        p);
 }
 
 /// <summary>The whole catalog at one moment (about 160 books), in title order, found by UUID or SKU and by tag.</summary>

@@ -12,7 +12,8 @@ public interface IOrderSalesSubscriberGrain : IGrainWithStringKey;
 /// <summary>
 /// Implicitly subscribed to every stream of namespace <c>orders</c> on any stream provider (whatever key the publisher
 /// uses: a string key takes any stream key), it passes confirmed and cancelled orders on to the
-/// <see cref="IPopularityGrain"/> and awaits it, so a failure reaches the stream provider, which may deliver again.
+/// <see cref="IPopularityGrain"/>, the buyer's <see cref="IShopperTasteGrain"/> and each book's <see cref="IBookBuyersGrain"/>
+/// and awaits them, so a failure reaches the stream provider, which may deliver again (each counts an event once).
 /// </summary>
 [ImplicitStreamSubscription(StreamNamespace)]
 [CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
@@ -29,8 +30,14 @@ public sealed partial class OrderSalesSubscriberGrain(ILogger<OrderSalesSubscrib
     {
         if (item is not OrderEvent order || SalesTally.FromEvent(order) is not { } sale)
             return;
-        var applied = await GrainFactory.GetGrain<IPopularityGrain>(0).RecordAsync(sale);
-        if (applied)
+        var skus = sale.Lines.Where(l => l.Quantity > 0 && !string.IsNullOrWhiteSpace(l.Sku)).Select(l => TasteTally.Normalize(l.Sku)).Distinct().ToList();
+        var popularity = GrainFactory.GetGrain<IPopularityGrain>(0).RecordAsync(sale);
+        IEnumerable<Task> tastes = string.IsNullOrWhiteSpace(order.UserId)
+            ? []
+            : skus.Select(sku => GrainFactory.GetGrain<IBookBuyersGrain>(sku).RecordAsync(order.OrderId, order.UserId, sale.Returned))
+                .Append(GrainFactory.GetGrain<IShopperTasteGrain>(order.UserId).RecordOrderAsync(order.OrderId, sale.Returned, [.. skus]));
+        await Task.WhenAll(tastes.Append(popularity));
+        if (await popularity)
             LogApplied(order.Event, order.OrderId, order.MessageId);
         // The sale is passed on; a later event of this order (a cancel) activates the subscriber again (see GrainLifetimes).
         DeactivateOnIdle();

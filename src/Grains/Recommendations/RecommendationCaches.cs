@@ -2,10 +2,12 @@ using System.Collections.Frozen;
 
 namespace K8Shop.Grains.Recommendations;
 
-/// <summary>What every recommendation reads, kept per silo for <see cref="RecommendationOptions.CacheTtl"/>: the catalog's books and units sold per SKU.</summary>
+/// <summary>What every recommendation reads, kept per silo for <see cref="RecommendationOptions.CacheTtl"/>: the catalog's books and units sold per SKU, all time and in the recent window.</summary>
 public sealed class RecommendationCaches(TimeProvider clock)
 {
     public TimedCache<CatalogIndex> Catalog { get; } = new("recommendations_catalog", clock);
 
     public TimedCache<FrozenDictionary<string, long>> Sales { get; } = new("recommendations_sales", clock);
+
+    public TimedCache<Contracts.Recommendations.RecentSales> Recent { get; } = new("recommendations_recent_sales", clock);
 }

@@ -42,8 +42,7 @@ public sealed partial class RecommendationGrain(
         {
             Related when RecommendationInput.IsUsableId(request.ProductId) && catalog.Find(request.ProductId!) is { } source =>
                 RecommendationRanking.Related(catalog, source, sales, limit),
-            Personalized when RecommendationInput.IsUsableId(request.UserId) =>
-                RecommendationRanking.Personalized(catalog, await ReadHistoryAsync(catalog, request.UserId!, settings.OrdersRead), sales, limit),
+            Personalized when RecommendationInput.IsUsableId(request.UserId) => await PersonalizedAsync(catalog, request.UserId!, sales, limit),
             _ => RecommendationRanking.Popular(catalog, sales, FrozenSet<Guid>.Empty, limit),
         };
         return new RecommendationResult(strategy, [.. books.Select(s =>
@@ -84,25 +83,39 @@ public sealed partial class RecommendationGrain(
         }
     }
 
-    /// <summary>The catalog books the user bought (their latest orders that went through) or holds in the cart.</summary>
-    private async Task<IReadOnlyCollection<CatalogBook>> ReadHistoryAsync(CatalogIndex catalog, string userId, int ordersRead)
+    /// <summary>Books like what the user bought or holds in the cart, and what shoppers with similar purchases rated highly.</summary>
+    private async Task<IReadOnlyList<ScoredBook>> PersonalizedAsync(CatalogIndex catalog, string userId, FrozenDictionary<string, long> sales, int limit)
+    {
+        var (bought, cart) = await ReadHistoryAsync(catalog, userId, options.Value.OrdersRead);
+        var history = bought.Concat(cart).DistinctBy(b => b.Id).ToList();
+        var tastes = await ReadTastesAsync(userId, bought, Skus(history));
+        return RecommendationRanking.Personalized(catalog, history, sales, limit, tastes.RatedBySimilar);
+    }
+
+    /// <summary>The catalog books the user bought (their latest orders that went through, newest first) and those in the cart.</summary>
+    private async Task<(IReadOnlyList<CatalogBook> Bought, IReadOnlyList<CatalogBook> Cart)> ReadHistoryAsync(CatalogIndex catalog, string userId, int ordersRead)
     {
         try
         {
             var cart = GrainFactory.GetGrain<ICartGrain>(userId).GetAsync();
             var page = await GrainFactory.GetGrain<IUserOrdersGrain>(userId).ListAsync(0, ordersRead);
-            var skus = page.Orders
+            var bought = page.Orders
                 .Where(o => Bought.Contains(o.Status))
-                .SelectMany(o => o.Items.Select(i => i.Sku))
-                .Concat((await cart).Items.Select(i => i.ProductId));
-            return [.. skus.Select(catalog.Find).OfType<CatalogBook>().DistinctBy(b => b.Id)];
+                .OrderByDescending(o => o.CreatedAt)
+                .SelectMany(o => o.Items.Select(i => i.Sku));
+            return (Books(catalog, bought), Books(catalog, (await cart).Items.Select(i => i.ProductId)));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogSourceUnavailable(ex, "user history");
-            return [];
+            return ([], []);
         }
     }
+
+    private static List<CatalogBook> Books(CatalogIndex catalog, IEnumerable<string> idsOrSkus) =>
+        [.. idsOrSkus.Select(catalog.Find).OfType<CatalogBook>().DistinctBy(b => b.Id)];
+
+    private static HashSet<string> Skus(IEnumerable<CatalogBook> books) => books.Select(b => b.Sku).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recommendations answered without the {Source}, which could not be read")]
     private partial void LogSourceUnavailable(Exception ex, string source);

@@ -60,11 +60,14 @@ public static class RecommendationRanking
 
     /// <summary>
     /// Books like what the user bought or has in the cart: each tag weighs as many of those books as carry it, a shared
-    /// author adds <see cref="AuthorWeight"/>; most weight first (0.5 + 0.5 × weight / the top weight), ties by units sold,
-    /// then title. Never a book they bought or hold; filled up with popular books. No history: exactly popular.
+    /// author adds <see cref="AuthorWeight"/>, each shopper with similar purchases who rated the book highly adds
+    /// <see cref="RatedWeight"/> (<paramref name="ratedBySimilar"/>, see <see cref="TasteRanking.RatedBySimilar"/>); most
+    /// weight first (0.5 + 0.5 × weight / the top weight), ties by units sold, then title. Never a book they bought or
+    /// hold; filled up with popular books. No history: exactly popular.
     /// </summary>
     public static IReadOnlyList<ScoredBook> Personalized(
-        CatalogIndex catalog, IReadOnlyCollection<CatalogBook> history, IReadOnlyDictionary<string, long> unitsBySku, int limit)
+        CatalogIndex catalog, IReadOnlyCollection<CatalogBook> history, IReadOnlyDictionary<string, long> unitsBySku, int limit,
+        IReadOnlyDictionary<string, int>? ratedBySimilar = null)
     {
         if (history.Count == 0)
             return Popular(catalog, unitsBySku, FrozenSet<Guid>.Empty, limit);
@@ -77,7 +80,8 @@ public static class RecommendationRanking
         {
             if (owned.Contains(book.Id))
                 continue;
-            var weight = book.Tags.Sum(t => tagWeights.GetValueOrDefault(t)) + (book.Authors.Any(authors.Contains) ? AuthorWeight : 0);
+            var weight = book.Tags.Sum(t => tagWeights.GetValueOrDefault(t)) + (book.Authors.Any(authors.Contains) ? AuthorWeight : 0)
+                + RatedWeight * (ratedBySimilar?.GetValueOrDefault(book.Sku) ?? 0);
             if (weight > 0)
                 weights[book.Id] = weight;
         }
@@ -89,6 +93,37 @@ public static class RecommendationRanking
 
     /// <summary>What a shared author adds to a book's weight: as much as two shared tags.</summary>
     public const int AuthorWeight = 2;
+
+    /// <summary>What each shopper with similar purchases who rated a book 4 or 5 adds to its weight.</summary>
+    public const int RatedWeight = 2;
+
+    /// <summary>What each other buyer of the source book who also bought a book adds to its weight ("bought together").</summary>
+    public const int BoughtWithWeight = 3;
+
+    /// <summary>
+    /// "Because you bought <paramref name="source"/>": books bought together with it (<see cref="BoughtWithWeight"/> per
+    /// buyer), rated highly by shoppers with similar purchases (<see cref="RatedWeight"/> per shopper), by one of its authors
+    /// (<see cref="AuthorWeight"/>) or sharing its tags (1 per tag); most weight first, then units sold, then title. Never
+    /// a book in <paramref name="owned"/> (SKUs, any case), never filled with unrelated books.
+    /// </summary>
+    public static IReadOnlyList<CatalogBook> BecauseYouBought(
+        CatalogIndex catalog, CatalogBook source, IReadOnlySet<string> owned, IReadOnlyDictionary<string, int> boughtWith,
+        IReadOnlyDictionary<string, int> ratedBySimilar, IReadOnlyDictionary<string, long> unitsBySku, int limit)
+    {
+        var weights = new Dictionary<Guid, int>();
+        foreach (var book in catalog.Books)
+        {
+            if (book.Id == source.Id || owned.Contains(book.Sku))
+                continue;
+            var weight = BoughtWithWeight * boughtWith.GetValueOrDefault(book.Sku)
+                + RatedWeight * ratedBySimilar.GetValueOrDefault(book.Sku)
+                + (book.Authors.Any(source.Authors.Contains) ? AuthorWeight : 0)
+                + book.Tags.Count(source.Tags.Contains);
+            if (weight > 0)
+                weights[book.Id] = weight;
+        }
+        return [.. Ordered(catalog, weights, unitsBySku, _ => false).Select(x => x.Book).Take(limit)];
+    }
 
     private static IEnumerable<(CatalogBook Book, int Weight)> Ordered(
         CatalogIndex catalog, Dictionary<Guid, int> weights, IReadOnlyDictionary<string, long> unitsBySku, Func<CatalogBook, bool> preferred) =>

@@ -16,11 +16,12 @@ namespace K8Shop.Silo.Catalog;
 /// </summary>
 public sealed partial class PostgresCatalogStore(NpgsqlDataSource dataSource, ILogger<PostgresCatalogStore> logger) : ICatalogStore
 {
-    private const string SelectProducts = """
+    internal const string SelectProducts = """
         SELECT p.id, p.sku, p.title, p.description, p.price, p.image_url, p.tags, COALESCE(i.available, 0),
                p.author, p.isbn, p.published_year, p.created_at, p.updated_at
         FROM catalog.products p
         LEFT JOIN catalog.product_inventory i ON i.product_id = p.id
+        LEFT JOIN catalog.book_ratings r ON r.sku = p.sku
         """;
 
     private const string TitleOrder = "lower(p.title) COLLATE \"C\", p.title COLLATE \"C\", p.sku COLLATE \"C\"";
@@ -172,6 +173,7 @@ public sealed partial class PostgresCatalogStore(NpgsqlDataSource dataSource, IL
         CatalogSort.PriceAscending => "p.price, " + TitleOrder,
         CatalogSort.PriceDescending => "p.price DESC, " + TitleOrder,
         CatalogSort.Newest => "p.published_year DESC NULLS LAST, p.created_at DESC, " + TitleOrder,
+        CatalogSort.Rating => "r.rating_sum::float8 / NULLIF(r.rating_count, 0) DESC NULLS LAST, COALESCE(r.rating_count, 0) DESC, " + TitleOrder,
         _ => TitleOrder,
     };
 
@@ -204,7 +206,7 @@ public sealed partial class PostgresCatalogStore(NpgsqlDataSource dataSource, IL
 
     private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
 
-    private static Product Read(NpgsqlDataReader r) => new(
+    internal static Product Read(NpgsqlDataReader r) => new(
         r.GetGuid(0),
         r.GetString(1),
         r.GetString(2),
@@ -220,7 +222,7 @@ public sealed partial class PostgresCatalogStore(NpgsqlDataSource dataSource, IL
         r.GetFieldValue<DateTimeOffset>(12));
 
     /// <summary>Runs a store call, turning "the database is unreachable" into <see cref="CatalogUnavailableException"/>.</summary>
-    private async Task<T> Guarded<T>(Func<Task<T>> call, string? sku = null)
+    internal async Task<T> Guarded<T>(Func<Task<T>> call, string? sku = null)
     {
         try
         {

@@ -1,4 +1,5 @@
 using K8Shop.Grains.Catalog;
+using K8Shop.Grains.Catalog.Search;
 using K8Shop.Silo.Catalog;
 using K8Shop.Silo.Migrations;
 using Npgsql;
@@ -43,7 +44,9 @@ public static class PostgresHostingExtensions
         services.AddOptions<PostgresStartupOptions>().Bind(configuration.GetSection("Postgres"));
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<MigrationHostedService>();
-        services.AddSingleton<ICatalogStore, PostgresCatalogStore>();
+        services.AddSingleton<PostgresCatalogStore>();
+        services.AddSingleton<ICatalogStore>(sp => sp.GetRequiredService<PostgresCatalogStore>());
+        services.AddSingleton<ICatalogSearch, PostgresCatalogSearch>();
         return services.AddCatalogPriceCache();
     }
 }

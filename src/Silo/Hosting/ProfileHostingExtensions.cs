@@ -3,6 +3,7 @@ using K8Shop.Grains.Catalog;
 using K8Shop.Grains.Faults;
 using K8Shop.Grains.Notifications;
 using K8Shop.Grains.Recommendations;
+using K8Shop.Grains.Reviews;
 using K8Shop.Silo.Catalog;
 
 namespace K8Shop.Silo.Hosting;
@@ -18,6 +19,7 @@ public static class ProfileHostingExtensions
     public static IHostApplicationBuilder AddEmbeddedProviders(this IHostApplicationBuilder builder, SiloEndpointOptions endpoints)
     {
         builder.Services.AddInMemoryCatalog();
+        builder.Services.AddInMemoryReviews();
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: endpoints.ServiceId, clusterId: endpoints.ClusterId)
             .UseInMemoryReminderService()
@@ -40,6 +42,7 @@ public static class ProfileHostingExtensions
         var configuration = builder.Configuration;
         // Hosted services start in order: the catalog's migrations finish before the silo serves grains.
         builder.Services.AddPostgresCatalog(configuration);
+        builder.Services.AddPostgresReviews();
         builder.UseOrleans(silo => silo
             .ConfigureEndpoints(IPAddress.Parse(endpoints.AdvertisedIP), endpoints.SiloPort, endpoints.GatewayPort)
             .UsePostgresClustering()

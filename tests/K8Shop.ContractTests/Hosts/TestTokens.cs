@@ -33,9 +33,11 @@ public static class TestTokens
     public static string Machine() => Mint("loadgen", roles: ["machine"]);
 
     public static string Mint(string subject, string[]? roles = null, string audience = Audience, string issuer = Issuer,
-        DateTime? expires = null, SecurityKey? key = null)
+        DateTime? expires = null, SecurityKey? key = null, string? name = null)
     {
         var claims = new List<Claim> { new("sub", subject) };
+        if (name is not null)
+            claims.Add(new Claim("name", name));
         claims.AddRange((roles ?? []).Select(role => new Claim("role", role)));
         var until = expires ?? DateTime.UtcNow.AddMinutes(5);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

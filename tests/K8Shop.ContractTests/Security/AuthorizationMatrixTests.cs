@@ -165,7 +165,8 @@ public sealed class AuthorizationMatrixTests(RequiredAuthHost required) : IClass
             .Replace("{paymentId}", victim.PaymentId, StringComparison.Ordinal)
             .Replace("{productId}", Sku, StringComparison.Ordinal)
             .Replace("{sku}", Sku, StringComparison.Ordinal)
-            .Replace("{id}", Sku, StringComparison.Ordinal);
+            .Replace("{id}", Sku, StringComparison.Ordinal)
+            .Replace("{reviewId}", victim.ReviewId, StringComparison.Ordinal);
         path = System.Text.RegularExpressions.Regex.Replace(path, @"\{\*\*[^}]+\}", "index.html");
         path = System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+:int\}", "1");
         if (route.Policies.Contains(AuthPolicies.OptionalShopper))
@@ -191,6 +192,8 @@ public sealed class AuthorizationMatrixTests(RequiredAuthHost required) : IClass
         var p when p.EndsWith("/commit", StringComparison.Ordinal) || p.EndsWith("/release", StringComparison.Ordinal) => """{"order_id":"mallory"}""",
         var p when p.EndsWith("/apply", StringComparison.Ordinal) => $$"""{"order_id":"mallory","items":[{"sku":"{{Sku}}","qty":1}]}""",
         var p when p.EndsWith("inventory/{sku}", StringComparison.Ordinal) => """{"stock":0}""",
+        var p when p.EndsWith("/reviews/mine", StringComparison.Ordinal) => """{"rating":1,"text":"Written by someone else."}""",
+        var p when p.EndsWith("/hidden", StringComparison.Ordinal) => """{"hidden":true}""",
         var p when p.EndsWith("/merge", StringComparison.Ordinal) => """{"guestId":"guest-00000000000000000000000000000000"}""",
         _ => "{}",
     };

@@ -8,7 +8,8 @@ namespace K8Shop.IntegrationTests.Migrations;
 public sealed class MigrationRunnerTests
 {
     private static readonly string[] AllMigrations =
-        ["0001_catalog_schema", "0002_catalog_seed", "0003_orleans_membership", "0004_orleans_grain_storage", "0005_orleans_reminders", "0006_catalog_event_outbox", "0010_order_table"];
+        ["0001_catalog_schema", "0002_catalog_seed", "0003_orleans_membership", "0004_orleans_grain_storage", "0005_orleans_reminders", "0006_catalog_event_outbox",
+         "0007_catalog_search", "0008_reviews", "0010_order_table"];
 
     [PostgresFact]
     public async Task Apply_RunTwice_SecondRunAppliesNothingAndDuplicatesNothing()

@@ -5,8 +5,9 @@ namespace K8Shop.UnitTests.Recommendations;
 /// <summary>A small catalog for ranking tests: books by SKU, with tags and authors.</summary>
 internal static class Books
 {
-    public static CatalogBook Book(string sku, string title, string[] tags, string author = "Someone") =>
-        new(Guid.NewGuid(), sku, title, 10m, null, [.. tags], [author.ToLowerInvariant()]);
+    public static CatalogBook Book(string sku, string title, string[] tags, string author = "Someone", int? year = null, int stock = 5) =>
+        CatalogBook.From(new K8Shop.Contracts.Catalog.Product(
+            Guid.NewGuid(), sku, title, null, 10m, null, [.. tags], stock, author, null, year, TestData.Epoch, TestData.Epoch));
 
     public static readonly CatalogBook Pragmatic = Book("B-001", "The Pragmatic Programmer", ["programming", "best-seller"], "Andrew Hunt");
     public static readonly CatalogBook CleanCode = Book("B-002", "Clean Code", ["programming", "best-seller"], "Robert Martin");

@@ -24,6 +24,12 @@ public static class CatalogGrpcBinding
         binder.AddMethod(
             Unary(nameof(CatalogGrpcService.ListProducts), V1.ListProductsRequest.Parser, V1.ListProductsResponse.Parser),
             service is null ? null : service.ListProducts);
+        binder.AddMethod(
+            Unary(nameof(CatalogGrpcService.SearchProducts), V1.SearchProductsRequest.Parser, V1.SearchProductsResponse.Parser),
+            service is null ? null : service.SearchProducts);
+        binder.AddMethod(
+            Unary(nameof(CatalogGrpcService.SuggestProducts), V1.SuggestProductsRequest.Parser, V1.SuggestProductsResponse.Parser),
+            service is null ? null : service.SuggestProducts);
     }
 
     private static Method<TRequest, TResponse> Unary<TRequest, TResponse>(

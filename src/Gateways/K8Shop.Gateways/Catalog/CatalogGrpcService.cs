@@ -1,5 +1,6 @@
 using Grpc.Core;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Catalog.Search;
 using K8Shop.Contracts.Storage;
 using V1 = K8Shop.Contracts.Catalog.V1;
 
@@ -36,6 +37,72 @@ public sealed class CatalogGrpcService(IGrainFactory grains) : V1.CatalogService
         response.Items.AddRange(page.Items.Select(ToMessage));
         return response;
     }
+
+    /// <summary>The shopper's search, read and validated as <c>GET /catalog/search</c> reads it; a bad field is INVALID_ARGUMENT.</summary>
+    public override async Task<V1.SearchProductsResponse> SearchProducts(V1.SearchProductsRequest request, ServerCallContext context)
+    {
+        static string? Number(bool has, double value) => has ? value.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : null;
+        static string? Whole(int value) => value == 0 ? null : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (query, errors) = SearchQueryParser.ParseSearch(new(
+            request.Q, request.Tag, request.Author, request.PriceBand,
+            request.HasInStock ? (request.InStock ? "true" : "false") : null,
+            Number(request.HasMin, request.Min), Number(request.HasMax, request.Max),
+            request.Sort, Whole(request.Page), Whole(request.PageSize)));
+        if (query is null)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, Errors.Problems.Summarize(errors)));
+
+        var result = await Call(() => grains.GetGrain<ICatalogSearchGrain>(0).SearchAsync(query));
+        var body = SearchResponse.From(query.Text ?? string.Empty, query, result);
+        var response = new V1.SearchProductsResponse
+        {
+            Total = body.Total,
+            Page = body.Page,
+            PageSize = body.PageSize,
+            TotalPages = body.TotalPages,
+            DidYouMean = body.DidYouMean ?? string.Empty,
+            Facets = new V1.SearchFacets(),
+        };
+        response.Items.AddRange(result.Items.Select(ToMessage));
+        response.Facets.Tags.AddRange(body.Facets.Tags.Select(ToMessage));
+        response.Facets.Authors.AddRange(body.Facets.Authors.Select(ToMessage));
+        response.Facets.PriceBands.AddRange(body.Facets.PriceBands.Select(ToMessage));
+        response.Facets.InStock.AddRange(body.Facets.InStock.Select(ToMessage));
+        return response;
+    }
+
+    public override async Task<V1.SuggestProductsResponse> SuggestProducts(V1.SuggestProductsRequest request, ServerCallContext context)
+    {
+        var (prefix, limit, errors) = SearchQueryParser.ParseSuggest(request.Q, request.Limit == 0 ? null : request.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (errors.Count > 0)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, Errors.Problems.Summarize(errors)));
+        var response = new V1.SuggestProductsResponse();
+        if (prefix.Length == 0)
+            return response;
+        var suggestions = await Call(() => grains.GetGrain<ICatalogSearchGrain>(0).SuggestAsync(prefix, limit));
+        response.Suggestions.AddRange(suggestions.Select(s => new V1.Suggestion
+        {
+            Kind = SuggestionResponse.From(s).Kind,
+            Text = s.Text,
+            Sku = s.Sku ?? string.Empty,
+        }));
+        return response;
+    }
+
+    private static V1.SearchHit ToMessage(BookSearchHit hit)
+    {
+        var message = new V1.SearchHit { Product = ToMessage(hit.Product) };
+        if (hit.Rating is { Count: > 0 } rating)
+            message.Rating = new V1.Rating { Average = Math.Round(rating.Average, 2), Count = rating.Count };
+        foreach (var highlight in hit.Highlights)
+        {
+            var h = new V1.Highlight { Field = highlight.Field, Value = highlight.Value ?? string.Empty };
+            h.Ranges.AddRange(highlight.Ranges.Select(r => new V1.TextRange { Start = r.Start, Length = r.Length }));
+            message.Highlights.Add(h);
+        }
+        return message;
+    }
+
+    private static V1.FacetValue ToMessage(FacetValueResponse facet) => new() { Value = facet.Value, Count = facet.Count };
 
     /// <summary>proto3 cannot tell 0 from absent, so 0 (and NaN) mean no filter, as in the original.</summary>
     private static decimal? PriceFilter(double value) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Catalog.Search;
 using K8Shop.Contracts.Rules;
 
 namespace K8Shop.Gateways.Catalog;
@@ -18,6 +19,7 @@ public static class CatalogQueryParser
         ["-price"] = CatalogSort.PriceDescending,
         ["price_desc"] = CatalogSort.PriceDescending,
         ["newest"] = CatalogSort.Newest,
+        ["rating"] = CatalogSort.Rating,
     };
 
     /// <summary>The parsed query, or the bad fields with reasons; <paramref name="paged"/> says whether paging was asked for.</summary>

@@ -5,6 +5,7 @@ using K8Shop.Contracts.Identity;
 using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
+using K8Shop.Contracts.Reviews;
 using K8Shop.Contracts.Rules;
 using K8Shop.Contracts.Storage;
 using Microsoft.AspNetCore.Diagnostics;
@@ -53,6 +54,9 @@ public sealed partial class GatewayExceptionHandler(IProblemDetailsService probl
         FaultSettingException bad => (400, bad.Message, bad.Message, new Dictionary<string, string[]> { [bad.Field] = [bad.Reason] }),
         FieldRuleException rule => (422, rule.Message, rule.Message, new Dictionary<string, string[]> { [rule.Field] = [rule.Reason] }),
         InventoryBusyException busy => (429, "busy", busy.Message, null),
+        NotVerifiedBuyerException => (403, "forbidden", NotVerifiedBuyerException.Reason, null),
+        ReviewNotFoundException missing => (404, missing.Message, missing.Message, null),
+        ReviewConflictException conflict => (409, conflict.Message, conflict.Message, null),
         NotOwnerException => (403, "forbidden", "this resource belongs to another shopper", null),
         OrderNotFoundException missing => (404, missing.Message, missing.Message, null),
         OrderStateException state => (409, state.Message, state.Message, null),

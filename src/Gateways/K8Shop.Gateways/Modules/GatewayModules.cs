@@ -8,6 +8,7 @@ using K8Shop.Gateways.Orders;
 using K8Shop.Gateways.Payments;
 using K8Shop.Gateways.Products;
 using K8Shop.Gateways.Recommendations;
+using K8Shop.Gateways.Reviews;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -16,7 +17,7 @@ namespace K8Shop.Gateways.Modules;
 
 /// <summary>
 /// The gateway's modules: one per original service (catalog, cart, orders, inventory, payments, notifications,
-/// recommendations), plus the admin product routes and the generated covers. Each maps only its own routes;
+/// recommendations; reviews come with the catalog), plus the admin product routes and the generated covers. Each maps only its own routes;
 /// gRPC comes with catalog.
 /// </summary>
 public static class GatewayModules
@@ -36,6 +37,8 @@ public static class GatewayModules
         (Catalog, app =>
         {
             app.MapCatalogEndpoints();
+            app.MapCatalogSearchEndpoints();
+            app.MapReviewEndpoints();
             app.MapGrpcService<CatalogGrpcService>().AllowAnonymous();
         }),
         (Products, app => app.MapProductsEndpoints()),

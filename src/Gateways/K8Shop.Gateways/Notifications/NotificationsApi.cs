@@ -81,8 +81,8 @@ public static partial class NotificationsApi
     {
         var errors = new Dictionary<string, string[]>();
         CheckUserId(userId, errors);
-        var pageNumber = Whole(page, "page", 1, 1, ShopLimits.Paging.MaxPage, errors);
-        var size = Whole(pageSize, "pageSize", ShopLimits.Paging.DefaultPageSize, 1, ShopLimits.Paging.MaxPageSize, errors);
+        var pageNumber = QueryNumbers.Whole(page, "page", 1, 1, ShopLimits.Paging.MaxPage, errors);
+        var size = QueryNumbers.Whole(pageSize, "pageSize", ShopLimits.Paging.DefaultPageSize, 1, ShopLimits.Paging.MaxPageSize, errors);
         if (errors.Count > 0)
             return Problems.Invalid(errors);
         var entries = await grains.GetGrain<INotificationGrain>(userId).ListAsync((pageNumber - 1) * size, size);
@@ -140,16 +140,6 @@ public static partial class NotificationsApi
     {
         if (!ContactRules.IsUserId(userId))
             errors["userId"] = [$"must be 1 to {ContactRules.MaxUserIdLength} characters, without control characters"];
-    }
-
-    private static int Whole(string? text, string field, int fallback, int min, int max, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-            return fallback;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-            return value;
-        errors[field] = [$"must be a whole number from {min} to {max}"];
-        return fallback;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "POST /notify for order {OrderId}: {Type} notification (channel http)")]

@@ -105,8 +105,8 @@ public static class OrdersApi
     {
         var errors = new Dictionary<string, string[]>();
         CartInput.CheckUserId(userId, errors);
-        var pageNumber = Whole(page, "page", 1, 1, ShopLimits.Paging.MaxPage, errors);
-        var size = Whole(pageSize, "pageSize", ShopLimits.Paging.DefaultPageSize, 1, ShopLimits.Paging.MaxPageSize, errors);
+        var pageNumber = QueryNumbers.Whole(page, "page", 1, 1, ShopLimits.Paging.MaxPage, errors);
+        var size = QueryNumbers.Whole(pageSize, "pageSize", ShopLimits.Paging.DefaultPageSize, 1, ShopLimits.Paging.MaxPageSize, errors);
         if (errors.Count > 0)
             return Problems.Unprocessable(errors);
 
@@ -208,14 +208,4 @@ public static class OrdersApi
 
     private static ProblemHttpResult NotFound(string orderId) =>
         TypedResults.Problem(detail: $"order {orderId} does not exist", statusCode: StatusCodes.Status404NotFound);
-
-    private static int Whole(string? text, string field, int fallback, int min, int max, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-            return fallback;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-            return value;
-        errors[field] = [$"must be a whole number from {min} to {max}"];
-        return fallback;
-    }
 }

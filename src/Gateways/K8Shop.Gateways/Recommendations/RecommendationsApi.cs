@@ -27,6 +27,7 @@ public static class RecommendationsApi
             .WithSummary("Books to recommend: popular, related to a product, or personalized for a user")
             .RequireAuthorization(AuthPolicies.OptionalShopper);
         app.MapGet("/api/recommendations", Get).WithName("GetRecommendationsEdge").ExcludeFromDescription().RequireAuthorization(AuthPolicies.OptionalShopper);
+        app.MapShelfEndpoints();
         return app;
     }
 

@@ -29,10 +29,22 @@ public static class CatalogSeed
     /// <summary>The UUID a seeded SKU always gets (RFC 9562 version 5, SHA-1 of namespace and upper-cased SKU).</summary>
     public static Guid IdFor(string sku) => NameBasedGuid.Create(SeedNamespace, sku.ToUpperInvariant());
 
+    /// <summary>Books from a JSON file in the seed's shape (the search benchmark's generated catalog).</summary>
+    public static IReadOnlyList<ProductDraft> LoadFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Read(stream);
+    }
+
     private static IReadOnlyList<ProductDraft> Read()
     {
         using var stream = typeof(CatalogSeed).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The catalog seed resource '{ResourceName}' is missing from the build.");
+        return Read(stream);
+    }
+
+    private static IReadOnlyList<ProductDraft> Read(Stream stream)
+    {
         var books = JsonSerializer.Deserialize<List<SeedBook>>(stream, JsonSerializerOptions.Web)
             ?? throw new InvalidOperationException("The catalog seed is empty.");
         return [.. books.Select(b => new ProductDraft(
@@ -40,6 +52,6 @@ public static class CatalogSeed
     }
 
     private sealed record SeedBook(
-        string Sku, string Title, string Author, string Isbn, string Description, decimal Price,
+        string Sku, string Title, string? Author, string? Isbn, string? Description, decimal Price,
         ImmutableArray<string> Tags, int Stock, int? PublishedYear, string? ImageUrl);
 }

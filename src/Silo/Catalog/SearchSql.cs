@@ -1,0 +1,119 @@
+using System.Text;
+using K8Shop.Contracts.Catalog;
+using K8Shop.Contracts.Catalog.Search;
+using K8Shop.Contracts.Rules;
+using K8Shop.Grains.Catalog.Search;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace K8Shop.Silo.Catalog;
+
+/// <summary>
+/// The search statement for one query: the matches (<c>m</c>) by full-text search with their rank, then in one round
+/// trip the requested page of ids, the total, and each facet's counts with every other filter applied.
+/// </summary>
+public sealed class SearchSql
+{
+    private const string TitleOrder = "lower(m.title) COLLATE \"C\", m.title COLLATE \"C\", m.sku COLLATE \"C\"";
+
+    private readonly List<NpgsqlParameter> _parameters = [];
+
+    public SearchSql(BookSearchQuery query, ExpandedQuery expanded)
+    {
+        var tsquery = TsQuery(expanded);
+        var matches = new StringBuilder("""
+            WITH m AS MATERIALIZED (
+                SELECT p.id, p.sku, p.title, p.author, p.tags, p.price, p.published_year, p.created_at,
+                       COALESCE(i.available, 0) AS available, r.rating_count, r.rating_sum,
+            """);
+        matches.Append(tsquery is null ? " 0::real AS rank" : $" ts_rank_cd(p.search_vector, {tsquery}) AS rank");
+        matches.Append("""
+
+                FROM catalog.products p
+                LEFT JOIN catalog.product_inventory i ON i.product_id = p.id
+                LEFT JOIN catalog.book_ratings r ON r.sku = p.sku
+            """);
+        if (tsquery is not null)
+            matches.Append($" WHERE p.search_vector @@ {tsquery}");
+        matches.Append(')');
+
+        var tag = query.Tag is { Length: > 0 } t ? $"EXISTS (SELECT 1 FROM unnest(m.tags) AS f(tag) WHERE lower(f.tag) = lower({Param(t)}))" : null;
+        var author = query.Author is { Length: > 0 } a ? $"lower(m.author) = lower({Param(a)})" : null;
+        var band = Band(query.PriceBand);
+        var stock = query.InStock is { } inStock ? $"(m.available > 0) = {Add(inStock, NpgsqlDbType.Boolean)}" : null;
+        var price = string.Join(" AND ", new[]
+        {
+            query.MinPrice is { } min ? $"m.price >= {Add(min, NpgsqlDbType.Numeric)}" : null,
+            query.MaxPrice is { } max ? $"m.price <= {Add(max, NpgsqlDbType.Numeric)}" : null,
+        }.OfType<string>());
+        string Where(params string?[] conditions) =>
+            conditions.Where(c => !string.IsNullOrEmpty(c)).ToList() is { Count: > 0 } all ? " WHERE " + string.Join(" AND ", all) : string.Empty;
+
+        var all = Where(tag, author, band, stock, price);
+        var order = Order(query.Sort, tsquery is not null);
+        var facetLimit = ShopLimits.Search.MaxFacetValues;
+        Text = $"""
+            {matches}
+            (SELECT 'hit', m.id::text, row_number() OVER (ORDER BY {order}) FROM m{all} ORDER BY {order}
+             LIMIT {Add(query.PageSize, NpgsqlDbType.Integer)} OFFSET {Add(query.Skip, NpgsqlDbType.Integer)})
+            UNION ALL (SELECT 'total', NULL, count(*) FROM m{all})
+            UNION ALL (SELECT 'tags', f.tag, count(*) FROM m CROSS JOIN unnest(m.tags) AS f(tag){Where(author, band, stock, price)}
+                       GROUP BY f.tag ORDER BY count(*) DESC, f.tag COLLATE "C" LIMIT {facetLimit})
+            UNION ALL (SELECT 'authors', m.author, count(*) FROM m{Where("m.author IS NOT NULL", tag, band, stock, price)}
+                       GROUP BY m.author ORDER BY count(*) DESC, m.author COLLATE "C" LIMIT {facetLimit})
+            UNION ALL (SELECT 'priceBands', {BandOf()}, count(*) FROM m{Where(tag, author, stock, price)} GROUP BY 2)
+            UNION ALL (SELECT 'inStock', (m.available > 0)::text, count(*) FROM m{Where(tag, author, band, price)} GROUP BY 2)
+            """;
+    }
+
+    public string Text { get; }
+
+    public NpgsqlParameter[] Parameters => [.. _parameters];
+
+    /// <summary>
+    /// The shopper's query as tsquery: each group a <c>websearch_to_tsquery</c> of its terms joined by <c>or</c> (a word with
+    /// its typo fixes and longer forms, a phrase quoted, an ISBN in both forms), the groups and the exclusions AND-ed.
+    /// </summary>
+    private string? TsQuery(ExpandedQuery expanded)
+    {
+        var parts = expanded.Groups
+            .Select(g => string.Join(" or ", g.SelectMany(t => Websearch(t.Term.Kind, t.Words))))
+            .Concat(expanded.Exclusions.SelectMany(e => Websearch(e.Kind, e.Words)).Select(w => "-" + w))
+            .Select(text => $"websearch_to_tsquery('simple', {Param(text)})")
+            .ToList();
+        return parts.Count == 0 ? null : "(" + string.Join(" && ", parts) + ")";
+    }
+
+    private static IEnumerable<string> Websearch(QueryTermKind kind, IEnumerable<string> words) =>
+        kind == QueryTermKind.Phrase ? ["\"" + string.Join(' ', words) + "\""] : words;
+
+    private string? Band(string? name)
+    {
+        if (PriceBands.All.FirstOrDefault(b => b.Name == name) is not { Name: not null } band)
+            return null;
+        var lower = $"m.price >= {Add(band.Min, NpgsqlDbType.Numeric)}";
+        return band.Max is { } max ? $"{lower} AND m.price < {Add(max, NpgsqlDbType.Numeric)}" : lower;
+    }
+
+    private static string BandOf() =>
+        "CASE " + string.Concat(PriceBands.All.Where(b => b.Max is not null).Select(b => FormattableString.Invariant($"WHEN m.price < {b.Max} THEN '{b.Name}' ")))
+        + $"ELSE '{PriceBands.All[^1].Name}' END";
+
+    private static string Order(SearchSort sort, bool hasText) => sort switch
+    {
+        SearchSort.Relevance when hasText => "m.rank DESC, " + TitleOrder,
+        SearchSort.PriceAscending => "m.price, " + TitleOrder,
+        SearchSort.PriceDescending => "m.price DESC, " + TitleOrder,
+        SearchSort.Newest => "m.published_year DESC NULLS LAST, m.created_at DESC, " + TitleOrder,
+        SearchSort.Rating => "m.rating_sum::float8 / NULLIF(m.rating_count, 0) DESC NULLS LAST, COALESCE(m.rating_count, 0) DESC, " + TitleOrder,
+        _ => TitleOrder,
+    };
+
+    private string Param(string value) => Add(value, NpgsqlDbType.Text);
+
+    private string Add(object value, NpgsqlDbType type)
+    {
+        _parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = type });
+        return "$" + _parameters.Count;
+    }
+}
