@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { discovery, type AdminReview } from '../api/discovery';
+import { discovery, type Review } from '../api/discovery';
 import { Pager } from '../catalog/Pager';
 import { Empty, ErrorNotice, Loading } from '../ui/StateViews';
 import { useAsync } from '../ui/useAsync';
@@ -15,7 +15,7 @@ export function ReviewsModerationPage() {
   const [page, setPage] = useState(1);
   const list = useAsync(() => discovery.adminReviews(hidden, page), [hidden, page]);
   const data = list.data;
-  const totalPages = data?.totalPages ?? (data?.total && data.pageSize ? Math.ceil(data.total / data.pageSize) : 1);
+  const totalPages = data && data.pageSize > 0 ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <div>
@@ -43,7 +43,7 @@ export function ReviewsModerationPage() {
   );
 }
 
-function ModerationRow({ review, onChanged }: { review: AdminReview; onChanged(): void }) {
+function ModerationRow({ review, onChanged }: { review: Review; onChanged(): void }) {
   const [state, setState] = useState<{ status: 'idle' | 'saving' } | { status: 'error'; message: string }>({ status: 'idle' });
   const hide = !review.hidden;
 

@@ -88,7 +88,7 @@ describe('BookDetailPage', () => {
 
     const signedIn = fakeApi({ 'GET /catalog/BOOK-001': () => book(), 'GET /cart/.+': () => emptyCart('s'), 'GET /recommendations': () => ({ strategy: 'related', recommendations: [] }), ...around });
     renderPage(<BookDetailPage />, { ...at, manager: shopper() });
-    await waitFor(() => expect(signedIn.requests.filter((r) => r.path === '/recommendations/viewed').map((r) => r.body)).toEqual([{ productId: 'BOOK-001' }]));
+    await waitFor(() => expect(signedIn.requests.filter((r) => r.path === '/recommendations/viewed').map((r) => r.body)).toEqual([{ productId: 'BOOK-001', userId: null }]));
     expect(recentlyViewed()).toEqual([]);
   });
 });

@@ -1,18 +1,18 @@
-import type { Highlight, SearchHit } from '../api/discovery';
+import type { HighlightField, SearchHit } from '../api/discovery';
 import { BookCard } from '../catalog/BookCard';
 import { highlight } from './highlight';
 import { snippet } from './snippet';
 
-const fieldLabels: Partial<Record<Highlight['field'], string>> = { isbn: 'ISBN', sku: 'SKU', subtitle: 'Subtitle' };
+const fieldLabels: Partial<Record<string, string>> = { isbn: 'ISBN', sku: 'SKU', subtitle: 'Subtitle' };
 
 /** A book in the results, its matched words marked wherever they matched (title, author, description, tags, codes). */
 export function SearchHitCard({ hit }: { hit: SearchHit }) {
   const { product } = hit;
-  const ranges = (field: Highlight['field']) => hit.highlights.find((h) => h.field === field)?.ranges;
+  const ranges = (field: HighlightField) => hit.highlights.find((h) => h.field === field)?.ranges;
   const description = ranges('description');
   const tags = hit.highlights.filter((h) => h.field === 'tags' && h.value);
   const codes = hit.highlights.filter((h) => h.field === 'isbn' || h.field === 'sku' || h.field === 'subtitle');
-  const value = (field: Highlight['field']) => (field === 'isbn' ? product.isbn : field === 'sku' ? product.sku
+  const value = (field: string) => (field === 'isbn' ? product.isbn : field === 'sku' ? product.sku
     : (product as { subtitle?: string | null }).subtitle) ?? '';
 
   const details = (

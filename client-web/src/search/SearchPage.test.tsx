@@ -51,7 +51,7 @@ describe('SearchPage', () => {
 
     await userEvent.click(within(filters).getByRole('link', { name: 'Andrew Hunt (2)' }));
     await waitFor(() => expect(api.requests.map((r) => r.path))
-      .toContain('/catalog/search?q=pragmatic&author=Andrew+Hunt&inStock=true&sort=rating&page=1&pageSize=20'));
+      .toContain('/catalog/search?q=pragmatic&author=Andrew%20Hunt&inStock=true&sort=rating&page=1&pageSize=20'));
   });
 
   it('changes the sort through the address, back on page 1', async () => {

@@ -7,9 +7,11 @@ const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
  * The ranges ([start, length] in UTF-16 code units, as the server sends them) made safe to cut the text with: clamped
  * to the text, widened so no surrogate pair is split, sorted, and overlapping or touching ranges merged into one.
  */
-export function mergeRanges(text: string, ranges: readonly (readonly [number, number])[]): [number, number][] {
+export type Ranges = readonly (readonly number[])[];
+
+export function mergeRanges(text: string, ranges: Ranges): [number, number][] {
   const spans: [number, number][] = [];
-  for (const [rawStart, length] of ranges) {
+  for (const [rawStart = Number.NaN, length = 0] of ranges) {
     if (!Number.isFinite(rawStart) || !Number.isFinite(length) || length <= 0) continue;
     let start = Math.max(0, Math.min(text.length, Math.trunc(rawStart)));
     let end = Math.max(start, Math.min(text.length, Math.trunc(rawStart + length)));
@@ -29,7 +31,7 @@ export function mergeRanges(text: string, ranges: readonly (readonly [number, nu
 }
 
 /** The text with the matched ranges wrapped in <mark>, as React elements (the text is never parsed as HTML). */
-export function highlight(text: string, ranges: readonly (readonly [number, number])[] | undefined): ReactNode[] {
+export function highlight(text: string, ranges: Ranges | undefined): ReactNode[] {
   if (!ranges || ranges.length === 0) return [text];
   const parts: ReactNode[] = [];
   let at = 0;

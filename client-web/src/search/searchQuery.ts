@@ -1,3 +1,5 @@
+import type { SearchParams } from '../api/discovery';
+
 /** A search as it appears in the page's address (/search?...), so it can be bookmarked, shared and gone back to. */
 export interface SearchState {
   q: string;
@@ -73,7 +75,7 @@ export function searchHref(state: SearchState, change: Partial<SearchState> = {}
 }
 
 /** The query the gateway's /catalog/search takes for this search. */
-export function searchRequest(state: SearchState): Record<string, string | number | undefined> {
+export function searchRequest(state: SearchState): SearchParams {
   return {
     q: state.q.trim() || undefined, tag: state.tag || undefined, author: state.author || undefined,
     priceBand: state.priceBand || undefined, inStock: state.inStock || undefined,
