@@ -42,6 +42,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.AddInMemoryCatalog();
+            host.Services.AddSingleton(Ratings);
             host.Services.AddSingleton(Reviews);
             host.Services.AddSingleton<K8Shop.Grains.Reviews.IReviewStore>(Reviews);
             host.Services.AddSingleton<TimeProvider>(Clock);

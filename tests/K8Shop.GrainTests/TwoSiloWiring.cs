@@ -52,18 +52,15 @@ internal static class TwoSiloWiring
         silo.UseInMemoryReminderService();
     }
 
-    private static readonly Lock SharedTableLock = new();
-    private static MemoryOrderTable? _sharedOrderTable;
-
     /// <summary>
     /// The order table of every silo of the test clusters: one memory table shared by all of them, as the real one is
-    /// shared through PostgreSQL, so an order written on one silo is read and listed on another.
+    /// shared through PostgreSQL, so an order written on one silo is read and listed on another. Its serializer is its
+    /// own (no silo's, which is disposed with its cluster while the table lives on).
     /// </summary>
-    public static IOrderTable SharedOrderTable(IServiceProvider services)
-    {
-        lock (SharedTableLock)
-            return _sharedOrderTable ??= new MemoryOrderTable(services.GetRequiredService<Orleans.Serialization.Serializer<K8Shop.Grains.Orders.OrderState>>());
-    }
+    public static IOrderTable SharedOrderTable { get; } = new MemoryOrderTable(new ServiceCollection()
+        .AddSerializer(serializer => serializer.AddAssembly(typeof(OrderState).Assembly))
+        .BuildServiceProvider()
+        .GetRequiredService<Orleans.Serialization.Serializer<OrderState>>());
 
     /// <summary>The order grain's storage over the shared order table (<paramref name="around"/> may wrap it, e.g. to fail planned writes).</summary>
     public static void AddOrderTable(ISiloBuilder silo, Func<IServiceProvider, IGrainStorage, IGrainStorage>? around = null)

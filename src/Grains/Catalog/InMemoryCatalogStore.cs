@@ -12,6 +12,9 @@ public sealed class InMemoryCatalogStore : ICatalogStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Product> _byId = [];
+    // SKU (any case) to id: every inventory grain's first activation looks its SKU up, and a scan of a large catalog
+    // under the lock per lookup stalled the whole silo at 100,000 books.
+    private readonly Dictionary<string, Guid> _idBySku = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider _clock;
     private readonly BookRatings _ratings;
 
@@ -24,6 +27,7 @@ public sealed class InMemoryCatalogStore : ICatalogStore
         {
             var product = CatalogSeed.ToProduct(draft, now);
             _byId[product.Id] = product;
+            _idBySku[product.Sku] = product.Id;
         }
         Index = new InMemorySearchIndex(_byId.Values);
     }
@@ -55,6 +59,7 @@ public sealed class InMemoryCatalogStore : ICatalogStore
             var now = _clock.GetUtcNow();
             var product = FromDraft(Guid.CreateVersion7(now), draft, now, now);
             _byId[product.Id] = product;
+            _idBySku[product.Sku] = product.Id;
             Index.Upsert(product);
             return Task.FromResult(product);
         }
@@ -69,6 +74,8 @@ public sealed class InMemoryCatalogStore : ICatalogStore
             EnsureSkuFree(draft.Sku, exceptId: existing.Id);
             var updated = FromDraft(existing.Id, draft, existing.CreatedAt, _clock.GetUtcNow());
             _byId[existing.Id] = updated;
+            _idBySku.Remove(existing.Sku);
+            _idBySku[updated.Sku] = updated.Id;
             Index.Upsert(updated);
             return Task.FromResult<Product?>(updated);
         }
@@ -80,6 +87,7 @@ public sealed class InMemoryCatalogStore : ICatalogStore
         {
             if (FindLocked(idOrSku) is not { } existing || !_byId.Remove(existing.Id))
                 return Task.FromResult(false);
+            _idBySku.Remove(existing.Sku);
             Index.Remove(existing.Id);
             return Task.FromResult(true);
         }
@@ -91,12 +99,12 @@ public sealed class InMemoryCatalogStore : ICatalogStore
     {
         if (Guid.TryParse(idOrSku, out var id) && _byId.TryGetValue(id, out var byId))
             return byId;
-        return _byId.Values.FirstOrDefault(p => string.Equals(p.Sku, idOrSku, StringComparison.OrdinalIgnoreCase));
+        return _idBySku.TryGetValue(idOrSku, out var bySku) ? _byId[bySku] : null;
     }
 
     private void EnsureSkuFree(string sku, Guid? exceptId)
     {
-        if (_byId.Values.Any(p => p.Id != exceptId && string.Equals(p.Sku, sku, StringComparison.OrdinalIgnoreCase)))
+        if (_idBySku.TryGetValue(sku, out var holder) && holder != exceptId)
             throw new DuplicateSkuException(sku);
     }
 

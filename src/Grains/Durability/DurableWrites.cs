@@ -18,21 +18,38 @@ public static class DurableWrites
     public static Task ClearOrReloadAsync<T>(this IPersistentState<T> state, IGrainBase grain, T empty) =>
         PersistAsync(state, grain, empty, s => s.ClearStateAsync());
 
+    /// <summary>
+    /// The same for a grain that keeps its data in a store of its own (not grain state): runs <paramref name="write"/>,
+    /// and on failure deactivates and rethrows, so the next call reads what the store holds. The grain changes its
+    /// memory only after this returns.
+    /// </summary>
+    public static async Task StoreOrReloadAsync(this IGrainBase grain, Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception ex)
+        {
+            grain.DeactivateOnIdle();
+            // The runtime wraps storage failures; callers should see the store's own, serializable reason.
+            if (GrainFailures.Cause(ex) is StorageUnavailableException unavailable)
+                throw unavailable;
+            throw;
+        }
+    }
+
     private static async Task PersistAsync<T>(IPersistentState<T> state, IGrainBase grain, T next, Func<IPersistentState<T>, Task> write)
     {
         var stored = state.State;
         state.State = next;
         try
         {
-            await write(state);
+            await grain.StoreOrReloadAsync(() => write(state));
         }
-        catch (Exception ex)
+        catch
         {
             state.State = stored;
-            grain.DeactivateOnIdle();
-            // The runtime wraps storage failures; callers should see the store's own, serializable reason.
-            if (GrainFailures.Cause(ex) is StorageUnavailableException unavailable)
-                throw unavailable;
             throw;
         }
     }

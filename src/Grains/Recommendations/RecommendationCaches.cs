@@ -10,4 +10,7 @@ public sealed class RecommendationCaches(TimeProvider clock)
     public TimedCache<FrozenDictionary<string, long>> Sales { get; } = new("recommendations_sales", clock);
 
     public TimedCache<Contracts.Recommendations.RecentSales> Recent { get; } = new("recommendations_recent_sales", clock);
+
+    /// <summary>The shelves every anonymous visitor gets (the home page, the shop's busiest read).</summary>
+    public TimedCache<Contracts.Recommendations.ShelvesResult> ShopShelves { get; } = new("recommendations_shop_shelves", clock);
 }

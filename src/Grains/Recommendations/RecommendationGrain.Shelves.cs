@@ -11,6 +11,13 @@ public sealed partial class RecommendationGrain
         await faults.InjectAsync(FaultNames.RecommendationsFailing, FaultScope.ForUser(userId),
             () => new StorageUnavailableException("recommendations", "recommendations unavailable"));
         var settings = options.Value;
+        return RecommendationInput.IsUsableId(userId)
+            ? await PlanShelvesAsync(userId, settings)
+            : await caches.ShopShelves.GetAsync(settings.CacheTtl, () => PlanShelvesAsync(null, settings));
+    }
+
+    private async Task<ShelvesResult> PlanShelvesAsync(string? userId, RecommendationOptions settings)
+    {
         var catalog = await ReadCatalogAsync(settings.CacheTtl);
         var sales = await ReadSalesAsync(settings.CacheTtl);
         var recent = await ReadRecentAsync(settings.CacheTtl);

@@ -72,7 +72,7 @@ public sealed partial class BookReviewsGrain(IReviewStore store, TimeProvider cl
 
     /// <summary>
     /// Stores the change with the summary its reviews give, then applies it here; a store failure leaves memory as it
-    /// was and deactivates (write-or-reload, as <see cref="DurableWrites"/> does for grain state).
+    /// was and deactivates (write-or-reload: <see cref="DurableWrites.StoreOrReloadAsync"/>).
     /// </summary>
     private async Task CommitAsync(Review? upsert, Guid? delete, HelpfulVote? vote, ImmutableArray<ReviewEvent> events)
     {
@@ -82,16 +82,7 @@ public sealed partial class BookReviewsGrain(IReviewStore store, TimeProvider cl
         if (upsert is not null)
             next[upsert.Id] = upsert;
         var summary = RatingSummaries.Of(Sku, next.Values);
-        try
-        {
-            await store.SaveAsync(new ReviewChange(Sku, summary, upsert, delete, vote, events));
-        }
-        catch (Exception ex)
-        {
-            LogWriteFailed(ex, Sku);
-            DeactivateOnIdle();
-            throw;
-        }
+        await this.StoreOrReloadAsync(() => store.SaveAsync(new ReviewChange(Sku, summary, upsert, delete, vote, events)));
         _reviews = next;
         _summary = summary;
         if (delete is { } gone)
@@ -126,9 +117,6 @@ public sealed partial class BookReviewsGrain(IReviewStore store, TimeProvider cl
             LogForgetFailed(ex, Sku);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reviews of {Sku}: the change could not be stored")]
-    private partial void LogWriteFailed(Exception exception, string sku);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reviews of {Sku}: {Count} events not published yet; retrying")]
     private partial void LogUnpublished(Exception exception, string sku, int count);

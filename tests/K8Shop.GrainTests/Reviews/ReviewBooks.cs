@@ -25,6 +25,15 @@ internal static class ReviewBooks
         return user;
     }
 
+    /// <summary>Waits until the book's outbox is empty: every event confirmed and forgotten (or 10 s passed).</summary>
+    public static async Task<int> PendingAfterPublishAsync(string sku)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await ClusterFixture.Reviews.LoadAsync(sku)).PendingEvents.Length > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        return (await ClusterFixture.Reviews.LoadAsync(sku)).PendingEvents.Length;
+    }
+
     public static ReviewDraft Draft(string user, int rating, string text = "A fine book, would read again.") => new(user, "Ana Reader", rating, text);
 
     public static IBookReviewsGrain Book(this IGrainFactory grains, string sku) => grains.GetGrain<IBookReviewsGrain>(sku);

@@ -118,6 +118,7 @@ public sealed class ReviewGrainTests(ClusterFixture cluster)
         var sku = await NewAsync(Grains);
         var (a, b) = (await BuyerAsync(Grains, sku), await BuyerAsync(Grains, sku));
         var older = (await Grains.Book(sku).PutAsync(Draft(a, 4))).Review;
+        cluster.Clock.Advance(TimeSpan.FromSeconds(1));
         var newer = (await Grains.Book(sku).PutAsync(Draft(b, 2))).Review;
         var directory = Grains.GetGrain<IReviewDirectoryGrain>(0);
 

@@ -56,7 +56,7 @@ public sealed class ReviewStoreTests(MigratedCatalogDatabase database)
         if (name == ReviewStores.Postgres)
             Assert.Equal((1, 5), await StoredSummaryAsync(sku));
         else
-            Assert.Equal(5, _stores.Ratings.Get(sku)?.Sum);
+            Assert.Equal(5, _stores.MemoryRatings.Get(sku)?.Sum);
     }
 
     [Theory, MemberData(nameof(Stores))]

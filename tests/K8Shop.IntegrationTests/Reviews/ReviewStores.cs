@@ -1,3 +1,4 @@
+using K8Shop.Grains.Catalog;
 using K8Shop.Grains.Reviews;
 using K8Shop.IntegrationTests.Catalog;
 using K8Shop.Silo.Reviews;
@@ -12,11 +13,11 @@ public sealed class ReviewStores(MigratedCatalogDatabase database)
     public const string Memory = "memory";
     public const string Postgres = "postgres";
 
-    /// <summary>The summaries the memory store sets, as the in-memory catalog reads them.</summary>
-    public K8Shop.Grains.Catalog.BookRatings Ratings { get; } = new();
-
     private InMemoryReviewStore? _memory;
     private PostgresReviewStore? _postgres;
+
+    /// <summary>Where the memory store keeps each book's summary for the catalog.</summary>
+    public BookRatings MemoryRatings { get; } = new();
 
     /// <summary>The stores to run against: PostgreSQL only where it is reachable (always under CI).</summary>
     public static IReadOnlyList<string> StoreNames => TestServices.PostgresSkipReason is null ? [Memory, Postgres] : [Memory];
@@ -25,7 +26,7 @@ public sealed class ReviewStores(MigratedCatalogDatabase database)
 
     public IReviewStore Get(string name) => name switch
     {
-        Memory => _memory ??= new InMemoryReviewStore(Ratings),
+        Memory => _memory ??= new InMemoryReviewStore(MemoryRatings),
         Postgres => _postgres ??= new PostgresReviewStore(database.DataSource, NullLogger<PostgresReviewStore>.Instance),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown store"),
     };

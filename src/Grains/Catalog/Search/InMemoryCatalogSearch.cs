@@ -45,7 +45,7 @@ public sealed class InMemoryCatalogSearch(InMemorySearchIndex index, BookRatings
                 hits.Add(book);
         }
 
-        var page = Order(hits, query, expanded).Skip(query.Skip).Take(query.PageSize)
+        var page = Order(view, hits, query, expanded).Skip(query.Skip).Take(query.PageSize)
             .Select(b => new BookSearchHit(b.Product, SearchHighlighter.For(b.Product, expanded), ratings.Get(b.Product.Sku)))
             .ToImmutableArray();
         var facets = new SearchFacets(
@@ -86,7 +86,7 @@ public sealed class InMemoryCatalogSearch(InMemorySearchIndex index, BookRatings
         return candidates;
     }
 
-    private IEnumerable<IndexedBook> Order(List<IndexedBook> hits, BookSearchQuery query, ExpandedQuery expanded)
+    private IEnumerable<IndexedBook> Order(InMemorySearchIndex.IndexView view, List<IndexedBook> hits, BookSearchQuery query, ExpandedQuery expanded)
     {
         if (query.Sort != SearchSort.Relevance || expanded.Groups.IsEmpty)
         {
@@ -94,9 +94,9 @@ public sealed class InMemoryCatalogSearch(InMemorySearchIndex index, BookRatings
             return CatalogMatching.Order(hits.Select(h => h.Product), SearchFilters.ListingSort(query.Sort), ratings.Get).Select(p => byProduct[p.Id]);
         }
         var terms = expanded.Groups.SelectMany(g => g).ToList();
-        return hits.Select(h => (Book: h, Score: terms.Sum(h.Score)))
+        return hits.Select(h => (Book: h, Score: terms.Sum(t => view.Score(h.Product.Id, t))))
             .OrderByDescending(h => h.Score)
-            .ThenBy(h => CatalogMatching.TitleKey(h.Book.Product), StringComparer.Ordinal)
+            .ThenBy(h => h.Book.TitleKey, StringComparer.Ordinal)
             .ThenBy(h => h.Book.Product.Title, StringComparer.Ordinal)
             .ThenBy(h => h.Book.Product.Sku, StringComparer.Ordinal)
             .Select(h => h.Book);

@@ -12,7 +12,8 @@ public sealed class InMemorySearchIndex : ISearchVocabulary
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<Guid, IndexedBook> _books = [];
-    private readonly Dictionary<string, HashSet<Guid>> _postings = new(StringComparer.Ordinal);
+    // Each word's books, with the word's weight in each (field weights times occurrences): relevance without a rescan.
+    private readonly Dictionary<string, Dictionary<Guid, double>> _postings = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _vocabulary = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _wordsByTrigram = new(StringComparer.Ordinal);
     private readonly SuggestionIndex _suggestions = new();
@@ -84,7 +85,7 @@ public sealed class InMemorySearchIndex : ISearchVocabulary
     {
         var book = new IndexedBook(product, Intern);
         _books[product.Id] = book;
-        foreach (var word in book.DistinctWords)
+        foreach (var (word, weight) in book.WordWeights())
         {
             if (!_postings.TryGetValue(word, out var holders))
             {
@@ -92,7 +93,7 @@ public sealed class InMemorySearchIndex : ISearchVocabulary
                 if (SearchText.IsVocabularyWord(word))
                     AddToVocabulary(word);
             }
-            holders.Add(product.Id);
+            holders[product.Id] = weight;
         }
     }
 
@@ -163,15 +164,29 @@ public sealed class InMemorySearchIndex : ISearchVocabulary
             foreach (var word in words)
             {
                 if (index._postings.TryGetValue(word, out var holders))
-                    found.UnionWith(holders);
+                    found.UnionWith(holders.Keys);
             }
             return found;
+        }
+
+        /// <summary>How strongly a book holds a term: the summed weights of its words (a phrase: counted in the book).</summary>
+        public double Score(Guid id, ExpandedTerm term)
+        {
+            if (term.Term.Kind == QueryTermKind.Phrase)
+                return index._books[id].Score(term);
+            var score = 0.0;
+            foreach (var word in term.WordSet)
+            {
+                if (index._postings.TryGetValue(word, out var holders) && holders.TryGetValue(id, out var weight))
+                    score += weight;
+            }
+            return score;
         }
 
         /// <summary>The books holding every word (a phrase's candidates).</summary>
         public HashSet<Guid> HoldingAll(IReadOnlyList<string> words)
         {
-            var sets = new List<HashSet<Guid>>();
+            var sets = new List<Dictionary<Guid, double>>();
             foreach (var word in words)
             {
                 if (!index._postings.TryGetValue(word, out var holders))
@@ -179,9 +194,9 @@ public sealed class InMemorySearchIndex : ISearchVocabulary
                 sets.Add(holders);
             }
             sets.Sort((a, b) => a.Count.CompareTo(b.Count));
-            var found = new HashSet<Guid>(sets[0]);
+            var found = new HashSet<Guid>(sets[0].Keys);
             foreach (var set in sets.Skip(1))
-                found.IntersectWith(set);
+                found.RemoveWhere(id => !set.ContainsKey(id));
             return found;
         }
 

@@ -12,6 +12,7 @@ public sealed class IndexedBook
     public IndexedBook(Product product, Func<string, string> intern)
     {
         Product = product;
+        TitleKey = product.Title.ToLowerInvariant();
         Fields =
         [
             Words(product.Title, intern),
@@ -29,6 +30,21 @@ public sealed class IndexedBook
     public string[][] Fields { get; }
 
     public IEnumerable<string> DistinctWords => Fields.SelectMany(f => f).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The product's title as titles sort: lower-cased (computed once, not per search).</summary>
+    public string TitleKey { get; }
+
+    /// <summary>Each distinct word with its weight in this book: the field weights of every occurrence, summed.</summary>
+    public Dictionary<string, double> WordWeights()
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var f = 0; f < Fields.Length; f++)
+        {
+            foreach (var word in Fields[f])
+                weights[word] = weights.GetValueOrDefault(word) + FieldWeights[f];
+        }
+        return weights;
+    }
 
     /// <summary>How strongly the term is in this book: per field, its weight times the times the term occurs there.</summary>
     public double Score(ExpandedTerm term)
