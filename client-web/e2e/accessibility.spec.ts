@@ -25,7 +25,11 @@ async function violations(page: Page): Promise<string[]> {
 
 const guestPages: [string, string, string][] = [
   ['catalog', '/', 'Books'],
+  ['search results', '/search?q=pragmatic+programmer', 'found'],
+  ['search with a facet', '/search?q=classics&tag=fiction', 'found'],
+  ['search, nothing found', '/search?q=qwxzvbnmk', 'No books found'],
   ['book', '/books/BOOK-001', 'Add to cart'],
+  ['book reviews', '/books/BOOK-001', 'Ratings and reviews'],
   ['cart', '/basket', 'Your cart'],
   ['orders (guest)', '/account/orders', 'Your orders'],
   ['sign-in', '/signin', 'Sign in'],
@@ -40,6 +44,8 @@ const shopperPages: [string, string, string][] = [
 ];
 
 test('storefront pages have no serious accessibility violations (axe-core, WCAG 2.1 AA)', async ({ browser, page }) => {
+  // Twenty pages and states, each scanned by axe: longer than one flow's minute on a busy machine.
+  test.setTimeout(180_000);
   const problems: string[] = [];
   const served = await page.goto('/');
   expect(served?.headers()['content-security-policy']).toContain("script-src 'self'");
@@ -50,6 +56,13 @@ test('storefront pages have no serious accessibility violations (axe-core, WCAG 
     problems.push(...(await violations(page)).map((v) => `${name}: ${v}`));
   };
   for (const [name, path, text] of guestPages) await check(name, path, text);
+
+  // The search box with its suggestions open.
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Search books' }).pressSequentially('pragm', { delay: 40 });
+  await expect(page.getByRole('listbox', { name: 'Suggestions' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Search books' }).press('ArrowDown');
+  problems.push(...(await violations(page)).map((v) => `search suggestions: ${v}`));
 
   await page.goto('/books/BOOK-001');
   await page.getByRole('button', { name: 'Add to cart', exact: true }).click();
@@ -65,6 +78,10 @@ test('storefront pages have no serious accessibility violations (axe-core, WCAG 
   await adminPage.goto('/admin/stock');
   await expect(adminPage.getByRole('table')).toBeVisible();
   problems.push(...(await violations(adminPage)).map((v) => `admin stock: ${v}`));
+  await adminPage.goto('/admin/moderation');
+  await expect(adminPage.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
+  await expect(adminPage.getByRole('group', { name: 'Which reviews' })).toBeVisible();
+  problems.push(...(await violations(adminPage)).map((v) => `admin reviews: ${v}`));
   await adminContext.close();
   expect(problems).toEqual([]);
 });

@@ -31,8 +31,8 @@ test('an admin signs in, creates a book and edits it, and the shop shows the new
   await expect(page.getByText('Saved.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Books', exact: true }).click();
-  await page.getByLabel('Search titles or SKUs').fill(title);
-  await page.getByLabel('Search titles or SKUs').press('Enter');
+  await page.getByRole('combobox', { name: 'Search books' }).fill(title);
+  await page.getByRole('combobox', { name: 'Search books' }).press('Enter');
   const card = page.locator('.book-grid > li').filter({ hasText: title });
   await expect(card).toContainText('$24.10');
   await expect(card).toContainText('In stock');
@@ -69,7 +69,7 @@ test('admin stock and hot SKUs: stock per SKU with reservations and low-stock fl
   await signIn(page, adminAccount);
   await page.goto('/admin/stock');
   await page.getByLabel('Find SKU or title').fill(sku);
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
   const row = page.getByRole('row', { name: new RegExp(sku) });
   await expect(row).toContainText("36");
   await expect(row.getByText(/Low/)).toBeVisible();

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { createBook, shot, uniqueSku } from './support';
 
-test('browse and search: grid, search box, tag filter, price range, sort, paging and sold-out badge', async ({ page, request }) => {
+test('browse and search: grid, header search box, tag filter, price range, sort, paging and sold-out badge', async ({ page, request }) => {
   const soldOut = await createBook(request, { sku: uniqueSku('SOLD'), title: 'Zebra Sold Out Almanac', price: 12.5, stock: 0 });
 
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Popular now' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Books' })).toBeVisible();
   const cards = page.locator('.book-grid > li');
   await expect(cards).toHaveCount(12);
   await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('Page 1 of');
@@ -14,9 +14,10 @@ test('browse and search: grid, search box, tag filter, price range, sort, paging
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByRole('navigation', { name: 'Pages' })).toContainText('Page 2 of');
 
-  await page.getByLabel('Search titles or SKUs').fill('clean code');
-  await page.getByLabel('Search titles or SKUs').press('Enter');
-  await expect(page).toHaveURL(/q=clean\+code/);
+  const search = page.getByRole('combobox', { name: 'Search books' });
+  await search.fill('clean code');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=clean\+code/);
   await expect(cards.first()).toContainText('Clean Code');
 
   await page.goto('/');
@@ -42,7 +43,7 @@ test('browse and search: grid, search box, tag filter, price range, sort, paging
   await expect(card.getByRole('button', { name: `Sold out: ${soldOut.title}` })).toBeDisabled();
   await shot(page, 'browse-and-search');
 
-  await page.goto('/?q=no-such-book-anywhere');
+  await page.goto('/?tag=no-such-tag-anywhere');
   await expect(page.getByText('No books match these filters.')).toBeVisible();
 });
 
@@ -52,7 +53,7 @@ test('the catalog works on a phone-sized screen and by keyboard', async ({ page 
   await expect(page.locator('.book-grid > li')).toHaveCount(12);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
-  await page.getByLabel('Search titles or SKUs').focus();
+  await page.getByRole('combobox', { name: 'Search books' }).focus();
   await page.keyboard.type('pragmatic');
   await page.keyboard.press('Enter');
   await expect(page.locator('.book-grid > li').first()).toContainText(/Pragmatic/i);
@@ -60,7 +61,7 @@ test('the catalog works on a phone-sized screen and by keyboard', async ({ page 
 
   const fitsTheScreen = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   expect(await fitsTheScreen()).toBe(true);
-  for (const path of ['/books/BOOK-001', '/basket', '/signin', '/account/orders', '/status']) {
+  for (const path of ['/search?q=pragmatic', '/books/BOOK-001', '/basket', '/signin', '/account/orders', '/status']) {
     await page.goto(path);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     expect(await fitsTheScreen(), `${path} is wider than the phone`).toBe(true);
@@ -69,4 +70,24 @@ test('the catalog works on a phone-sized screen and by keyboard', async ({ page 
   await page.getByRole('heading', { name: 'Related books' }).waitFor();
   expect(await fitsTheScreen(), 'the book page with related books is wider than the phone').toBe(true);
   await shot(page, 'book-phone');
+});
+
+test('home shelves: each with its reason, and a guest\'s recently viewed books from this browser', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Books' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Recently viewed' })).toHaveCount(0);
+
+  // The view is noted once the page knows the visitor is a guest (after the provider's silent check).
+  const viewed = () => page.evaluate(() => JSON.parse(localStorage.getItem('k8shop.recentlyViewed') ?? '[]') as string[]);
+  for (const sku of ['BOOK-004', 'BOOK-005']) {
+    await page.goto(`/books/${sku}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expect.poll(viewed).toContain(sku);
+  }
+  expect(await viewed()).toEqual(['BOOK-005', 'BOOK-004']);
+  await page.goto('/');
+  const recent = page.getByRole('region', { name: 'Recently viewed' });
+  await expect(recent.getByRole('link')).toHaveText(['Atomic Habits', 'Deep Work']);
+  for (const shelf of await page.locator('.shelf').all()) await expect(shelf.locator('.shelf-reason')).not.toBeEmpty();
+  await shot(page, 'home-shelves');
 });

@@ -6,7 +6,9 @@ import { FaultsPage } from './admin/FaultsPage';
 import { HotSkusPage } from './admin/HotSkusPage';
 import { ProductFormPage } from './admin/ProductFormPage';
 import { ProductsAdminPage } from './admin/ProductsAdminPage';
+import { ReviewsModerationPage } from './admin/ReviewsModerationPage';
 import { StockPage } from './admin/StockPage';
+import type { AccountUser } from './auth/accountUser';
 import { AuthCallbackPage } from './auth/AuthCallbackPage';
 import { AuthProvider } from './auth/AuthContext';
 import { CartProvider } from './cart/CartContext';
@@ -20,6 +22,8 @@ import { OrderHistoryPage } from './orders/OrderHistoryPage';
 import { OrderPage } from './orders/OrderPage';
 import { mergeGuestCart } from './session/mergeGuestCart';
 import { SessionProvider } from './session/SessionContext';
+import { mergeRecentlyViewed } from './shelves/mergeRecentlyViewed';
+import { SearchPage } from './search/SearchPage';
 import { StatusPanel } from './status/StatusPanel';
 import { NotFound } from './ui/NotFound';
 
@@ -29,6 +33,7 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<CatalogPage />} />
+        <Route path="search" element={<SearchPage />} />
         <Route path="books/:sku" element={<BookDetailPage />} />
         <Route path="basket" element={<CartPage />} />
         <Route path="checkout" element={<CheckoutPage />} />
@@ -44,6 +49,7 @@ export function AppRoutes() {
         <Route path="admin/products/:sku" element={<AdminGate><ProductFormPage /></AdminGate>} />
         <Route path="admin/stock" element={<AdminGate><StockPage /></AdminGate>} />
         <Route path="admin/hot" element={<AdminGate><HotSkusPage /></AdminGate>} />
+        <Route path="admin/moderation" element={<AdminGate><ReviewsModerationPage /></AdminGate>} />
         <Route path="admin/faults" element={<AdminGate><FaultsPage /></AdminGate>} />
         <Route path="status" element={<StatusPanel />} />
         <Route path="*" element={<NotFound />} />
@@ -52,10 +58,16 @@ export function AppRoutes() {
   );
 }
 
+/** What a guest did before signing in joins the account: the cart, then the recently viewed books. */
+async function signedIn(user: AccountUser): Promise<void> {
+  await mergeGuestCart(user);
+  await mergeRecentlyViewed();
+}
+
 export function App() {
   return (
     <BrowserRouter>
-      <AuthProvider onSignedIn={mergeGuestCart}>
+      <AuthProvider onSignedIn={signedIn}>
         <SessionProvider>
           <CartProvider>
             <AppRoutes />

@@ -4,6 +4,7 @@ import { AccountMenu } from './account/AccountMenu';
 import { isAdmin } from './auth/accountUser';
 import { useAuth } from './auth/AuthContext';
 import { useCart } from './cart/CartContext';
+import { SearchBox } from './search/SearchBox';
 
 /** Header, navigation and main region; after each navigation focus moves to the main region so keyboard and screen reader users start at the new page. */
 export function Layout() {
@@ -25,6 +26,7 @@ export function Layout() {
       <a className="skip-link" href="#main">Skip to content</a>
       <header className="site-header">
         <Link to="/" className="brand">K8Shop Books</Link>
+        <SearchBox />
         <nav aria-label="Main">
           <NavLink to="/" end>Books</NavLink>
           {admin && <NavLink to="/admin">Admin</NavLink>}

@@ -32,6 +32,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       Orleans__SiloPort: String(siloPort),
       Orleans__GatewayPort: String(gatewayPort),
       Orleans__ClusterId: `storefront-e2e-${process.pid}`,
+      // No management endpoint: its embedded default (127.0.0.1:9464) is one per machine, and another host may hold it.
+      Management__Urls: '',
       K8Shop__Profile: 'embedded',
       Auth__Mode: 'required',
       Identity__OperatorClient__Secret: operatorSecret,

@@ -23,6 +23,7 @@ function AdminOnly({ children }: { children: ReactNode }) {
         <NavLink to="/admin/products">Products</NavLink>
         <NavLink to="/admin/stock">Stock</NavLink>
         <NavLink to="/admin/hot">Hot SKUs</NavLink>
+        <NavLink to="/admin/moderation">Reviews</NavLink>
         <NavLink to="/admin/faults">Faults</NavLink>
       </nav>
       {children}

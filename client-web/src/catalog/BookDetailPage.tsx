@@ -9,6 +9,8 @@ import { usePageTitle } from '../ui/usePageTitle';
 import { BackInStock } from './BackInStock';
 import { Recommendations } from './Recommendations';
 import { useAddToCart } from './useAddToCart';
+import { useRecordView } from '../shelves/useRecordView';
+import { ReviewsSection } from '../reviews/ReviewsSection';
 
 export function BookDetailPage() {
   const { sku = '' } = useParams();
@@ -24,6 +26,7 @@ export function BookDetailPage() {
 
 function BookDetail({ book }: { book: Product }) {
   usePageTitle(book.title);
+  useRecordView(book.sku);
   const [quantity, setQuantity] = useState(1);
   const { state, addToCart } = useAddToCart();
   const soldOut = book.stock <= 0;
@@ -53,6 +56,9 @@ function BookDetail({ book }: { book: Product }) {
             {state.status === 'error' && <p className="field-error" role="alert">{state.message}</p>}
           </form>
         )}
+      </div>
+      <div className="book-reviews">
+        <ReviewsSection sku={book.sku} />
       </div>
       <div className="related">
         <Recommendations title="Related books" strategy="related" productId={book.sku} />

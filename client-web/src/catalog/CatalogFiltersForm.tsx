@@ -7,9 +7,8 @@ interface Props {
   onChange(filters: CatalogFilters): void;
 }
 
-/** Search, tag chips, price range and sort; text fields apply on submit, chips and sort at once. */
+/** Tag chips, price range and sort; the price range applies on submit, chips and sort at once. */
 export function CatalogFiltersForm({ filters, tags, onChange }: Props) {
-  const [q, setQ] = useState(filters.q);
   const [min, setMin] = useState(filters.min);
   const [max, setMax] = useState(filters.max);
   const [error, setError] = useState<string | null>(null);
@@ -18,16 +17,11 @@ export function CatalogFiltersForm({ filters, tags, onChange }: Props) {
     event.preventDefault();
     const problem = priceError(min, max);
     setError(problem);
-    if (!problem) onChange({ ...filters, q, min, max, page: 1 });
+    if (!problem) onChange({ ...filters, min, max, page: 1 });
   }
 
   return (
-    <form className="filters" role="search" aria-label="Find books" onSubmit={submit}>
-      <div className="search-row">
-        <label htmlFor="catalog-search">Search titles or SKUs</label>
-        <input id="catalog-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} placeholder="e.g. clean code" />
-        <button type="submit">Search</button>
-      </div>
+    <form className="filters" aria-label="Browse filters" onSubmit={submit}>
       <fieldset className="price-range">
         <legend>Price range (USD)</legend>
         <label>From <input type="number" inputMode="decimal" min={0} step="0.01" value={min} onChange={(e) => setMin(e.target.value)} aria-describedby={error ? 'price-error' : undefined} /></label>

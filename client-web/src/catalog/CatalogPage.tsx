@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router-dom';
+import { Navigate, useSearchParams } from 'react-router-dom';
 import { api, call } from '../api/client';
 import { Empty, ErrorNotice, Loading } from '../ui/StateViews';
 import { useAsync } from '../ui/useAsync';
@@ -7,7 +7,7 @@ import { BookCard } from './BookCard';
 import { CatalogFiltersForm } from './CatalogFiltersForm';
 import { pageSize, readFilters, topTags, writeFilters, type CatalogFilters } from './catalogQuery';
 import { Pager } from './Pager';
-import { Recommendations } from './Recommendations';
+import { HomeShelves } from '../shelves/HomeShelves';
 
 let tagCache: Promise<string[]> | null = null;
 
@@ -21,6 +21,15 @@ function loadTags(): Promise<string[]> {
 }
 
 export function CatalogPage() {
+  const [params] = useSearchParams();
+  const words = params.get('q');
+  const tag = params.get('tag');
+  // Searching by words has its own page now; an old address with ?q= goes there.
+  if (words !== null) return <Navigate to={`/search?${new URLSearchParams({ q: words, ...(tag ? { tag } : {}) })}`} replace />;
+  return <Browse />;
+}
+
+function Browse() {
   usePageTitle('Books');
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
@@ -28,7 +37,7 @@ export function CatalogPage() {
   const results = useAsync(() => call(api.GET('/catalog', {
     params: {
       query: {
-        q: filters.q || undefined, tag: filters.tag || undefined, min: filters.min || undefined, max: filters.max || undefined,
+        tag: filters.tag || undefined, min: filters.min || undefined, max: filters.max || undefined,
         sort: filters.sort, page: String(filters.page), pageSize: String(pageSize),
       },
     },
@@ -40,7 +49,7 @@ export function CatalogPage() {
 
   return (
     <div className="catalog">
-      {!filtered && <Recommendations title="Popular now" strategy="popular" />}
+      {!filtered && <HomeShelves />}
       <h1>Books</h1>
       <CatalogFiltersForm key={key} filters={filters} tags={tags.status === 'ready' ? tags.data : []} onChange={change} />
       <section aria-labelledby="results-heading" aria-busy={results.status === 'loading'}>
@@ -51,7 +60,7 @@ export function CatalogPage() {
           <>
             <p className="result-count" role="status">
               {results.data.total === 1 ? '1 book' : `${results.data.total ?? results.data.count} books`}
-              {filters.q && <> matching “{filters.q}”</>}{filters.tag && <> tagged {filters.tag}</>}
+              {filters.tag && <> tagged {filters.tag}</>}
             </p>
             {results.data.items.length === 0 ? (
               <Empty>

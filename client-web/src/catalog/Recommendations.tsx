@@ -1,8 +1,7 @@
-import { Link } from 'react-router-dom';
 import { api, call } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import { money } from '../ui/money';
 import { useAsync } from '../ui/useAsync';
+import { CoverList } from './CoverList';
 
 interface Props {
   title: string;
@@ -24,17 +23,7 @@ export function Recommendations({ title, strategy, productId, limit = 6 }: Props
   return (
     <section className="recommendations" aria-labelledby={`recs-${strategy}`}>
       <h2 id={`recs-${strategy}`}>{title}</h2>
-      <ul className="rec-list">
-        {recs.data.recommendations.map((r) => (
-          <li key={r.id}>
-            <Link to={`/books/${encodeURIComponent(r.sku)}`}>
-              <img src={r.coverUrl} alt="" width={96} height={144} loading="lazy" />
-              <span className="rec-title">{r.title}</span>
-            </Link>
-            <span className="price">{money(r.price)}</span>
-          </li>
-        ))}
-      </ul>
+      <CoverList books={recs.data.recommendations} />
     </section>
   );
 }

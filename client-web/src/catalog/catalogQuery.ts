@@ -1,6 +1,5 @@
-/** The catalog filters as they appear in the page's address, so a search can be bookmarked, shared and gone back to. */
+/** The browsing filters as they appear in the page's address, so a view can be bookmarked, shared and gone back to (searching by words is /search). */
 export interface CatalogFilters {
-  q: string;
   tag: string;
   min: string;
   max: string;
@@ -15,12 +14,12 @@ export const sortOptions = [
   { value: 'price', label: 'Price: low to high' },
   { value: '-price', label: 'Price: high to low' },
   { value: 'newest', label: 'Newest' },
+  { value: 'rating', label: 'Highest rated' },
 ] as const;
 
 export function readFilters(params: URLSearchParams): CatalogFilters {
   const page = Number.parseInt(params.get('page') ?? '1', 10);
   return {
-    q: params.get('q') ?? '',
     tag: params.get('tag') ?? '',
     min: params.get('min') ?? '',
     max: params.get('max') ?? '',
@@ -32,7 +31,6 @@ export function readFilters(params: URLSearchParams): CatalogFilters {
 /** The address for these filters; defaults are left out. Any change of filter goes back to page 1. */
 export function writeFilters(filters: CatalogFilters): URLSearchParams {
   const params = new URLSearchParams();
-  if (filters.q.trim()) params.set('q', filters.q.trim());
   if (filters.tag) params.set('tag', filters.tag);
   if (filters.min) params.set('min', filters.min);
   if (filters.max) params.set('max', filters.max);

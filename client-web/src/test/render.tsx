@@ -13,10 +13,12 @@ interface Options {
   /** Who the identity provider would sign in (default: nobody, a guest). */
   manager?: FakeUserManager;
   onSignedIn?(user: AccountUser): Promise<void>;
+  /** What the other addresses show (default: the word "elsewhere"). */
+  elsewhere?: ReactElement;
 }
 
 /** Renders a page inside the storefront's providers at a route, as the app would. */
-export function renderPage(element: ReactElement, { route = '/', path = '*', manager = new FakeUserManager(), onSignedIn }: Options = {}) {
+export function renderPage(element: ReactElement, { route = '/', path = '*', manager = new FakeUserManager(), onSignedIn, elsewhere = <p>elsewhere</p> }: Options = {}) {
   const view = render(
     <MemoryRouter initialEntries={[route]}>
       <AuthProvider manager={manager} onSignedIn={onSignedIn}>
@@ -24,7 +26,7 @@ export function renderPage(element: ReactElement, { route = '/', path = '*', man
           <CartProvider>
             <Routes>
               <Route path={path} element={element} />
-              <Route path="*" element={<p>elsewhere</p>} />
+              <Route path="*" element={elsewhere} />
             </Routes>
           </CartProvider>
         </SessionProvider>

@@ -12,7 +12,7 @@ public static partial class StorefrontHostingExtensions
 {
     /// <summary>The storefront's client-side routes; none shares a first segment with an API route.</summary>
     public static readonly IReadOnlyList<string> ClientRoutes =
-        ["/books/{**path}", "/basket", "/checkout", "/signin", "/account/{**path}", "/admin/{**path}", "/status", "/auth/callback", "/auth/silent"];
+        ["/books/{**path}", "/search", "/basket", "/checkout", "/signin", "/account/{**path}", "/admin/{**path}", "/status", "/auth/callback", "/auth/silent"];
 
     /// <summary>Where the built storefront is: <c>Storefront:Root</c> (the storefront's tests point it at client-web/dist), else next to the silo.</summary>
     private static string Root(WebApplication app) =>

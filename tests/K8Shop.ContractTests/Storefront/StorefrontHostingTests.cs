@@ -36,6 +36,7 @@ public sealed class StorefrontHostingTests(StorefrontHostFixture fixture) : ICla
     [Theory]
     [InlineData("/")]
     [InlineData("/books/BOOK-001")]
+    [InlineData("/search")]
     [InlineData("/basket")]
     [InlineData("/checkout")]
     [InlineData("/signin")]
