@@ -11,6 +11,9 @@ public sealed class RecommendationCaches(TimeProvider clock)
 
     public TimedCache<Contracts.Recommendations.RecentSales> Recent { get; } = new("recommendations_recent_sales", clock);
 
+    /// <summary>SKUs of rated books, best average first (the catalog's rating order).</summary>
+    public TimedCache<IReadOnlyList<string>> TopRated { get; } = new("recommendations_top_rated", clock);
+
     /// <summary>The shelves every anonymous visitor gets (the home page, the shop's busiest read).</summary>
     public TimedCache<Contracts.Recommendations.ShelvesResult> ShopShelves { get; } = new("recommendations_shop_shelves", clock);
 }

@@ -1,5 +1,7 @@
+using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Faults;
 using K8Shop.Contracts.Recommendations;
+using K8Shop.Contracts.Rules;
 using K8Shop.Contracts.Storage;
 
 namespace K8Shop.Grains.Recommendations;
@@ -28,8 +30,8 @@ public sealed partial class RecommendationGrain
             viewed = await ReadViewedAsync(catalog, userId!);
             pick = await BecauseYouBoughtAsync(catalog, userId!, sales, settings);
         }
-        // Top rated waits for the catalog's rating order (issue 19's search and reviews parts); until then the shelf is left out.
-        var inputs = new ShelfInputs(catalog, recent, sales, viewed, pick, TopRated: null);
+        var topRated = Books(catalog, await ReadTopRatedAsync(settings));
+        var inputs = new ShelfInputs(catalog, recent, sales, viewed, pick, topRated);
         return new ShelvesResult(ShelfPlanner.Plan(inputs, ShelfSettings.From(settings)));
     }
 
@@ -54,6 +56,28 @@ public sealed partial class RecommendationGrain
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogSourceUnavailable(ex, "recently viewed");
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Rated books in the catalog's rating order (average, then count), only those verified buyers rated: an unrated
+    /// book is never "top rated". Empty when the search cannot be read, so the shelf is simply left out.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ReadTopRatedAsync(RecommendationOptions settings)
+    {
+        try
+        {
+            return await caches.TopRated.GetAsync(settings.CacheTtl, async () =>
+            {
+                var page = await GrainFactory.GetGrain<ICatalogSearchGrain>(0)
+                    .SearchAsync(new BookSearchQuery(Sort: SearchSort.Rating, PageSize: ShopLimits.Search.MaxPageSize));
+                return [.. page.Items.Where(hit => hit.Rating is { Count: > 0 }).Select(hit => hit.Product.Sku)];
+            });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSourceUnavailable(ex, "ratings");
             return [];
         }
     }
