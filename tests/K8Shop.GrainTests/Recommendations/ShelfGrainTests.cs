@@ -119,7 +119,9 @@ public sealed class ShelfGrainTests(ClusterFixture fixture)
         Assert.DoesNotContain(shelf.Items, p => p.Sku == x.Sku || p.Sku == d.Sku);
 
         // GET /recommendations' personalized strategy uses the same ratings; once hidden, the rating counts no more.
-        var personalized = await RecommendAsync(Grains, "personalized", 5, userId: shopper);
+        // Its inputs (buyers per book, shoppers' tastes) arrive by events and batched writes, as the shelf's did.
+        var personalized = await EventuallyAsync(() => RecommendAsync(Grains, "personalized", 5, userId: shopper),
+            r => r.Items.Length > 0 && r.Items[0].Sku == b.Sku, "the rated book to lead the personalized recommendations");
         Assert.Equal(b.Sku, personalized.Items[0].Sku);
         Assert.Equal(1.0, personalized.Items[0].Score);
         await PublishAsync(fixture.Client, rating with { Event = ReviewEvent.Hidden, IsHidden = true, MessageId = Guid.NewGuid().ToString() }, rating.Sku);
