@@ -11,6 +11,10 @@ export function suggestionHref(suggestion: Suggestion): string {
     : searchHref(newSearch(suggestion.kind === 'author' ? { author: suggestion.text } : { q: suggestion.text }));
 }
 
+function sameSuggestion(a: Suggestion, b: Suggestion): boolean {
+  return a.kind === b.kind && a.text === b.text && (a.sku ?? '') === (b.sku ?? '');
+}
+
 /**
  * The header's search box: a WAI-ARIA combobox whose listbox offers titles and authors as the shopper types. Arrow keys
  * move through the suggestions (focus stays in the box, aria-activedescendant names the active one), Enter picks the
@@ -34,7 +38,14 @@ export function SearchBox() {
     setActive(-1);
   }, [location.pathname, location.search]);
 
-  useEffect(() => { setActive(-1); }, [suggestions]);
+  // A fresh answer keeps the choice on the same suggestion while it is still offered: the answer for the text typed
+  // last may arrive after the shopper already moved to a suggestion of the previous one.
+  const [shown, setShown] = useState(suggestions);
+  if (shown !== suggestions) {
+    const chosen = active >= 0 ? shown[active] : undefined;
+    setShown(suggestions);
+    setActive(chosen ? suggestions.findIndex((s) => sameSuggestion(s, chosen)) : -1);
+  }
 
   function go(href: string) {
     setOpen(false);
@@ -83,7 +94,7 @@ export function SearchBox() {
         maxLength={200}
         placeholder="Title, author, ISBN…"
         value={text}
-        onChange={(e) => { setText(e.target.value); setOpen(true); }}
+        onChange={(e) => { setText(e.target.value); setOpen(true); setActive(-1); }}
         onKeyDown={keyDown}
         onBlur={() => setOpen(false)}
       />
