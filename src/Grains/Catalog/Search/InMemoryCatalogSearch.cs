@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Catalog.Search;
@@ -19,86 +20,146 @@ public sealed class InMemoryCatalogSearch(InMemorySearchIndex index, BookRatings
 
     private BookSearchResult Run(InMemorySearchIndex.IndexView view, BookSearchQuery query, ExpandedQuery expanded)
     {
-        var matched = Match(view, expanded);
-        var filters = new SearchFilters(query);
-        var tags = new Dictionary<string, int>(StringComparer.Ordinal);
-        var authors = new Dictionary<string, int>(StringComparer.Ordinal);
-        var bands = new Dictionary<string, int>(StringComparer.Ordinal);
-        var stock = new Dictionary<string, int>(StringComparer.Ordinal);
-        var hits = new List<IndexedBook>();
-        foreach (var book in matched)
+        var matched = view.Match(expanded, out var scores);
+        try
         {
-            var p = book.Product;
-            bool tag = filters.Tag(p), author = filters.Author(p), band = filters.Band(p), inStock = filters.Stock(p), price = filters.Price(p);
-            if (author && band && inStock && price)
+            var filter = new SlotFilter(view, query);
+            var tags = new int[view.Tags.Count];
+            var authors = new int[view.Authors.Count];
+            var bands = new int[PriceBands.All.Count];
+            var stock = new int[2];
+            var hits = new List<int>();
+            foreach (var slot in matched)
             {
-                foreach (var t in p.Tags)
-                    tags[t] = tags.GetValueOrDefault(t) + 1;
+                ref readonly var f = ref view.Facts(slot);
+                bool tag = filter.Tag(f), author = filter.Author(f), band = filter.Band(f), inStock = filter.Stock(f), price = filter.Price(f);
+                if (author && band && inStock && price)
+                {
+                    foreach (var t in f.Tags)
+                        tags[t]++;
+                }
+                if (tag && band && inStock && price && f.Author >= 0)
+                    authors[f.Author]++;
+                if (tag && author && inStock && price)
+                    bands[f.Band]++;
+                if (tag && author && band && price)
+                    stock[f.InStock ? 0 : 1]++;
+                if (tag && author && band && inStock && price)
+                    hits.Add(slot);
             }
-            if (tag && band && inStock && price && p.Author is { } name)
-                authors[name] = authors.GetValueOrDefault(name) + 1;
-            if (tag && author && inStock && price)
-                bands[PriceBands.Of(p.Price)] = bands.GetValueOrDefault(PriceBands.Of(p.Price)) + 1;
-            if (tag && author && band && price)
-                stock[p.Stock > 0 ? "true" : "false"] = stock.GetValueOrDefault(p.Stock > 0 ? "true" : "false") + 1;
-            if (tag && author && band && inStock && price)
-                hits.Add(book);
+
+            var page = Page(view, hits, scores, query, expanded)
+                .Select(b => new BookSearchHit(b.Product, SearchHighlighter.For(b.Product, expanded), ratings.Get(b.Product.Sku)))
+                .ToImmutableArray();
+            var facets = new SearchFacets(
+                Top(tags, code => view.Tags[code]), Top(authors, code => view.Authors[code]),
+                [.. PriceBands.All.Select((b, i) => new FacetCount(b.Name, bands[i])).Where(c => c.Count > 0)],
+                [.. SearchFilters.StockValues.Select((v, i) => new FacetCount(v, stock[i])).Where(c => c.Count > 0)]);
+            return new BookSearchResult(page, hits.Count, facets, hits.Count < ShopLimits.Search.DidYouMeanBelow ? expanded.Correction : null);
         }
-
-        var page = Order(view, hits, query, expanded).Skip(query.Skip).Take(query.PageSize)
-            .Select(b => new BookSearchHit(b.Product, SearchHighlighter.For(b.Product, expanded), ratings.Get(b.Product.Sku)))
-            .ToImmutableArray();
-        var facets = new SearchFacets(
-            SearchFilters.Top(tags), SearchFilters.Top(authors),
-            SearchFilters.Fixed(PriceBands.All.Select(b => b.Name), bands), SearchFilters.Fixed(SearchFilters.StockValues, stock));
-        return new BookSearchResult(page, hits.Count, facets, hits.Count < ShopLimits.Search.DidYouMeanBelow ? expanded.Correction : null);
-    }
-
-    private static IEnumerable<IndexedBook> Match(InMemorySearchIndex.IndexView view, ExpandedQuery query)
-    {
-        if (query.Groups.IsEmpty && query.Exclusions.IsEmpty)
-            return view.Books;
-        HashSet<Guid>? found = null;
-        foreach (var group in query.Groups.OrderBy(g => g.Length))
+        finally
         {
-            var either = new HashSet<Guid>();
-            foreach (var term in group)
-                either.UnionWith(Holding(view, term.Term.Kind, term.Words));
-            if (found is null)
-                found = either;
-            else
-                found.IntersectWith(either);
-            if (found.Count == 0)
-                return [];
+            ArrayPool<double>.Shared.Return(scores);
         }
-        var books = found is null ? view.Books.Select(b => b.Product.Id).ToHashSet() : found;
-        foreach (var exclusion in query.Exclusions)
-            books.ExceptWith(Holding(view, exclusion.Kind, exclusion.Words));
-        return books.Select(view.Book);
     }
 
-    private static HashSet<Guid> Holding(InMemorySearchIndex.IndexView view, QueryTermKind kind, ImmutableArray<string> words)
+    /// <summary>The most frequent values first, then ordinal; at most <see cref="ShopLimits.Search.MaxFacetValues"/>.</summary>
+    private static ImmutableArray<FacetCount> Top(int[] counts, Func<int, string> value)
     {
-        if (kind != QueryTermKind.Phrase)
-            return view.Holding(words);
-        var candidates = view.HoldingAll(words);
-        candidates.RemoveWhere(id => !view.Book(id).HasPhrase(words));
-        return candidates;
-    }
-
-    private IEnumerable<IndexedBook> Order(InMemorySearchIndex.IndexView view, List<IndexedBook> hits, BookSearchQuery query, ExpandedQuery expanded)
-    {
-        if (query.Sort != SearchSort.Relevance || expanded.Groups.IsEmpty)
+        var counted = new List<FacetCount>();
+        for (var code = 0; code < counts.Length; code++)
         {
-            var byProduct = hits.ToDictionary(h => h.Product.Id);
-            return CatalogMatching.Order(hits.Select(h => h.Product), SearchFilters.ListingSort(query.Sort), ratings.Get).Select(p => byProduct[p.Id]);
+            if (counts[code] > 0)
+                counted.Add(new FacetCount(value(code), counts[code]));
         }
-        var terms = expanded.Groups.SelectMany(g => g).ToList();
-        return hits.Select(h => (Book: h, Score: terms.Sum(t => view.Score(h.Product.Id, t))))
-            .OrderByDescending(h => h.Score)
-            .ThenBy(h => h.Book.TitleKey, StringComparer.Ordinal)
-            .ThenBy(h => h.Book.Product.Title, StringComparer.Ordinal)
-            .ThenBy(h => h.Book.Product.Sku, StringComparer.Ordinal)
-            .Select(h => h.Book);
+        return [.. BestOf.Page(counted, 0, ShopLimits.Search.MaxFacetValues, FacetOrder.Instance)];
+    }
+
+    /// <summary>
+    /// The requested page in the requested order, the order PostgreSQL's search uses too: relevance (the summed weights
+    /// of the words each term matched) or the requested sort, then lower-cased title, title and SKU as tie-breakers.
+    /// </summary>
+    private List<IndexedBook> Page(InMemorySearchIndex.IndexView view, List<int> hits, double[] scores, BookSearchQuery query, ExpandedQuery expanded)
+    {
+        var sort = query.Sort == SearchSort.Relevance && expanded.Groups.IsEmpty ? SearchSort.Title : query.Sort;
+        var ranked = new Ranked[hits.Count];
+        for (var i = 0; i < hits.Count; i++)
+            ranked[i] = Rank(view, hits[i], sort, scores);
+        return [.. BestOf.Page(ranked, query.Skip, query.PageSize, new RankedOrder(view)).Select(r => view.Book(r.Slot))];
+    }
+
+    /// <summary>The book's first sort keys, computed once per search rather than once per comparison: smaller sorts first.</summary>
+    private Ranked Rank(InMemorySearchIndex.IndexView view, int slot, SearchSort sort, double[] scores)
+    {
+        ref readonly var f = ref view.Facts(slot);
+        var (first, second) = sort switch
+        {
+            SearchSort.Relevance => (-scores[slot], 0.0),
+            SearchSort.PriceAscending => ((double)f.Price, 0.0),
+            SearchSort.PriceDescending => (-(double)f.Price, 0.0),
+            SearchSort.Newest => (-(double)(f.Year ?? int.MinValue), -(double)f.CreatedTicks),
+            // Rated books by average, then by how many rated them; unrated books after every rated one.
+            SearchSort.Rating => ratings.Get(view.Book(slot).Product.Sku) is { Count: > 0 } rating ? (-rating.Average, -rating.Count) : (1.0, 0.0),
+            _ => (0.0, 0.0),
+        };
+        return new Ranked(slot, first, second, f.TitlePrefix);
+    }
+
+    private readonly record struct Ranked(int Slot, double First, double Second, ulong TitlePrefix);
+
+    private sealed class RankedOrder(InMemorySearchIndex.IndexView view) : IComparer<Ranked>
+    {
+        public int Compare(Ranked a, Ranked b)
+        {
+            var order = a.First.CompareTo(b.First);
+            if (order == 0)
+                order = a.Second.CompareTo(b.Second);
+            if (order == 0)
+                order = a.TitlePrefix.CompareTo(b.TitlePrefix);
+            if (order != 0)
+                return order;
+            IndexedBook x = view.Book(a.Slot), y = view.Book(b.Slot);
+            order = string.CompareOrdinal(x.TitleKey, y.TitleKey);
+            if (order == 0)
+                order = string.CompareOrdinal(x.Product.Title, y.Product.Title);
+            return order != 0 ? order : string.CompareOrdinal(x.Product.Sku, y.Product.Sku);
+        }
+    }
+
+    private sealed class FacetOrder : IComparer<FacetCount>
+    {
+        public static readonly FacetOrder Instance = new();
+
+        public int Compare(FacetCount? a, FacetCount? b) =>
+            a!.Count != b!.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value);
+    }
+
+    /// <summary>The query's filters on a book's facts, each alone, so each facet can be counted with the others applied.</summary>
+    private sealed class SlotFilter(InMemorySearchIndex.IndexView view, BookSearchQuery query)
+    {
+        private readonly IReadOnlyList<int>? _tags = query.Tag is { Length: > 0 } tag ? view.Tags.Matching(tag) : null;
+        private readonly IReadOnlyList<int>? _authors = query.Author is { Length: > 0 } author ? view.Authors.Matching(author) : null;
+        private readonly int? _band = query.PriceBand is { Length: > 0 } band ? PriceBands.All.Select(b => b.Name).ToList().IndexOf(band) : null;
+
+        public bool Tag(in InMemorySearchIndex.BookFacts f)
+        {
+            if (_tags is null)
+                return true;
+            foreach (var t in f.Tags)
+            {
+                if (_tags.Contains(t))
+                    return true;
+            }
+            return false;
+        }
+
+        public bool Author(in InMemorySearchIndex.BookFacts f) => _authors is null || _authors.Contains(f.Author);
+
+        public bool Band(in InMemorySearchIndex.BookFacts f) => _band is not { } band || f.Band == band;
+
+        public bool Stock(in InMemorySearchIndex.BookFacts f) => query.InStock is not { } inStock || f.InStock == inStock;
+
+        public bool Price(in InMemorySearchIndex.BookFacts f) =>
+            (query.MinPrice is not { } min || f.Price >= min) && (query.MaxPrice is not { } max || f.Price <= max);
     }
 }
