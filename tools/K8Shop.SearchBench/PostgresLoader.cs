@@ -16,11 +16,13 @@ public static class PostgresLoader
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await ExecuteAsync(connection, "ALTER TABLE catalog.products DISABLE TRIGGER products_search_terms");
+        // The books come with their "in stock" copy already set, so the stock rows need not update each one.
+        await ExecuteAsync(connection, "ALTER TABLE catalog.product_inventory DISABLE TRIGGER product_inventory_in_stock");
         await ExecuteAsync(connection, "CREATE TEMP TABLE loaded (id uuid PRIMARY KEY) ON COMMIT DROP");
 
         var ids = new List<(Guid Id, int Stock)>();
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY catalog.products (id, sku, title, description, price, tags, author, isbn, published_year) FROM STDIN (FORMAT BINARY)"))
+            "COPY catalog.products (id, sku, title, description, price, tags, author, isbn, published_year, in_stock) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var book in books)
             {
@@ -36,6 +38,7 @@ public static class PostgresLoader
                 await copy.WriteAsync(book.Author, NpgsqlDbType.Text);
                 await copy.WriteAsync(book.Isbn, NpgsqlDbType.Text);
                 await copy.WriteAsync(book.PublishedYear, NpgsqlDbType.Integer);
+                await copy.WriteAsync(book.Stock > 0, NpgsqlDbType.Boolean);
             }
             await copy.CompleteAsync();
         }
@@ -69,6 +72,7 @@ public static class PostgresLoader
             ON CONFLICT (key, author) DO UPDATE SET books = catalog.search_author_keys.books + EXCLUDED.books
             """);
         await ExecuteAsync(connection, "ALTER TABLE catalog.products ENABLE TRIGGER products_search_terms");
+        await ExecuteAsync(connection, "ALTER TABLE catalog.product_inventory ENABLE TRIGGER product_inventory_in_stock");
         await transaction.CommitAsync();
         await ExecuteAsync(connection, "VACUUM ANALYZE catalog.products");
         await ExecuteAsync(connection, "VACUUM ANALYZE catalog.search_words");

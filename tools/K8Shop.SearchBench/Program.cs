@@ -5,8 +5,10 @@ using K8Shop.SearchBench;
 
 // k8shop-searchbench generate-json FILE [count] [seed]     the books as the in-memory catalog's extra books file
 // k8shop-searchbench load-postgres CONNECTION [count] [seed] the books into a database the silo migrated
+// k8shop-searchbench floor CONNECTION JSON [samples] [count] [seed]
+//   the silo's PostgreSQL search in process against the bare count of its matches, one query at a time; text and JSON.
 // k8shop-searchbench run URL SECONDS RATE JSON [warmup seconds] [count] [seed]
-//   search and suggest, each at RATE requests/s for SECONDS after the warm-up; p50, p99 and max per kind as text and JSON.
+//   searches, then suggestions, each at RATE requests/s for SECONDS after a warm-up; p50, p99 and max per kind as text and JSON.
 var command = args.ElementAtOrDefault(0);
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (command)
@@ -26,6 +28,13 @@ switch (command)
         Console.WriteLine($"{Arg(2, 100_000)} books loaded in {(DateTime.UtcNow - started).TotalSeconds:F0} s");
         return 0;
     }
+    case "floor":
+    {
+        var books = BookGenerator.Generate(Arg(4, 100_000), Arg(5, 42)).ToList();
+        var report = await Floor.MeasureAsync(args[1], books, Arg(3, 500), Console.Out);
+        await File.WriteAllTextAsync(args[2], JsonSerializer.Serialize(new { books = books.Count, kinds = report }, JsonSerializerOptions.Web));
+        return 0;
+    }
     case "run":
     {
         var books = BookGenerator.Generate(Arg(6, 100_000), Arg(7, 42)).ToList();
@@ -40,11 +49,11 @@ switch (command)
         var loop = new OpenLoop(http);
         var mix = new QueryMix(books, 7);
         var suggestMix = new QueryMix(books, 11);
-        foreach (var (duration, measure) in new[] { (warmup, false), (seconds, true) })
+        // Each kind at the rate on its own, as the goals state them: searches, then suggestions, each after its warm-up.
+        foreach (var next in new Func<long, (string, string)>[] { n => mix.NextSearch(n), _ => ("suggest", suggestMix.NextSuggest()) })
         {
-            await Task.WhenAll(
-                loop.RunAsync(rate, TimeSpan.FromSeconds(duration), measure, n => mix.NextSearch(n)),
-                loop.RunAsync(rate, TimeSpan.FromSeconds(duration), measure, _ => ("suggest", suggestMix.NextSuggest())));
+            foreach (var (duration, measure) in new[] { (warmup, false), (seconds, true) })
+                await loop.RunAsync(rate, TimeSpan.FromSeconds(duration), measure, next);
         }
 
         var report = new List<object>();
@@ -71,6 +80,6 @@ switch (command)
         return 0;
     }
     default:
-        Console.Error.WriteLine("usage: k8shop-searchbench generate-json FILE [count] [seed] | load-postgres CONNECTION [count] [seed] | run URL SECONDS RATE JSON [warmup] [count] [seed]");
+        Console.Error.WriteLine("usage: k8shop-searchbench generate-json FILE [count] [seed] | load-postgres CONNECTION [count] [seed] | floor CONNECTION JSON [samples] [count] [seed] | run URL SECONDS RATE JSON [warmup] [count] [seed]");
         return 2;
 }

@@ -27,6 +27,13 @@ public sealed class QueryMix(IReadOnlyList<GeneratedBook> books, int seed)
         return (kind, path);
     }
 
+    /// <summary>The search a request path asks for (the floor measure runs it in process).</summary>
+    public static K8Shop.Contracts.Catalog.BookSearchQuery Parse(string pathAndQuery)
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://search.invalid"), pathAndQuery).Query);
+        return new K8Shop.Contracts.Catalog.BookSearchQuery(query["q"], Tag: query["tag"], InStock: query["inStock"] is { } inStock ? bool.Parse(inStock) : null);
+    }
+
     /// <summary>What a shopper has typed so far: the first letters of a title word or an author's name.</summary>
     public string NextSuggest()
     {

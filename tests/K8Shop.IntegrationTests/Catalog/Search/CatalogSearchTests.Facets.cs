@@ -39,6 +39,23 @@ public abstract partial class CatalogSearchTests
     }
 
     [Fact]
+    public async Task StockChanges_MoveABookBetweenTheInStockValues()
+    {
+        var token = Token();
+        var created = await CreateAsync(token, "1", $"{token} Restocked", stock: 0);
+        var before = await Search.SearchAsync(Query(token) with { InStock = true });
+
+        await fixture.Store.UpdateAsync(created.Sku, Draft(created.Sku, created.Title, stock: 4));
+        var restocked = await Search.SearchAsync(Query(token) with { InStock = true });
+        await fixture.Store.UpdateAsync(created.Sku, Draft(created.Sku, created.Title, stock: 0));
+        var soldOut = await Search.SearchAsync(Query(token));
+
+        Assert.Equal(0, before.Total);
+        Assert.Equal([created.Sku], Skus(restocked));
+        Assert.Equal([new("false", 1)], soldOut.Facets.InStock.AsEnumerable());
+    }
+
+    [Fact]
     public async Task Paging_WalksEveryMatchOnceInTheAskedOrder()
     {
         var token = Token();
