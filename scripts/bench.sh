@@ -540,7 +540,7 @@ search() {
   cd src/Silo/bin/Release/net10.0
   env -u K8Shop__Profile Kestrel__Endpoints__Http__Url="http://127.0.0.1:$http_port" Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:15052" \
     Orleans__SiloPort=21112 Orleans__GatewayPort=31001 Logging__LogLevel__Default=Warning Identity__DevelopmentKeys=true \
-    Identity__RequireHttps=false Catalog__ExtraBooksFile="$books_file" dotnet K8Shop.Silo.dll >"$log" 2>&1 &
+    Identity__RequireHttps=false Telemetry__LocalDashboard=false Catalog__ExtraBooksFile="$books_file" dotnet K8Shop.Silo.dll >"$log" 2>&1 &
   silo=$!
   cd - >/dev/null
   for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$http_port/catalog/GEN-000001" >/dev/null && break; sleep 0.5; done

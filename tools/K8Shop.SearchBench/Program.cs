@@ -7,7 +7,7 @@ using K8Shop.SearchBench;
 // k8shop-searchbench load-postgres CONNECTION [count] [seed] the books into a database the silo migrated
 // k8shop-searchbench floor CONNECTION JSON [samples] [count] [seed]
 //   the silo's PostgreSQL search in process against the bare count of its matches, one query at a time; text and JSON.
-// k8shop-searchbench run URL SECONDS RATE JSON [warmup seconds] [count] [seed]
+// k8shop-searchbench run URL SECONDS RATE JSON [warmup seconds] [count] [seed] [kinds, default search,suggest]
 //   searches, then suggestions, each at RATE requests/s for SECONDS after a warm-up; p50, p99 and max per kind as text and JSON.
 var command = args.ElementAtOrDefault(0);
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -50,7 +50,9 @@ switch (command)
         var mix = new QueryMix(books, 7);
         var suggestMix = new QueryMix(books, 11);
         // Each kind at the rate on its own, as the goals state them: searches, then suggestions, each after its warm-up.
-        foreach (var next in new Func<long, (string, string)>[] { n => mix.NextSearch(n), _ => ("suggest", suggestMix.NextSuggest()) })
+        var kinds = (args.ElementAtOrDefault(8) ?? "search,suggest").Split(',');
+        var phases = new Dictionary<string, Func<long, (string, string)>> { ["search"] = n => mix.NextSearch(n), ["suggest"] = _ => ("suggest", suggestMix.NextSuggest()) };
+        foreach (var next in kinds.Select(k => phases[k]))
         {
             foreach (var (duration, measure) in new[] { (warmup, false), (seconds, true) })
                 await loop.RunAsync(rate, TimeSpan.FromSeconds(duration), measure, next);
@@ -63,7 +65,9 @@ switch (command)
             if (loop.Latencies.TryGetValue(kind, out var h))
                 search.Add(h);
         }
-        var rows = new List<(string Kind, HistogramBase Histogram)> { ("search", search) };
+        var rows = new List<(string Kind, HistogramBase Histogram)>();
+        if (search.TotalCount > 0)
+            rows.Add(("search", search));
         rows.AddRange(QueryMix.SearchKinds.Where(loop.Latencies.ContainsKey).Select(k => ($"search:{k}", (HistogramBase)loop.Latencies[k])));
         if (loop.Latencies.TryGetValue("suggest", out var suggest))
             rows.Add(("suggest", suggest));
@@ -76,10 +80,13 @@ switch (command)
                 $"{kind,-16} {h.TotalCount,9} {errors,7} {Ms(50),8:F2} {Ms(99),8:F2} {h.GetMaxValue() / 1000.0,8:F2}"));
             report.Add(new { kind, requests = h.TotalCount, errors, p50Ms = Ms(50), p99Ms = Ms(99), maxMs = h.GetMaxValue() / 1000.0 });
         }
-        await File.WriteAllTextAsync(args[4], JsonSerializer.Serialize(new { rate, seconds, warmup, books = books.Count, kinds = report }, JsonSerializerOptions.Web));
+        var late = loop.Lateness;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"requests left after they were due by p50 {late.GetValueAtPercentile(50) / 1000.0:F2} ms, p99 {late.GetValueAtPercentile(99) / 1000.0:F2} ms (counted in the latencies above)"));
+        await File.WriteAllTextAsync(args[4], JsonSerializer.Serialize(new { rate, seconds, warmup, books = books.Count, kinds = report, latenessP50Ms = late.GetValueAtPercentile(50) / 1000.0, latenessP99Ms = late.GetValueAtPercentile(99) / 1000.0 }, JsonSerializerOptions.Web));
         return 0;
     }
     default:
-        Console.Error.WriteLine("usage: k8shop-searchbench generate-json FILE [count] [seed] | load-postgres CONNECTION [count] [seed] | floor CONNECTION JSON [samples] [count] [seed] | run URL SECONDS RATE JSON [warmup] [count] [seed]");
+        Console.Error.WriteLine("usage: k8shop-searchbench generate-json FILE [count] [seed] | load-postgres CONNECTION [count] [seed] | floor CONNECTION JSON [samples] [count] [seed] | run URL SECONDS RATE JSON [warmup] [count] [seed] [kinds]");
         return 2;
 }

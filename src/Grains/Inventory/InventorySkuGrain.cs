@@ -32,6 +32,10 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
     private Task? _initializing;
     private int _requests;
     private int _rejected;
+    // Armed only while there is something to do: a SKU that is only read (a catalog page, a search hit) runs no timer,
+    // so thousands of activations cost no ticks.
+    private IGrainTimer? _expiryTimer;
+    private IGrainTimer? _activityTimer;
 
     // What the store holds: reads and the sold-out shortcut use it, never a batch still being written.
     private InventoryState _durable = new();
@@ -64,9 +68,8 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(ReturnExpiredAsync, _options.ExpiryScanInterval, _options.ExpiryScanInterval);
-        this.RegisterGrainTimer(ReportActivity, ActivityReportInterval, ActivityReportInterval);
         _durable = _state.State;
+        WatchReservations();
         await InitializeFromCatalogAsync(cancellationToken);
         if (_durable.LowStockEvent is { } pending)
             _ = PublishLowStockAsync(pending);
@@ -84,7 +87,7 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
         if (timeToLive <= TimeSpan.Zero || timeToLive > ShopLimits.Inventory.MaxReservationLifetime)
             throw new InventoryRuleException("ttl_seconds", $"must be between 1 and {ShopLimits.Inventory.MaxReservationSeconds} seconds");
         await RequireKnownAsync();
-        _requests++;
+        CountRequest();
 
         // Sold out and nothing queued that could return stock: refuse without touching storage.
         var durable = _durable;
@@ -119,14 +122,14 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
     public async Task<ReservationChange> CommitAsync(string orderId)
     {
         await RequireKnownAsync();
-        _requests++;
+        CountRequest();
         Admit();
         return await _committer.Submit(s => InventoryRules.Commit(s, Sku, orderId, _clock.GetUtcNow(), _options));
     }
 
     public Task<ReservationChange> ReleaseAsync(string orderId)
     {
-        _requests++;
+        CountRequest();
         return Returning(() => _committer.Submit(s => InventoryRules.Release(s, Sku, orderId, _clock.GetUtcNow(), _options)));
     }
 
@@ -174,10 +177,33 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
     }
 
     /// <summary>Tells the activity grain how many requests came since the last report (nothing when idle); one-way, so it never slows the SKU.</summary>
+    /// <summary>Counts a request against the SKU, and reports the activity each second while requests come.</summary>
+    private void CountRequest()
+    {
+        _requests++;
+        _activityTimer ??= this.RegisterGrainTimer(ReportActivity, ActivityReportInterval, ActivityReportInterval);
+    }
+
+    /// <summary>Scans for expired reservations while the stored state holds any; stops when none is left.</summary>
+    private void WatchReservations()
+    {
+        if (_durable.Reservations.Count > 0)
+        {
+            _expiryTimer ??= this.RegisterGrainTimer(ReturnExpiredAsync, _options.ExpiryScanInterval, _options.ExpiryScanInterval);
+            return;
+        }
+        _expiryTimer?.Dispose();
+        _expiryTimer = null;
+    }
+
     private Task ReportActivity()
     {
         if (_requests == 0 || !_durable.Initialized)
+        {
+            _activityTimer?.Dispose();
+            _activityTimer = null;
             return Task.CompletedTask;
+        }
         var view = View();
         var activity = new SkuActivity(Sku, _requests, _rejected, view.Available, view.Reserved, view.LowStock, _clock.GetUtcNow());
         _requests = 0;
@@ -207,6 +233,7 @@ public sealed partial class InventorySkuGrain : Grain, IInventorySkuGrain
         }
         InventoryMetrics.Written(Sku);
         _durable = next;
+        WatchReservations();
         if (next.LowStockEvent is { } pending && !ReferenceEquals(pending, previous.LowStockEvent))
             _ = PublishLowStockAsync(pending);
     }

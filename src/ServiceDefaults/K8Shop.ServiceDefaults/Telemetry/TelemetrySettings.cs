@@ -35,7 +35,7 @@ public sealed record TelemetrySettings(
             otlp = new Uri(configured, UriKind.Absolute);
             fromEnvironment = true;
         }
-        else if (defaults.ExportToLocalDashboard && Answers(new Uri(LocalDashboardOtlp)))
+        else if (defaults.ExportToLocalDashboard && configuration.GetValue("Telemetry:LocalDashboard", true) && Answers(new Uri(LocalDashboardOtlp)))
         {
             otlp = new Uri(LocalDashboardOtlp);
         }
