@@ -42,7 +42,7 @@
 # search: the shopper's search at 100,000 generated books (tools/K8Shop.SearchBench, deterministic seed 42; BENCH_SEARCH_BOOKS
 #   changes the count): the PostgreSQL store (a Release silo in the cluster profile on the run's own database, the books
 #   COPY-ed in) and then the in-memory one (an embedded silo given the same books by Catalog__ExtraBooksFile), each with
-#   searches (single word, author, typo, quoted phrase, word with tag and in-stock filters, in turn) and then suggestions,
+#   suggestions and then searches (single word, author, typo, quoted phrase, word with tag and in-stock filters, in turn),
 #   each at BENCH_SEARCH_RATE requests/s (default 100) in an open loop, latencies counted from when each request was due,
 #   for [seconds] (default 60) after its warm-up; reports p50/p99/max per kind against the goals (search p99 < 20 ms,
 #   suggest p99 < 5 ms). Before the PostgreSQL load, its floor (BENCH_SEARCH_FLOOR searches, default 500, one at a time):
@@ -530,7 +530,7 @@ search() {
   "${bench[@]}" load-postgres "$ConnectionStrings__Postgres" "$books" 42
   step "PostgreSQL: the search against its floor, ${BENCH_SEARCH_FLOOR:-500} searches one at a time"
   "${bench[@]}" floor "$ConnectionStrings__Postgres" "$run-floor.json" "${BENCH_SEARCH_FLOOR:-500}" "$books" 42 >"$run-floor.txt" || status=$?
-  step "PostgreSQL: searches, then suggestions, each at $rate/s for ${duration}s (+${warmup}s warm-up)"
+  step "PostgreSQL: suggestions, then searches, each at $rate/s for ${duration}s (+${warmup}s warm-up)"
   "${bench[@]}" run "http://127.0.0.1:$http_port" "$duration" "$rate" "$run-postgres.json" "$warmup" "$books" 42 >"$run-postgres.txt" || status=$?
   stop_silo
   step "memory: an embedded silo with the same $books books"
@@ -545,12 +545,12 @@ search() {
   cd - >/dev/null
   for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$http_port/catalog/GEN-000001" >/dev/null && break; sleep 0.5; done
   curl -fs "http://127.0.0.1:$http_port/catalog/GEN-000001" >/dev/null || { echo "the embedded silo did not start; see $log" >&2; exit 1; }
-  step "memory: searches, then suggestions, each at $rate/s for ${duration}s (+${warmup}s warm-up)"
+  step "memory: suggestions, then searches, each at $rate/s for ${duration}s (+${warmup}s warm-up)"
   "${bench[@]}" run "http://127.0.0.1:$http_port" "$duration" "$rate" "$run-memory.json" "$warmup" "$books" 42 >"$run-memory.txt" || status=$?
   stop_silo
   rm -f "$books_file"
   {
-    echo "K8Shop search at $books books, $(date -u +%FT%TZ), $(git rev-parse --short HEAD), searches then suggestions at $rate/s each, ${duration}s measured each (+${warmup}s warm-up each)"
+    echo "K8Shop search at $books books, $(date -u +%FT%TZ), $(git rev-parse --short HEAD), suggestions then searches at $rate/s each, ${duration}s measured each (+${warmup}s warm-up each)"
     echo "goals: search p99 < 20 ms, suggest p99 < 5 ms"
     echo "-- postgres: the search against its floor (one at a time, in process; ms)"
     cat "$run-floor.txt"

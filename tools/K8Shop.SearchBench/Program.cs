@@ -7,8 +7,8 @@ using K8Shop.SearchBench;
 // k8shop-searchbench load-postgres CONNECTION [count] [seed] the books into a database the silo migrated
 // k8shop-searchbench floor CONNECTION JSON [samples] [count] [seed]
 //   the silo's PostgreSQL search in process against the bare count of its matches, one query at a time; text and JSON.
-// k8shop-searchbench run URL SECONDS RATE JSON [warmup seconds] [count] [seed] [kinds, default search,suggest]
-//   searches, then suggestions, each at RATE requests/s for SECONDS after a warm-up; p50, p99 and max per kind as text and JSON.
+// k8shop-searchbench run URL SECONDS RATE JSON [warmup seconds] [count] [seed] [kinds, default suggest,search]
+//   suggestions, then searches, each at RATE requests/s for SECONDS after a warm-up; p50, p99 and max per kind as text and JSON.
 var command = args.ElementAtOrDefault(0);
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 switch (command)
@@ -49,8 +49,9 @@ switch (command)
         var loop = new OpenLoop(http);
         var mix = new QueryMix(books, 7);
         var suggestMix = new QueryMix(books, 11);
-        // Each kind at the rate on its own, as the goals state them: searches, then suggestions, each after its warm-up.
-        var kinds = (args.ElementAtOrDefault(8) ?? "search,suggest").Split(',');
+        // Each kind at the rate on its own, as the goals state them: suggestions, then searches (a store that cannot keep up
+        // with the searches is still answering them after their phase), each after its warm-up.
+        var kinds = (args.ElementAtOrDefault(8) ?? "suggest,search").Split(',');
         var phases = new Dictionary<string, Func<long, (string, string)>> { ["search"] = n => mix.NextSearch(n), ["suggest"] = _ => ("suggest", suggestMix.NextSuggest()) };
         foreach (var next in kinds.Select(k => phases[k]))
         {
