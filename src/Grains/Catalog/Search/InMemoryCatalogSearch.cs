@@ -20,12 +20,14 @@ public sealed class InMemoryCatalogSearch(InMemorySearchIndex index, BookRatings
 
     private BookSearchResult Run(InMemorySearchIndex.IndexView view, BookSearchQuery query, ExpandedQuery expanded)
     {
+        // The per-search arrays are rented: sized by the catalog's authors or the matches, they would otherwise land on
+        // the large object heap at every search over a common word, and full collections would follow.
         var matched = view.Match(expanded, out var scores);
+        var tags = Counts(view.Tags.Count);
+        var authors = Counts(view.Authors.Count);
         try
         {
             var filter = new SlotFilter(view, query);
-            var tags = new int[view.Tags.Count];
-            var authors = new int[view.Authors.Count];
             var bands = new int[PriceBands.All.Count];
             var stock = new int[2];
             var hits = new List<int>();
@@ -52,7 +54,7 @@ public sealed class InMemoryCatalogSearch(InMemorySearchIndex index, BookRatings
                 .Select(b => new BookSearchHit(b.Product, SearchHighlighter.For(b.Product, expanded), ratings.Get(b.Product.Sku)))
                 .ToImmutableArray();
             var facets = new SearchFacets(
-                Top(tags, code => view.Tags[code]), Top(authors, code => view.Authors[code]),
+                Top(tags, view.Tags.Count, code => view.Tags[code]), Top(authors, view.Authors.Count, code => view.Authors[code]),
                 [.. PriceBands.All.Select((b, i) => new FacetCount(b.Name, bands[i])).Where(c => c.Count > 0)],
                 [.. SearchFilters.StockValues.Select((v, i) => new FacetCount(v, stock[i])).Where(c => c.Count > 0)]);
             return new BookSearchResult(page, hits.Count, facets, hits.Count < ShopLimits.Search.DidYouMeanBelow ? expanded.Correction : null);
@@ -60,14 +62,23 @@ public sealed class InMemoryCatalogSearch(InMemorySearchIndex index, BookRatings
         finally
         {
             ArrayPool<double>.Shared.Return(scores);
+            ArrayPool<int>.Shared.Return(tags);
+            ArrayPool<int>.Shared.Return(authors);
         }
     }
 
+    private static int[] Counts(int length)
+    {
+        var counts = ArrayPool<int>.Shared.Rent(Math.Max(length, 1));
+        Array.Clear(counts, 0, length);
+        return counts;
+    }
+
     /// <summary>The most frequent values first, then ordinal; at most <see cref="ShopLimits.Search.MaxFacetValues"/>.</summary>
-    private static ImmutableArray<FacetCount> Top(int[] counts, Func<int, string> value)
+    private static ImmutableArray<FacetCount> Top(int[] counts, int length, Func<int, string> value)
     {
         var counted = new List<FacetCount>();
-        for (var code = 0; code < counts.Length; code++)
+        for (var code = 0; code < length; code++)
         {
             if (counts[code] > 0)
                 counted.Add(new FacetCount(value(code), counts[code]));
@@ -82,10 +93,18 @@ public sealed class InMemoryCatalogSearch(InMemorySearchIndex index, BookRatings
     private List<IndexedBook> Page(InMemorySearchIndex.IndexView view, List<int> hits, double[] scores, BookSearchQuery query, ExpandedQuery expanded)
     {
         var sort = query.Sort == SearchSort.Relevance && expanded.Groups.IsEmpty ? SearchSort.Title : query.Sort;
-        var ranked = new Ranked[hits.Count];
-        for (var i = 0; i < hits.Count; i++)
-            ranked[i] = Rank(view, hits[i], sort, scores);
-        return [.. BestOf.Page(ranked, query.Skip, query.PageSize, new RankedOrder(view)).Select(r => view.Book(r.Slot))];
+        var ranked = ArrayPool<Ranked>.Shared.Rent(Math.Max(hits.Count, 1));
+        try
+        {
+            for (var i = 0; i < hits.Count; i++)
+                ranked[i] = Rank(view, hits[i], sort, scores);
+            var page = BestOf.Page(new ArraySegment<Ranked>(ranked, 0, hits.Count), query.Skip, query.PageSize, new RankedOrder(view));
+            return [.. page.Select(r => view.Book(r.Slot))];
+        }
+        finally
+        {
+            ArrayPool<Ranked>.Shared.Return(ranked);
+        }
     }
 
     /// <summary>The book's first sort keys, computed once per search rather than once per comparison: smaller sorts first.</summary>
