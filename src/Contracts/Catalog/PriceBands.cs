@@ -14,5 +14,14 @@ public static class PriceBands
     public static bool IsBand(string value) => All.Any(b => b.Name == value);
 
     /// <summary>The band a price falls in.</summary>
-    public static string Of(decimal price) => All.First(b => b.Max is not { } max || price < max).Name;
+    public static string Of(decimal price) => All[IndexOf(price)].Name;
+
+    /// <summary>The position in <see cref="All"/> of the band a price falls in.</summary>
+    public static int IndexOf(decimal price)
+    {
+        var band = 0;
+        while (All[band].Max is { } max && price >= max)
+            band++;
+        return band;
+    }
 }

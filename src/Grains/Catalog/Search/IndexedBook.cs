@@ -13,7 +13,6 @@ public sealed class IndexedBook
     {
         Product = product;
         TitleKey = product.Title.ToLowerInvariant();
-        PriceBand = PriceBands.Of(product.Price);
         Fields =
         [
             Words(product.Title, intern),
@@ -34,9 +33,6 @@ public sealed class IndexedBook
 
     /// <summary>The product's title as titles sort: lower-cased (computed once, not per search).</summary>
     public string TitleKey { get; }
-
-    /// <summary>The price band the product falls in (a facet value, computed once, not per search).</summary>
-    public string PriceBand { get; }
 
     /// <summary>Each distinct word with its weight in this book: the field weights of every occurrence, summed.</summary>
     public Dictionary<string, double> WordWeights()
