@@ -30,7 +30,8 @@
 #   checkouts per variant, started at BENCH_TELEMETRY_RATE per second (default 30, half of saturation here; 0: closed
 #   loop) by at most [clients] shoppers (default 32). Reports each variant's median CPU per checkout as a ratio
 #   to off, paired by round (goals: defaults and prometheus at most 3% more, otlp and otlp-sampled at most 10%), with
-#   bytes allocated per checkout (exact where CPU time is not) and off's own spread.
+#   bytes allocated per checkout (exact where CPU time is not) and off's own spread. BENCH_TELEMETRY_ALLOCATIONS=N logs,
+#   after each measured phase, the N types that took the most bytes per checkout (where a difference comes from).
 # xacts: PostgreSQL transactions per checkout (pg_stat_database of the run's own database): the silo idle for 15 s (membership,
 #   reminder and outbox polls), then the checkout scenario in a closed loop with Auth__Mode=open (no identity traffic);
 #   reports (transactions/s under load - idle transactions/s) / checkouts/s over the measured window. Every other
@@ -440,7 +441,8 @@ telemetry() {
       Identity__OperatorClient__Secret="$operator_secret" Identity__LoadGenClient__Secret="$loadgen_secret" \
       Identity__DevelopmentKeys=true Identity__RequireHttps=false RateLimits__Auth__PermitLimit=0 \
       dotnet k8shop-telemetry-cost.dll --rounds "$rounds" --checkouts "$checkouts" --clients "$clients" --rate "${BENCH_TELEMETRY_RATE:-30}" \
-      --management-port "$management_port" "${otlp[@]}" ${BENCH_TELEMETRY_VARIANTS:+--variants "$BENCH_TELEMETRY_VARIANTS"} --json "$OLDPWD/$out/telemetry-cost.json" --run-id "$stamp"
+      --management-port "$management_port" "${otlp[@]}" ${BENCH_TELEMETRY_VARIANTS:+--variants "$BENCH_TELEMETRY_VARIANTS"} \
+      ${BENCH_TELEMETRY_ALLOCATIONS:+--allocations "$BENCH_TELEMETRY_ALLOCATIONS"} --json "$OLDPWD/$out/telemetry-cost.json" --run-id "$stamp"
   ) >"$out/telemetry-cost.txt" 2>"$out/telemetry-cost.log" || status=$?
   scraped=$(curl -fs "http://127.0.0.1:$prometheus_port/api/v1/query" --data-urlencode 'query=sum(max_over_time(k8shop_checkouts_total[1h]))' |
     python3 -c 'import json, sys; r = json.load(sys.stdin)["data"]["result"]; print(r[0]["value"][1] if r else "none")' || echo none)

@@ -19,6 +19,7 @@ public sealed record CostOptions
     public string OtlpProtocol { get; init; } = "http/protobuf";
     public IReadOnlyList<string> Variants { get; init; } = ["off", "defaults", "prometheus", "otlp", "otlp-sampled"];
     public string? Json { get; init; }
+    public int Allocations { get; init; }
     public string RunId { get; init; } = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 
     public const string Usage = """
@@ -38,6 +39,8 @@ public sealed record CostOptions
           --otlp-protocol P     grpc or http/protobuf (default)
           --variants a,b        which of off,defaults,prometheus,otlp (off always runs: it is the baseline)
           --json FILE           the figures as JSON
+          --allocations N       after each measured phase, the N types that took the most bytes per checkout (sampled
+                                from the runtime's allocation ticks), to the log
         """;
 
     public static CostOptions Parse(string[] args)
@@ -70,6 +73,7 @@ public sealed record CostOptions
                 "--otlp-protocol" => options with { OtlpProtocol = OneOf(Value(), "--otlp-protocol", "grpc", "http/protobuf") },
                 "--variants" => options with { Variants = ["off", .. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(v => v != "off")] },
                 "--json" => options with { Json = Value() },
+                "--allocations" => options with { Allocations = Number(1) },
                 "--run-id" => options with { RunId = Value() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

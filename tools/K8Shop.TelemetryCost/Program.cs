@@ -48,6 +48,7 @@ public static class Program
         };
         var report = new CostReport(options, variants);
         var stocked = false;
+        using var allocations = options.Allocations > 0 ? new AllocationSampler() : null;
 
         for (var round = 0; round <= options.Rounds; round++)
         {
@@ -74,11 +75,16 @@ public static class Program
                 await driver.RunAsync(options.Warmup);
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
+                allocations?.Reset();
                 var before = CostSnapshot.Take();
                 var tally = await driver.RunAsync(options.Checkouts);
                 var cost = CostSnapshot.Take() - before;
                 var phase = report.Add(round, variant.Name, cost, tally);
                 Console.Error.WriteLine(phase.Summary());
+                foreach (var (type, bytes) in allocations?.Top(options.Allocations, options.Checkouts) ?? [])
+                    Console.Error.WriteLine($"    {bytes / 1024,8:F1} KiB/checkout  {type}");
+                foreach (var (exception, count) in allocations?.Exceptions(options.Allocations) ?? [])
+                    Console.Error.WriteLine($"    {count,8} thrown  {exception}");
             }
         }
 

@@ -14,7 +14,7 @@ builder.UseOrleansClient(client =>
     client.UseK8ShopClustering(builder.Configuration);
     // The trace context rides along each grain call, so one trace follows a request into the silos.
     if (TelemetrySettings.Of(builder.Services).Tracing)
-        client.AddActivityPropagation();
+        client.Services.AddGrainCallTracing();
 });
 builder.Services.AddK8ShopGateway(builder.Configuration);
 

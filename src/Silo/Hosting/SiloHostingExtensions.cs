@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using K8Shop.ServiceDefaults.Telemetry;
 
 namespace K8Shop.Silo.Hosting;
 
@@ -45,10 +46,10 @@ public static class SiloHostingExtensions
                 .AddK8ShopRecommendations(configuration)
                 .AddK8ShopNotifications(configuration)
                 .AddK8ShopFaults(configuration);
-            // The trace context rides along each grain call, so one trace follows a checkout across silos. Only with
-            // tracing on: the filters it adds cost a little on every call.
-            if (K8Shop.ServiceDefaults.Telemetry.TelemetrySettings.Of(builder.Services).Tracing)
-                silo.AddActivityPropagation();
+            // The trace context rides along each grain call, so one trace follows a checkout across silos, one span per
+            // call. Only with tracing on: the filters cost a little on every call.
+            if (TelemetrySettings.Of(builder.Services).Tracing)
+                silo.Services.AddGrainCallTracing();
             if (profile.Dashboard)
                 silo.AddDashboard();
         });

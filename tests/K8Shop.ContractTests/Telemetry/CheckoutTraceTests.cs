@@ -11,7 +11,7 @@ public sealed class CheckoutTraceTests
 {
     private static bool Server(Activity a) => a.Source.Name == "Microsoft.AspNetCore" && a.Kind == ActivityKind.Server;
 
-    private static bool GrainCall(Activity a, string grain) => a.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)
+    private static bool GrainCall(Activity a, string grain) => a.Source.Name == K8Shop.ServiceDefaults.Telemetry.GrainCallTracing.SourceName
         && a.DisplayName.Contains(grain, StringComparison.Ordinal);
 
     private static bool Publish(Activity a) => a.Source.Name == "K8Shop.Events" && a.Kind == ActivityKind.Producer;
@@ -61,7 +61,7 @@ public sealed class CheckoutTraceTests
         var address = $"{user}@mail.example.org";
 
         var (traceId, order) = await host.CheckoutAsync(user, address);
-        await host.WaitForTraceAsync(traceId, new Dictionary<string, Func<Activity, bool>>
+        var trace = await host.WaitForTraceAsync(traceId, new Dictionary<string, Func<Activity, bool>>
         {
             ["the gateway request POST /orders"] = a => Server(a) && a.DisplayName.StartsWith("POST", StringComparison.Ordinal),
             ["the order grain call"] = a => GrainCall(a, "IOrderGrain"),
@@ -77,6 +77,10 @@ public sealed class CheckoutTraceTests
         }, TimeSpan.FromSeconds(30));
 
         Assert.Equal("confirmed", order.GetProperty("status").GetString());
+        // Each call recorded once: a grain call by the grain's span alone, a DynamoDB request without its bare POST under it.
+        var dynamoSpans = trace.Where(a => a.Source.Name == "K8Shop.DynamoDB").Select(a => a.SpanId).ToHashSet();
+        Assert.DoesNotContain(trace, a => a.Source.Name == "System.Net.Http" && dynamoSpans.Contains(a.ParentSpanId));
+        Assert.All(trace.Where(a => a.Source.Name == K8Shop.ServiceDefaults.Telemetry.GrainCallTracing.SourceName), a => Assert.Equal(ActivityKind.Server, a.Kind));
         Assert.NotEmpty(await SmtpInbox.WaitForAsync(address, 1, TimeSpan.FromSeconds(10)));
     }
 }

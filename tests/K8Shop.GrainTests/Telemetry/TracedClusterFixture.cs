@@ -1,6 +1,7 @@
 using K8Shop.Faults.Hosting;
 using K8Shop.Grains.Catalog;
 using K8Shop.GrainTests.Notifications;
+using K8Shop.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -8,7 +9,7 @@ using Orleans.TestingHost;
 namespace K8Shop.GrainTests.Telemetry;
 
 /// <summary>
-/// Two silos and a client that carry the trace context on every grain call (<c>AddActivityPropagation()</c>, as the
+/// Two silos and a client that carry the trace context on every grain call (<see cref="GrainCallTracing"/>, as the
 /// silo host and the gateway do with tracing on), so a test can see one trace cross from silo to silo. Its own
 /// cluster: the shared one runs without propagation, as a host with tracing off does.
 /// </summary>
@@ -27,11 +28,11 @@ public sealed class TracedClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             TwoSiloWiring.AddShopStores(silo);
-            silo.AddActivityPropagation();
-            // After propagation's own filter, so it runs inside the grain call's span and marks it with this silo.
+            silo.Services.AddGrainCallTracing();
+            // After the tracing filter, so it runs inside the grain call's span and marks it with this silo.
             silo.AddIncomingGrainCallFilter<SiloTaggingFilter>();
         });
-        builder.ConfigureClient(client => TwoSiloWiring.AddShopEvents(client).AddActivityPropagation());
+        builder.ConfigureClient(client => TwoSiloWiring.AddShopEvents(client).Services.AddGrainCallTracing());
         _cluster = builder.Build();
     }
 

@@ -12,8 +12,11 @@ public sealed class BackgroundWorkSamplerTests
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
             .Build());
 
-    private static SamplingDecision Decide(Sampler sampler, string name, ActivityKind kind, ActivityContext parent = default) =>
-        sampler.ShouldSample(new SamplingParameters(parent, ActivityTraceId.CreateRandom(), name, kind)).Decision;
+    private static SamplingDecision Decide(Sampler sampler, string name, ActivityKind kind, ActivityContext parent = default,
+        IEnumerable<KeyValuePair<string, object?>>? tags = null) =>
+        sampler.ShouldSample(new SamplingParameters(parent, ActivityTraceId.CreateRandom(), name, kind, tags)).Decision;
+
+    private static readonly KeyValuePair<string, object?>[] GrainCallTags = [new("rpc.system", "orleans")];
 
     private static ActivityContext Parent(bool sampled) =>
         new(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), sampled ? ActivityTraceFlags.Recorded : ActivityTraceFlags.None);
@@ -40,12 +43,31 @@ public sealed class BackgroundWorkSamplerTests
         Assert.Equal(SamplingDecision.Drop, Decide(Sampler((BackgroundWorkSampler.RatioKey, "1"), ("OTEL_TRACES_SAMPLER", "always_off")), name, kind));
     }
 
+    [Theory]
+    [InlineData("IStreamConsumerExtension/DeliverBatch")]
+    [InlineData("IMembershipService/MembershipChangeNotification")]
+    [InlineData("IOrderGrain/PlaceAsync")]
+    public void A_grain_call_that_came_with_no_trace_context_is_background(string name)
+    {
+        Assert.Equal(SamplingDecision.Drop, Decide(Sampler((BackgroundWorkSampler.RatioKey, "0")), name, ActivityKind.Server, tags: GrainCallTags));
+        Assert.Equal(SamplingDecision.RecordAndSample, Decide(Sampler((BackgroundWorkSampler.RatioKey, "1")), name, ActivityKind.Server, tags: GrainCallTags));
+    }
+
+    [Fact]
+    public void A_reminder_arriving_is_work_arriving_and_follows_the_configured_sampler()
+    {
+        var sampler = Sampler((BackgroundWorkSampler.RatioKey, "0"));
+        Assert.Equal(SamplingDecision.RecordAndSample, Decide(sampler, "IRemindable/ReceiveReminder", ActivityKind.Server, tags: GrainCallTags));
+    }
+
     [Fact]
     public void Work_under_a_parent_follows_the_parent_whatever_its_name()
     {
         var sampler = Sampler((BackgroundWorkSampler.RatioKey, "0"));
         Assert.Equal(SamplingDecision.RecordAndSample, Decide(sampler, "write storage", ActivityKind.Client, Parent(sampled: true)));
         Assert.Equal(SamplingDecision.Drop, Decide(sampler, "POST /orders/", ActivityKind.Server, Parent(sampled: false)));
+        Assert.Equal(SamplingDecision.RecordAndSample, Decide(sampler, "IOrderGrain/PlaceAsync", ActivityKind.Server, Parent(sampled: true), GrainCallTags));
+        Assert.Equal(SamplingDecision.Drop, Decide(sampler, "IOrderGrain/PlaceAsync", ActivityKind.Server, Parent(sampled: false), GrainCallTags));
     }
 
     [Fact]

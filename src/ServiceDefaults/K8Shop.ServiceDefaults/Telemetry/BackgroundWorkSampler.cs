@@ -28,9 +28,29 @@ public sealed class BackgroundWorkSampler(Sampler configured, double backgroundR
             ? _background.ShouldSample(samplingParameters)
             : configured.ShouldSample(samplingParameters);
 
-    /// <summary>A root no request caused: a timer tick, a storage call, or an outgoing call made by no traced work.</summary>
+    /// <summary>A reminder's delivery: work arriving on a schedule, like a request.</summary>
+    private const string ReminderTick = "IRemindable/ReceiveReminder";
+
+    /// <summary>
+    /// A root no request caused: a timer tick, a storage call, an outgoing call made by no traced work, or a grain call
+    /// that came with no trace context (<see cref="GrainCallTracing"/> hands one on from every traced caller, so these
+    /// are the runtime's own: stream agents' deliveries, calls between silos' system targets), except a reminder's.
+    /// </summary>
     private static bool IsBackground(in SamplingParameters root) =>
-        root.Kind == ActivityKind.Client || root.Name is TimerTick or "read storage" or "write storage" or "clear storage";
+        root.Kind == ActivityKind.Client || root.Name is TimerTick or "read storage" or "write storage" or "clear storage"
+        || (root.Kind == ActivityKind.Server && root.Name != ReminderTick && IsGrainCall(root.Tags));
+
+    private static bool IsGrainCall(IEnumerable<KeyValuePair<string, object?>>? tags)
+    {
+        if (tags is null)
+            return false;
+        foreach (var (key, value) in tags)
+        {
+            if (key == "rpc.system" && value is "orleans")
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>The configured sampler (the SDK's variables and default, parentbased_always_on) wrapped in this one.</summary>
     public static BackgroundWorkSampler From(IConfiguration configuration)

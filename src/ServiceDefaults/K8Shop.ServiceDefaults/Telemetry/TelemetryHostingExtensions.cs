@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
@@ -10,8 +11,8 @@ namespace K8Shop.ServiceDefaults.Telemetry;
 
 public static class TelemetryHostingExtensions
 {
-    /// <summary>Orleans' own activity sources: grain calls (client and server), the runtime's, and grain state reads and
-    /// writes (which storage, which grain, how long, under the call that caused them).</summary>
+    /// <summary>Orleans' own activity sources: grain state reads and writes (which storage, which grain, how long, under
+    /// the call that caused them), and whatever else the runtime records. Grain calls are ours (<see cref="GrainCallTracing"/>).</summary>
     public static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Microsoft.Orleans.Storage"];
 
     /// <summary>Every source and meter of ours: a new one needs no registration.</summary>
@@ -48,7 +49,13 @@ public static class TelemetryHostingExtensions
                     options.Filter = context => !IsProbe(context.Request.Path);
                     options.RecordException = true;
                 })
-                .AddHttpClientInstrumentation(options => options.RecordException = true)
+                .AddHttpClientInstrumentation(options =>
+                {
+                    options.RecordException = true;
+                    // A call a client span of ours already records (a DynamoDB request, whose transport is HTTP) is
+                    // not recorded a second time as the bare POST underneath.
+                    options.FilterHttpRequestMessage = _ => Activity.Current is not { Kind: ActivityKind.Client };
+                })
                 .AddGrpcClientInstrumentation());
         }
 
