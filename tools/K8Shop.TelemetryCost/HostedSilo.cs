@@ -26,7 +26,27 @@ public sealed class HostedSilo : IAsyncDisposable
         Telemetry = app.Services.GetRequiredService<TelemetrySettings>();
     }
 
+    /// <summary>
+    /// Starts on free ports. A port found free can be taken by another socket before the silo binds it (the previous
+    /// phase's connections are closing), so a start that finds its port taken tries again on new ones.
+    /// </summary>
     public static async Task<HostedSilo> StartAsync(
+        string contentRoot, IReadOnlyDictionary<string, string?> common, TelemetryVariant variant, string clusterId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync(contentRoot, common, variant, $"{clusterId}-{attempt}");
+            }
+            catch (IOException ex) when (attempt < 3 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                Console.Error.Write($"(a port was taken before the silo bound it: starting again on other ports) ");
+            }
+        }
+    }
+
+    private static async Task<HostedSilo> StartOnFreePortsAsync(
         string contentRoot, IReadOnlyDictionary<string, string?> common, TelemetryVariant variant, string clusterId)
     {
         var http = FreePort();
@@ -44,7 +64,18 @@ public sealed class HostedSilo : IAsyncDisposable
             settings[key] = value;
         builder.Configuration.AddInMemoryCollection(settings);
         var app = SiloApplication.Build(builder);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // What did start (the silo joined its cluster before Kestrel failed to bind) leaves before the retry.
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await app.StopAsync(stopping.Token);
+            await app.DisposeAsync();
+            throw;
+        }
         return new HostedSilo(app, new Uri($"http://127.0.0.1:{http}/"));
     }
 

@@ -44,7 +44,9 @@ public static class GrainCallTracing
     {
         public Task Invoke(IOutgoingGrainCallContext context)
         {
-            if (Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } current)
+            // A grain making several calls under one span sets the context once (each set copies the request context).
+            if (Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } current
+                && !ReferenceEquals(RequestContext.Get(TraceParent), traceParent))
             {
                 RequestContext.Set(TraceParent, traceParent);
                 if (current.TraceStateString is { } state)
