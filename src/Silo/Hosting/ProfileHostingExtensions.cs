@@ -34,8 +34,9 @@ public static class ProfileHostingExtensions
     }
 
     /// <summary>
-    /// Real datastores: the catalog, membership, reminders, orders, payments, the sales ranking, notifications and fault
-    /// switches on PostgreSQL; carts on Redis; inventory on DynamoDB; events on RabbitMQ; Kubernetes hosting when in a pod.
+    /// Real datastores: the catalog, membership, reminders, orders, payments, notifications and fault switches on
+    /// PostgreSQL; carts and the recommendations' signals (sales ranking, buyers, tastes) on Redis; inventory on
+    /// DynamoDB; events on RabbitMQ; Kubernetes hosting when in a pod.
     /// </summary>
     public static IHostApplicationBuilder AddClusterProviders(this IHostApplicationBuilder builder, SiloEndpointOptions endpoints)
     {
@@ -50,7 +51,7 @@ public static class ProfileHostingExtensions
             .AddRedisCartStorage(configuration)
             .AddDynamoDBInventoryStorage(configuration)
             .AddPostgresOrderStorage()
-            .AddPostgresGrainStorage(RecommendationStorage.Name)
+            .AddRedisRecommendationStorage(configuration)
             .AddPostgresGrainStorage(NotificationStorage.Name)
             .AddPostgresGrainStorage(FaultStorage.Name)
             .AddRabbitMQEvents(configuration)

@@ -1,5 +1,11 @@
 using System.Globalization;
 using K8Shop.Grains.Recommendations;
+using K8Shop.Silo.Cart;
+using K8Shop.Silo.Recommendations;
+using K8Shop.Silo.Storage;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace K8Shop.Silo.Hosting;
 
@@ -40,6 +46,32 @@ public static class RecommendationsHostingExtensions
         silo.Services.AddSingleton<RecommendationCaches>();
         return silo;
     }
+
+    /// <summary>
+    /// The sales ranking, each book's buyers and each shopper's tastes on Redis (<c>ConnectionStrings:Redis</c>, the
+    /// connection carts use), with no expiry: signals derived from orders, written once per confirmed order or in
+    /// coalesced batches, which PostgreSQL need not carry (they were 2-3 of its transactions per checkout). What an
+    /// earlier version stored in PostgreSQL moves here once, as the silo starts (<see cref="RecommendationStateMove"/>).
+    /// The driver's connection and timeout errors answer "recommendations store unavailable".
+    /// </summary>
+    public static ISiloBuilder AddRedisRecommendationStorage(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddRedisConnection(configuration);
+        silo.AddRedisGrainStorage(RedisStorageName, optionsBuilder => optionsBuilder.Configure<RedisConnection, Serializer>((options, redis, serializer) =>
+        {
+            options.ConfigurationOptions = redis.Options;
+            options.CreateMultiplexer = _ => redis.ForStorageAsync();
+            options.DeleteStateOnClear = true;
+            // Orleans' own format, as the states were stored in PostgreSQL: compact, version-tolerant through their [Id]s.
+            options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(RecommendationStorage.Name, (services, _) =>
+            new UnavailableTranslatingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(RedisStorageName), "redis", "recommendations store unavailable"));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RecommendationStateMove>();
+        return silo;
+    }
+
+    private const string RedisStorageName = RecommendationStorage.Name + "-redis";
 
     private static bool Unset(IConfiguration configuration, string key) =>
         configuration[$"{RecommendationOptions.SectionName}:{key}"] is null;
