@@ -27,6 +27,8 @@ public sealed class BackgroundWorkSamplerTests
     [InlineData("write storage", ActivityKind.Internal)]
     [InlineData("IStreamConsumerExtension/DeliverBatch", ActivityKind.Client)]
     [InlineData("postgresql", ActivityKind.Client)]
+    [InlineData("publish orders.order_confirmed", ActivityKind.Producer)]
+    [InlineData("order finish", ActivityKind.Internal)]
     public void A_background_root_is_sampled_at_the_background_ratio(string name, ActivityKind kind)
     {
         Assert.Equal(SamplingDecision.Drop, Decide(Sampler((BackgroundWorkSampler.RatioKey, "0")), name, kind));

@@ -32,12 +32,15 @@ public sealed class BackgroundWorkSampler(Sampler configured, double backgroundR
     private const string ReminderTick = "IRemindable/ReceiveReminder";
 
     /// <summary>
-    /// A root no request caused: a timer tick, a storage call, an outgoing call made by no traced work, or a grain call
-    /// that came with no trace context (<see cref="GrainCallTracing"/> hands one on from every traced caller, so these
-    /// are the runtime's own: stream agents' deliveries, calls between silos' system targets), except a reminder's.
+    /// A root no arriving work caused. Work arrives as a request or a delivery (server and consumer spans) or as a
+    /// reminder; everything else that starts a trace of its own is background: a timer tick, a storage call, an outgoing
+    /// call, a publish or an internal step made by no traced work (under a grain call of an unsampled request, which
+    /// <see cref="GrainCallTracing"/> does not trace, a statement or a publish has no parent), or a grain call that came
+    /// with no trace context.
     /// </summary>
     private static bool IsBackground(in SamplingParameters root) =>
-        root.Kind == ActivityKind.Client || root.Name is TimerTick or "read storage" or "write storage" or "clear storage"
+        root.Kind is ActivityKind.Client or ActivityKind.Producer or ActivityKind.Internal
+        || root.Name is TimerTick or "read storage" or "write storage" or "clear storage"
         || (root.Kind == ActivityKind.Server && root.Name != ReminderTick && IsGrainCall(root.Tags));
 
     private static bool IsGrainCall(IEnumerable<KeyValuePair<string, object?>>? tags)

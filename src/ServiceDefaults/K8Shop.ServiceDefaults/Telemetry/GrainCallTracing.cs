@@ -6,15 +6,22 @@ using Orleans.Runtime;
 namespace K8Shop.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// One trace follows a request through every grain it calls, on every silo, with one span per grain call.
+/// One trace follows a request through every grain it calls, on every silo, with one span per grain call; a request
+/// whose trace is not sampled costs the grains nothing.
 /// <para>
 /// Orleans' own <c>AddActivityPropagation</c> records each call twice, a client span in the caller and a server span in
 /// the callee, with the same name and almost the same times; on the dev box those pairs were a fifth of a checkout's
-/// spans, and telemetry's cost follows the span count. It also passes the context on only from a span it recorded: a
-/// call made in an unsampled request carried nothing, so the callee started a trace of its own and rolled the sampler
-/// again, and with head sampling one request became scattered fragments. Here the caller hands on whatever span is
-/// current, recorded or not (W3C <c>traceparent</c> in the request context, the key Orleans uses), and the callee
-/// records one server span under it, so the sampling decision made where the work arrived holds for the whole trace.
+/// spans, and telemetry's cost follows the span count. Here the callee records one server span under the caller's.
+/// </para>
+/// <para>
+/// Only a recorded span is handed on (W3C <c>traceparent</c> in the request context, the key Orleans uses). Any
+/// context in a grain, a current span or a request-context entry, makes every <c>await</c> on the grain's scheduler
+/// capture the execution context and allocate for it; in an unsampled request that was most of what head sampling left
+/// of telemetry's cost. So an unsampled request reaches the grains with nothing, and a grain call that comes with no
+/// context is not traced: it is work of a request not sampled, or the runtime's own (stream deliveries, calls between
+/// silos). Two kinds of work arrive without a caller and start traces of their own: a reminder (the configured sampler
+/// decides, as for a request) and a timer tick (sampled as background work, <see cref="BackgroundWorkSampler"/>). Spans
+/// started under an untraced call (a statement, a publish) are roots the sampler counts as background work too.
 /// </para>
 /// </summary>
 public static class GrainCallTracing
@@ -39,13 +46,13 @@ public static class GrainCallTracing
         return services;
     }
 
-    /// <summary>The caller's current span, sampled or not, becomes the callee's parent.</summary>
+    /// <summary>The caller's current span, when it is recorded, becomes the callee's parent.</summary>
     private sealed class Outgoing : IOutgoingGrainCallFilter
     {
         public Task Invoke(IOutgoingGrainCallContext context)
         {
             // A grain making several calls under one span sets the context once (each set copies the request context).
-            if (Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } current
+            if (Activity.Current is { Recorded: true, IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } current
                 && !ReferenceEquals(RequestContext.Get(TraceParent), traceParent))
             {
                 RequestContext.Set(TraceParent, traceParent);
@@ -58,15 +65,29 @@ public static class GrainCallTracing
         }
     }
 
-    /// <summary>A server span under the caller's (the sampler follows its decision), or a root where none came.</summary>
+    /// <summary>A server span under the caller's; with no caller's, a span only for a reminder or a timer tick.</summary>
     private sealed class Incoming : IIncomingGrainCallFilter
     {
         public Task Invoke(IIncomingGrainCallContext context)
         {
-            ActivityContext.TryParse(RequestContext.Get(TraceParent) as string, RequestContext.Get(TraceState) as string, isRemote: true, out var parent);
-            var activity = Source.StartActivity(context.Request.GetActivityName(), ActivityKind.Server, parent, CreationTags);
+            Activity? activity;
+            if (ActivityContext.TryParse(RequestContext.Get(TraceParent) as string, RequestContext.Get(TraceState) as string, isRemote: true, out var parent))
+                activity = Source.StartActivity(context.Request.GetActivityName(), ActivityKind.Server, parent, CreationTags);
+            else if (StartsWorkOfItsOwn(context))
+                activity = Source.StartActivity(context.Request.GetActivityName(), ActivityKind.Server, default(ActivityContext), CreationTags);
+            else
+                return context.Invoke();
             return activity is null ? context.Invoke() : RecordAsync(context, activity);
         }
+
+        private static bool StartsWorkOfItsOwn(IIncomingGrainCallContext context) =>
+            context.Request.GetInterfaceType() is { Namespace: "Orleans" or "Orleans.Runtime", Name: Reminder or TimerTick };
+
+        /// <summary>Orleans' interfaces for a reminder's and a grain timer's tick (by name: the timer's is internal to
+        /// the runtime, the reminder's in a package the gateway has no use for).</summary>
+        private const string Reminder = "IRemindable";
+
+        private const string TimerTick = "IGrainTimerInvoker";
 
         private static async Task RecordAsync(IIncomingGrainCallContext context, Activity activity)
         {
