@@ -21,32 +21,14 @@ public sealed class InfraFaultHost(string postgres, string rabbitMQ, string queu
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["K8Shop:Profile"] = "cluster",
-            ["K8Shop:Dashboard"] = "false",
-            ["Auth:Mode"] = "open",
-            ["Identity:DevelopmentKeys"] = "true",
-            ["Identity:RequireHttps"] = "false",
-            ["Orleans:SiloPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:ServiceId"] = $"faults-{Guid.NewGuid():N}",
-            ["Orleans:ClusterId"] = $"faults-{Guid.NewGuid():N}",
-            ["ConnectionStrings:Postgres"] = postgres,
-            ["ConnectionStrings:Redis"] = TestServices.RedisConnectionString,
-            ["ConnectionStrings:RabbitMQ"] = rabbitMQ,
-            ["DynamoDB:ServiceUrl"] = TestServices.DynamoDBServiceUrl,
-            ["DynamoDB:TableName"] = $"k8shop-faults-{Guid.NewGuid():N}",
-            ["Smtp:Host"] = TestServices.SmtpHost,
-            ["Smtp:Port"] = TestServices.SmtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Notifications:Queue:Name"] = queue,
-            ["Notifications:Queue:DeliveryLimit"] = DeliveryLimit.ToString(CultureInfo.InvariantCulture),
-            // A refused e-mail goes back to the queue after 2 s of retries in place, so the delivery limit is reached within the test's patience.
-            ["Events:MaxEventDeliveryTime"] = "00:00:02",
-            ["Orders:ResumeAfter"] = "00:00:02",
-            ["Inventory:MaxWritesPerSecond"] = "0",
-            ["FaultSwitches:RefreshInterval"] = "00:00:00.200",
-        };
+        var settings = ClusterProfileSettings.For(postgres, rabbitMQ, queue, "faults", serviceId: $"faults-{Guid.NewGuid():N}");
+        settings["Auth:Mode"] = "open";
+        settings["Notifications:Queue:DeliveryLimit"] = DeliveryLimit.ToString(CultureInfo.InvariantCulture);
+        // A refused e-mail goes back to the queue after 2 s of retries in place, so the delivery limit is reached within the test's patience.
+        settings["Events:MaxEventDeliveryTime"] = "00:00:02";
+        settings["Orders:ResumeAfter"] = "00:00:02";
+        settings["Inventory:MaxWritesPerSecond"] = "0";
+        settings["FaultSwitches:RefreshInterval"] = "00:00:00.200";
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging =>

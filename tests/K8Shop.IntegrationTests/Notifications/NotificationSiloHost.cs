@@ -16,30 +16,14 @@ public sealed class NotificationSiloHost(string postgres, string rabbitMQ, strin
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["K8Shop:Profile"] = "cluster",
-            ["K8Shop:Dashboard"] = "false",
-            ["Identity:DevelopmentKeys"] = "true",
-            ["Identity:RequireHttps"] = "false",
-            ["Orleans:SiloPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:ClusterId"] = $"notify-{Guid.NewGuid():N}",
-            ["ConnectionStrings:Postgres"] = postgres,
-            ["ConnectionStrings:Redis"] = TestServices.RedisConnectionString,
-            ["ConnectionStrings:RabbitMQ"] = rabbitMQ,
-            ["DynamoDB:ServiceUrl"] = TestServices.DynamoDBServiceUrl,
-            ["DynamoDB:TableName"] = table,
-            ["Smtp:Host"] = TestServices.SmtpHost,
-            ["Smtp:Port"] = TestServices.SmtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Notifications:Queue:Name"] = queue,
-            ["Notifications:Queue:DeliveryLimit"] = "3",
-            // Fewer in hand than the default, so a stopping silo leaves some of a burst to the next one.
-            ["Notifications:Queue:PrefetchCount"] = "16",
-            // A failing notification goes back to the queue after 2 s of retries in place (5 s by default).
-            ["Events:MaxEventDeliveryTime"] = "00:00:02",
-            ["Events:NetworkRecoveryInterval"] = "00:00:01",
-        };
+        var settings = ClusterProfileSettings.For(postgres, rabbitMQ, queue, "notify");
+        settings["DynamoDB:TableName"] = table;
+        settings["Notifications:Queue:DeliveryLimit"] = "3";
+        // Fewer in hand than the default, so a stopping silo leaves some of a burst to the next one.
+        settings["Notifications:Queue:PrefetchCount"] = "16";
+        // A failing notification goes back to the queue after 2 s of retries in place (5 s by default).
+        settings["Events:MaxEventDeliveryTime"] = "00:00:02";
+        settings["Events:NetworkRecoveryInterval"] = "00:00:01";
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using K8Shop.Contracts.Recommendations;
 using K8Shop.Grains.Recommendations;
 using K8Shop.IntegrationTests.Catalog;
@@ -77,25 +76,7 @@ public sealed class RecommendationStateMoveTests
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            var settings = new Dictionary<string, string?>
-            {
-                ["K8Shop:Profile"] = "cluster",
-                ["K8Shop:Dashboard"] = "false",
-                ["Identity:DevelopmentKeys"] = "true",
-                ["Identity:RequireHttps"] = "false",
-                ["Orleans:SiloPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
-                ["Orleans:GatewayPort"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
-                ["Orleans:ServiceId"] = serviceId,
-                ["Orleans:ClusterId"] = $"move-{Guid.NewGuid():N}",
-                ["ConnectionStrings:Postgres"] = postgres,
-                ["ConnectionStrings:Redis"] = TestServices.RedisConnectionString,
-                ["ConnectionStrings:RabbitMQ"] = TestServices.RabbitMQConnectionString,
-                ["DynamoDB:ServiceUrl"] = TestServices.DynamoDBServiceUrl,
-                ["DynamoDB:TableName"] = $"k8shop-move-{Guid.NewGuid():N}",
-                ["Notifications:Queue:Name"] = $"notification-move-{Guid.NewGuid():N}",
-                ["Smtp:Host"] = TestServices.SmtpHost,
-                ["Smtp:Port"] = TestServices.SmtpPort.ToString(CultureInfo.InvariantCulture),
-            };
+            var settings = ClusterProfileSettings.For(postgres, TestServices.RabbitMQConnectionString, $"notification-move-{Guid.NewGuid():N}", "move", serviceId);
             foreach (var (key, value) in settings)
                 builder.UseSetting(key, value);
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
