@@ -7,10 +7,12 @@ using Orleans.Runtime;
 namespace K8Shop.Grains.Notifications;
 
 /// <summary>
-/// One shopper's notifications. Acts once per message id: the intent is stored before sending, the e-mail carries a
-/// Message-ID derived from the message id, and the entry is marked sent after the SMTP server accepted it. A crash
-/// between the two writes sends again on redelivery, with the same Message-ID, so mail clients and servers that
-/// dedupe by Message-ID show it once; nothing is ever marked sent that was not.
+/// One shopper's notifications. Acts once per message id: the e-mail carries a Message-ID derived from the message id,
+/// and the entry is stored as sent after the SMTP server accepted it, one write. A crash before that write sends again
+/// on redelivery, with the same Message-ID, so mail clients and servers that dedupe by Message-ID show it once; nothing
+/// is ever marked sent that was not. A send that fails is stored as an attempt (status sending, the attempts counted)
+/// before the failure goes back to the queue. Storing the intent before every send as well would change nothing of
+/// that (a crash after the send resends either way) and cost every notification a second write.
 /// </summary>
 [CollectionAgeLimit(Minutes = GrainLifetimes.ShortLivedIdleMinutes)]
 public sealed partial class NotificationGrain(
@@ -55,14 +57,21 @@ public sealed partial class NotificationGrain(
             return entry;
         }
 
-        await SaveAsync(entry);
-        if (emailTo is not null)
+        try
         {
-            await email.SendAsync(new OutgoingEmail(UserId, emailTo, rendered.Subject, rendered.Text, rendered.Html,
-                NotificationHistory.EmailMessageId(UserId, request.MessageId), template));
+            if (emailTo is not null)
+            {
+                await email.SendAsync(new OutgoingEmail(UserId, emailTo, rendered.Subject, rendered.Text, rendered.Html,
+                    NotificationHistory.EmailMessageId(UserId, request.MessageId), template));
+            }
+            if (phone is not null)
+                await sms.SendAsync(new OutgoingSms(UserId, phone, rendered.Sms, request.MessageId, template));
         }
-        if (phone is not null)
-            await sms.SendAsync(new OutgoingSms(UserId, phone, rendered.Sms, request.MessageId, template));
+        catch (Exception sendFailure)
+        {
+            await RecordAttemptAsync(entry, sendFailure);
+            throw;
+        }
 
         entry = entry with { Status = NotificationStatus.Sent, SentAt = clock.GetUtcNow() };
         await SaveAsync(entry);
@@ -96,11 +105,27 @@ public sealed partial class NotificationGrain(
             ? null
             : $"{UserId}@{_options.DefaultEmailDomain}";
 
+    /// <summary>A failed send, counted; the failure itself goes on to the caller whether or not this could be stored.</summary>
+    private async Task RecordAttemptAsync(NotificationEntry attempt, Exception sendFailure)
+    {
+        try
+        {
+            await SaveAsync(attempt);
+        }
+        catch (Exception storeFailure)
+        {
+            LogAttemptNotStored(storeFailure, UserId, attempt.MessageId, sendFailure.GetType().Name);
+        }
+    }
+
     private Task SaveAsync(NotificationEntry entry)
     {
         state.State.Entries = NotificationHistory.Upsert(state.State.Entries, entry, _options.MaxEntries);
         return state.WriteStateAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification for user {UserId}: the failed attempt at message {MessageId} ({Failure}) could not be stored; the redelivery sends again")]
+    private partial void LogAttemptNotStored(Exception exception, string userId, string messageId, string failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notification {Template} for user {UserId} sent (message {MessageId}, attempt {Attempt})")]
     private partial void LogSent(string userId, string template, string messageId, int attempt);
