@@ -5,7 +5,6 @@ using K8Shop.Grains.Storage;
 using K8Shop.Silo.Cart;
 using K8Shop.Silo.Faults;
 using K8Shop.Silo.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -14,7 +13,7 @@ namespace K8Shop.Silo.Hosting;
 
 public static class CartHostingExtensions
 {
-    public const string ConnectionStringName = "Redis";
+    public const string ConnectionStringName = RedisHostingExtensions.ConnectionStringName;
     private const string RedisStorageName = CartStorage.Name + "-redis";
     private const string MemoryStorageName = CartStorage.Name + "-memory";
 
@@ -63,24 +62,6 @@ public static class CartHostingExtensions
         silo.Services.AddKeyedSingleton<IGrainStorage>(CartStorage.Name, (services, _) =>
             new UnavailableTranslatingGrainStorage(WithRedisFaults(services.GetRequiredKeyedService<IGrainStorage>(RedisStorageName), services), "redis", "cart backend unavailable"));
         return silo;
-    }
-
-    /// <summary>
-    /// The silo's one Redis connection (<c>ConnectionStrings:Redis</c>), shared by every store on Redis; registered once
-    /// however many ask. With tracing on, every Redis command is a span (the instrumentation is only registered then).
-    /// </summary>
-    public static IServiceCollection AddRedisConnection(this IServiceCollection services, IConfiguration configuration)
-    {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException(
-                $"The cluster profile needs ConnectionStrings:{ConnectionStringName} (env ConnectionStrings__{ConnectionStringName}), e.g. 127.0.0.1:6379; " +
-                "'eval \"$(scripts/dev-services.sh env)\"' sets it for the local services.");
-        services.TryAddSingleton(provider => new RedisConnection(connectionString,
-            provider.GetService<OpenTelemetry.Instrumentation.StackExchangeRedis.StackExchangeRedisInstrumentation>() is { } redisTracing
-                ? multiplexer => redisTracing.AddConnection(multiplexer)
-                : null));
-        return services;
     }
 
     /// <summary>redis-unavailable, between the translation to 503 and the driver, when the host has fault switches.</summary>

@@ -16,11 +16,7 @@ public static class PostgresHostingExtensions
     /// </summary>
     public static IServiceCollection AddPostgresCatalog(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException(
-                $"The cluster profile needs ConnectionStrings:{ConnectionStringName} (env ConnectionStrings__{ConnectionStringName}); " +
-                "'eval \"$(scripts/dev-services.sh env)\"' sets it for the local services.");
+        var connectionString = RequiredConnectionStrings.Get(configuration, ConnectionStringName);
 
         services.AddSingleton(_ =>
         {
