@@ -27,11 +27,10 @@ public sealed partial class CatalogGrain(ICatalogStore store, CatalogPriceCache 
     {
         if (prices.TryGet(sku, out var cached))
             return cached;
-        var price = await store.FindAsync(sku) is { } product && string.Equals(product.Sku, sku, StringComparison.OrdinalIgnoreCase)
-            ? new ProductPrice(product.Sku, product.Title, product.Price)
-            : null;
-        prices.Set(sku, price);
-        return price;
+        var skus = prices.DueWith(sku);
+        var found = await store.GetPricesAsync(skus);
+        prices.SetAll(skus, found);
+        return found.FirstOrDefault(p => string.Equals(p.Sku, sku, StringComparison.OrdinalIgnoreCase));
     }
 
     public async Task<CatalogPage> SearchAsync(CatalogQuery query)

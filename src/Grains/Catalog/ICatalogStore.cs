@@ -20,6 +20,12 @@ public interface ICatalogStore
 
     Task<Product?> FindAsync(string idOrSku, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The price of each product whose SKU (in any case) is among <paramref name="skus"/>, in one read; a SKU no product
+    /// has is left out.
+    /// </summary>
+    Task<IReadOnlyList<ProductPrice>> GetPricesAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken = default);
+
     Task<CatalogPage> SearchAsync(CatalogQuery query, CancellationToken cancellationToken = default);
 
     Task<Product> CreateAsync(ProductDraft draft, CancellationToken cancellationToken = default);

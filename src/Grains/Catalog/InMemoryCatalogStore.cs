@@ -43,6 +43,20 @@ public sealed class InMemoryCatalogStore : ICatalogStore
             return Task.FromResult(FindLocked(idOrSku));
     }
 
+    public Task<IReadOnlyList<ProductPrice>> GetPricesAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken = default)
+    {
+        var prices = new List<ProductPrice>(skus.Count);
+        lock (_gate)
+        {
+            foreach (var sku in skus.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (_idBySku.TryGetValue(sku, out var id) && _byId[id] is var product)
+                    prices.Add(new ProductPrice(product.Sku, product.Title, product.Price));
+            }
+        }
+        return Task.FromResult<IReadOnlyList<ProductPrice>>(prices);
+    }
+
     public Task<CatalogPage> SearchAsync(CatalogQuery query, CancellationToken cancellationToken = default)
     {
         List<Product> snapshot;

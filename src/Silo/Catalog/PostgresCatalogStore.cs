@@ -35,6 +35,23 @@ public sealed partial class PostgresCatalogStore(NpgsqlDataSource dataSource, IL
             return await FindAsync(connection, null, idOrSku, cancellationToken);
         });
 
+    public Task<IReadOnlyList<ProductPrice>> GetPricesAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken = default) =>
+        Guarded<IReadOnlyList<ProductPrice>>(async () =>
+        {
+            // One statement for the lot, each SKU looked up on the unique index of lower(sku).
+            await using var command = dataSource.CreateCommand("""
+                SELECT p.sku, p.title, p.price
+                FROM catalog.products p
+                WHERE lower(p.sku) IN (SELECT lower(s) FROM unnest($1::text[]) AS s)
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = skus.ToArray() });
+            var prices = new List<ProductPrice>(skus.Count);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                prices.Add(new ProductPrice(reader.GetString(0), reader.GetString(1), reader.GetDecimal(2)));
+            return prices;
+        });
+
     public Task<CatalogPage> SearchAsync(CatalogQuery query, CancellationToken cancellationToken = default) =>
         Guarded(async () =>
         {

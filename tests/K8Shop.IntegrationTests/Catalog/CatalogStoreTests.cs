@@ -35,6 +35,15 @@ public sealed class CatalogStoreTests(MigratedCatalogDatabase database)
     }
 
     [Theory, MemberData(nameof(Stores))]
+    public async Task GetPrices_SkusInAnyCase_ReturnsEachKnownOnceAndLeavesOutUnknown(string store)
+    {
+        var prices = await _stores.Get(store).GetPricesAsync(["book-001", "NO-SUCH-BOOK", "BOOK-001", "Book-002"]);
+
+        var seed = CatalogSeed.Load().Where(b => b.Sku is "BOOK-001" or "BOOK-002").Select(b => new ProductPrice(b.Sku, b.Title, b.Price));
+        Assert.Equal(seed.OrderBy(p => p.Sku), prices.OrderBy(p => p.Sku));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
     public async Task Find_UnknownSku_ReturnsNull(string store) =>
         Assert.Null(await _stores.Get(store).FindAsync("NO-SUCH-BOOK"));
 
