@@ -22,7 +22,7 @@ public static class EventOutbox
     {
         for (var i = 0; i < outbox.Length; i++)
         {
-            using var activity = EventTelemetry.StartPublish(outbox[i]);
+            // The transport records the publish (RabbitMQ.Client's producer span, or the in-process bound queues' own).
             try
             {
                 await streams.GetStream<IntegrationEvent>(StreamOf(outbox[i])).OnNextAsync(outbox[i]);
@@ -30,7 +30,7 @@ public static class EventOutbox
             }
             catch (Exception ex)
             {
-                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
+                System.Diagnostics.Activity.Current?.AddException(ex);
                 return (outbox[i..], ex);
             }
         }

@@ -6,15 +6,14 @@ using K8Shop.Contracts.Events;
 namespace K8Shop.Grains.Events;
 
 /// <summary>
-/// Meter and activity source <c>K8Shop.Events</c> on the publishing side: a producer span per event handed to the
-/// stream provider, events published by routing key, and the outbox lag (age of the oldest event this silo stored
-/// but has not published yet). The consuming side's instruments live with the consumers.
+/// Meter <c>K8Shop.Events</c> on the publishing side: events published by routing key, and the outbox lag (age of the
+/// oldest event this silo stored but has not published yet). The consuming side's instruments live with the consumers;
+/// the publish's span is the transport's (RabbitMQ.Client's, or the in-process bound queues').
 /// </summary>
 public static class EventTelemetry
 {
     public const string Name = "K8Shop.Events";
 
-    public static readonly ActivitySource Source = new(Name);
     private static readonly Meter Meter = new(Name);
 
     private static readonly Counter<long> Published = Meter.CreateCounter<long>(
@@ -26,19 +25,6 @@ public static class EventTelemetry
 
     private static readonly ObservableGauge<double> OutboxLag = Meter.CreateObservableGauge(
         "k8shop.outbox.lag", ObserveLag, "s", "Age of the oldest stored but unpublished outbox event on this silo (0 if none)");
-
-    /// <summary>A producer span for one event (null when nobody traces).</summary>
-    public static Activity? StartPublish(IntegrationEvent @event)
-    {
-        if (!Source.HasListeners())
-            return null;
-        var activity = Source.StartActivity($"publish {@event.RoutingKey}", ActivityKind.Producer);
-        activity?.SetTag("messaging.system", "rabbitmq");
-        activity?.SetTag("messaging.destination.name", @event.StreamNamespace);
-        activity?.SetTag("messaging.rabbitmq.destination.routing_key", @event.RoutingKey);
-        activity?.SetTag("messaging.message.id", @event.MessageId);
-        return activity;
-    }
 
     public static void PublishedOne(IntegrationEvent @event) =>
         Published.Add(1, new KeyValuePair<string, object?>("routing_key", @event.RoutingKey));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Orleans.Runtime;
 using Orleans.Streams;
 
@@ -25,6 +26,12 @@ internal sealed class MemoryBoundQueueAdapterFactory(
 
     private sealed class Adapter(IQueueAdapter inner, IReadOnlyList<RabbitMQBoundQueueOptions> queues, Func<object, StreamId, string> routingKey) : IQueueAdapter
     {
+        /// <summary>
+        /// The publish, recorded here as RabbitMQ.Client records it on a broker (a producer span named
+        /// <c>publish {routing key}</c>): each transport records its own publishes, once.
+        /// </summary>
+        private static readonly ActivitySource Source = new(RabbitMQEventMetrics.MeterName);
+
         public string Name => inner.Name;
 
         public bool IsRewindable => inner.IsRewindable;
@@ -36,6 +43,9 @@ internal sealed class MemoryBoundQueueAdapterFactory(
         public async Task QueueMessageBatchAsync<T>(StreamId streamId, IEnumerable<T> events, StreamSequenceToken? token, Dictionary<string, object>? requestContext)
         {
             var batch = events.ToList();
+            using var activity = batch.Count > 0 && batch[0] is { } first && Source.HasListeners()
+                ? StartPublish(routingKey(first, streamId), streamId)
+                : null;
             await inner.QueueMessageBatchAsync(streamId, batch, token, requestContext);
             foreach (var queue in queues)
             {
@@ -45,6 +55,15 @@ internal sealed class MemoryBoundQueueAdapterFactory(
                     await inner.QueueMessageBatchAsync(StreamId.Create(queue.StreamNamespace, streamId.GetKeyAsString()), routed, null, requestContext);
                 }
             }
+        }
+
+        private static Activity? StartPublish(string key, StreamId streamId)
+        {
+            var activity = Source.StartActivity($"publish {key}", ActivityKind.Producer);
+            activity?.SetTag("messaging.system", "orleans-memory");
+            activity?.SetTag("messaging.destination.name", streamId.GetNamespace());
+            activity?.SetTag("messaging.rabbitmq.destination.routing_key", key);
+            return activity;
         }
     }
 }

@@ -11,9 +11,13 @@ namespace K8Shop.ServiceDefaults.Telemetry;
 
 public static class TelemetryHostingExtensions
 {
-    /// <summary>Orleans' own activity sources: grain state reads and writes (which storage, which grain, how long, under
-    /// the call that caused them), and whatever else the runtime records. Grain calls are ours (<see cref="GrainCallTracing"/>).</summary>
-    public static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Microsoft.Orleans.Storage"];
+    /// <summary>
+    /// Orleans' own activity sources: placement, activation and whatever else the runtime records. Grain calls are ours
+    /// (<see cref="GrainCallTracing"/>). Not <c>Microsoft.Orleans.Storage</c>: its span per state read or write only wraps
+    /// the datastore's own (the PostgreSQL statement, the Redis command, the DynamoDB request), which is recorded under
+    /// the grain call that caused it, so each storage operation is one span.
+    /// </summary>
+    public static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
     /// <summary>Every source and meter of ours: a new one needs no registration.</summary>
     public const string OurSources = "K8Shop.*";
