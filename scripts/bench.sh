@@ -400,13 +400,15 @@ auth() {
 }
 
 telemetry() {
-  local management_port=19464 prometheus_port=19090 sink_port=14318 receiver python status=0 scraped=none exported=""
+  local management_port=19464 prometheus_port=19090 sink_port=14318 receiver python status=0 scraped=none scraping=true exported=""
   local rounds=${BENCH_TELEMETRY_ROUNDS:-6} checkouts=${BENCH_TELEMETRY_CHECKOUTS:-600} otlp=()
   # The helpers' pids are global: the EXIT trap runs after this function returned. The interpreter's own path, not
   # pyenv's shim, so that the pid is the receiver's (a shim's child would outlive a kill of the shim).
   prometheus_pid="" sink_pid=""
   python=$(python3 -c 'import sys; print(sys.executable)')
-  [[ -x /usr/bin/prometheus ]] || { echo "the prometheus variant needs Debian's prometheus (apt-get install prometheus)" >&2; exit 1; }
+  [[ -z ${BENCH_TELEMETRY_VARIANTS:-} || ,$BENCH_TELEMETRY_VARIANTS, == *,prometheus,* ]] || scraping=false
+  [[ $scraping == false || -x /usr/bin/prometheus ]] ||
+    { echo "the prometheus variant needs Debian's prometheus (apt-get install prometheus; or leave it out with BENCH_TELEMETRY_VARIANTS)" >&2; exit 1; }
   stop_helpers() {
     if [[ -n $prometheus_pid ]]; then kill "$prometheus_pid" 2>/dev/null || true; wait "$prometheus_pid" 2>/dev/null || true; prometheus_pid=""; fi
     if [[ -n $sink_pid ]]; then kill "$sink_pid" 2>/dev/null || true; wait "$sink_pid" 2>/dev/null || true; sink_pid=""; fi
@@ -423,12 +425,14 @@ telemetry() {
     otlp=(--otlp-endpoint "http://127.0.0.1:$sink_port" --otlp-protocol http/protobuf)
   fi
   # A real Prometheus scrapes the prometheus variant's management port every 5 s (nothing answers there in the others).
-  mkdir -p "$out/telemetry-prometheus"
-  printf 'global:\n  scrape_interval: 5s\nscrape_configs:\n  - job_name: k8shop-silo\n    static_configs:\n      - targets: ["127.0.0.1:%s"]\n' \
-    "$management_port" >"$out/telemetry-prometheus/prometheus.yml"
-  /usr/bin/prometheus --config.file="$out/telemetry-prometheus/prometheus.yml" --storage.tsdb.path="$out/telemetry-prometheus/data-$stamp" \
-    --web.listen-address="127.0.0.1:$prometheus_port" >"$out/telemetry-prometheus/prometheus.log" 2>&1 &
-  prometheus_pid=$!
+  if [[ $scraping == true ]]; then
+    mkdir -p "$out/telemetry-prometheus"
+    printf 'global:\n  scrape_interval: 5s\nscrape_configs:\n  - job_name: k8shop-silo\n    static_configs:\n      - targets: ["127.0.0.1:%s"]\n' \
+      "$management_port" >"$out/telemetry-prometheus/prometheus.yml"
+    /usr/bin/prometheus --config.file="$out/telemetry-prometheus/prometheus.yml" --storage.tsdb.path="$out/telemetry-prometheus/data-$stamp" \
+      --web.listen-address="127.0.0.1:$prometheus_port" >"$out/telemetry-prometheus/prometheus.log" 2>&1 &
+    prometheus_pid=$!
+  fi
 
   step "building the telemetry cost tool (Release)"
   dotnet build tools/K8Shop.TelemetryCost -c Release --nologo -clp:ErrorsOnly -v q
@@ -444,15 +448,16 @@ telemetry() {
       --management-port "$management_port" "${otlp[@]}" ${BENCH_TELEMETRY_VARIANTS:+--variants "$BENCH_TELEMETRY_VARIANTS"} \
       ${BENCH_TELEMETRY_ALLOCATIONS:+--allocations "$BENCH_TELEMETRY_ALLOCATIONS"} --json "$OLDPWD/$out/telemetry-cost.json" --run-id "$stamp"
   ) >"$out/telemetry-cost.txt" 2>"$out/telemetry-cost.log" || status=$?
-  scraped=$(curl -fs "http://127.0.0.1:$prometheus_port/api/v1/query" --data-urlencode 'query=sum(max_over_time(k8shop_checkouts_total[1h]))' |
-    python3 -c 'import json, sys; r = json.load(sys.stdin)["data"]["result"]; print(r[0]["value"][1] if r else "none")' || echo none)
+  [[ $scraping == false ]] ||
+    scraped=$(curl -fs "http://127.0.0.1:$prometheus_port/api/v1/query" --data-urlencode 'query=sum(max_over_time(k8shop_checkouts_total[1h]))' |
+      python3 -c 'import json, sys; r = json.load(sys.stdin)["data"]["result"]; print(r[0]["value"][1] if r else "none")' || echo none)
   stop_helpers
   if [[ -s "$out/telemetry-otlp.json" ]]; then
     exported=$(python3 -c 'import json, sys; c = json.load(open(sys.argv[1])); print(", ".join("%s %d requests %d KiB" % (k, v["requests"], v["bytes"] // 1024) for k, v in sorted(c.items())))' "$out/telemetry-otlp.json")
   fi
   {
     cat "$out/telemetry-cost.txt"
-    echo "the prometheus variant's scrapes: Prometheus saw sum(max_over_time(k8shop_checkouts_total[1h])) = $scraped"
+    [[ $scraping == false ]] || echo "the prometheus variant's scrapes: Prometheus saw sum(max_over_time(k8shop_checkouts_total[1h])) = $scraped"
     echo "the otlp variant's export: to $receiver${exported:+; it received $exported}"
     echo "details: $out/telemetry-cost{.txt,.json,.log} (the .log has every phase's figures and outcomes)"
   } | tee "$report"
