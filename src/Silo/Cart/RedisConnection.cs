@@ -20,6 +20,10 @@ public sealed class RedisConnection : IAsyncDisposable
         options.ConnectTimeout = Math.Min(options.ConnectTimeout, 3000);
         options.AsyncTimeout = Math.Min(options.AsyncTimeout, 3000);
         options.SyncTimeout = Math.Min(options.SyncTimeout, 3000);
+        // Completions on the runtime's thread pool, not the library's ten dedicated threads: on a silo of one or two
+        // cores those threads fought over their queue's lock (the silo's CPU profile under checkout load showed it
+        // contended on every Redis write), and everything here is async, which is what the dedicated pool guards against.
+        options.SocketManager ??= SocketManager.ThreadPool;
         Options = options;
         _connection = new(async () =>
         {
