@@ -46,14 +46,22 @@ internal sealed class MemoryBoundQueueAdapterFactory(
             using var activity = batch.Count > 0 && batch[0] is { } first && Source.HasListeners()
                 ? StartPublish(routingKey(first, streamId), streamId)
                 : null;
-            await inner.QueueMessageBatchAsync(streamId, batch, token, requestContext);
-            foreach (var queue in queues)
+            try
             {
-                var routed = batch.Where(e => e is not null && queue.BindingKeys.Any(key => RabbitMQTopicPattern.Matches(key, routingKey(e!, streamId)))).ToList();
-                if (routed.Count > 0)
+                await inner.QueueMessageBatchAsync(streamId, batch, token, requestContext);
+                foreach (var queue in queues)
                 {
-                    await inner.QueueMessageBatchAsync(StreamId.Create(queue.StreamNamespace, streamId.GetKeyAsString()), routed, null, requestContext);
+                    var routed = batch.Where(e => e is not null && queue.BindingKeys.Any(key => RabbitMQTopicPattern.Matches(key, routingKey(e!, streamId)))).ToList();
+                    if (routed.Count > 0)
+                    {
+                        await inner.QueueMessageBatchAsync(StreamId.Create(queue.StreamNamespace, streamId.GetKeyAsString()), routed, null, requestContext);
+                    }
                 }
+            }
+            catch (Exception ex)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+                throw;
             }
         }
 

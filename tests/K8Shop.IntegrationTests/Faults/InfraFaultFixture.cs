@@ -25,6 +25,13 @@ public sealed class InfraFaultFixture : IAsyncLifetime
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
+    /// <summary>
+    /// The least a wait of <paramref name="latencyMs"/> injected latency is measured at: the injected delay runs on .NET's
+    /// timer queue, whose clock is the millisecond tick count, so a Stopwatch can see it end a tick or two early (one
+    /// took 1,498.6 ms of 1,500 in CI).
+    /// </summary>
+    public static TimeSpan AtLeast(int latencyMs) => TimeSpan.FromMilliseconds(latencyMs - 15);
+
     private readonly string _queue = $"notification-faults-{Guid.NewGuid():N}";
     private readonly string _probeQueue = $"faults-probe-{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<string, long> _injected = new(StringComparer.Ordinal);

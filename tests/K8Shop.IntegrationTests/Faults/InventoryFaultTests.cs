@@ -102,7 +102,7 @@ public sealed class InventoryFaultTests(InfraFaultFixture shop, ITestOutputHelpe
         var afterOff = await TimedReserveAsync(slow);
         output.WriteLine($"reservation with {latencyMs} ms write latency: {delayed.TotalMilliseconds:F0} ms; other SKU {spared.TotalMilliseconds:F0} ms; after off {afterOff.TotalMilliseconds:F0} ms");
 
-        Assert.True(delayed >= TimeSpan.FromMilliseconds(latencyMs), $"a reservation of {slow} took {delayed.TotalMilliseconds} ms with {latencyMs} ms of write latency on");
+        Assert.True(delayed >= InfraFaultFixture.AtLeast(latencyMs), $"a reservation of {slow} took {delayed.TotalMilliseconds} ms with {latencyMs} ms of write latency on");
         Assert.True(spared < TimeSpan.FromMilliseconds(latencyMs), $"a reservation of {other}, outside the scope, took {spared.TotalMilliseconds} ms");
         Assert.True(afterOff < TimeSpan.FromMilliseconds(latencyMs), $"a reservation of {slow} took {afterOff.TotalMilliseconds} ms after the switch went off");
         var stock = await shop.StockAsync(slow);
