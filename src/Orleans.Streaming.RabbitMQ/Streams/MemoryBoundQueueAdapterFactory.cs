@@ -43,15 +43,15 @@ internal sealed class MemoryBoundQueueAdapterFactory(
         public async Task QueueMessageBatchAsync<T>(StreamId streamId, IEnumerable<T> events, StreamSequenceToken? token, Dictionary<string, object>? requestContext)
         {
             var batch = events.ToList();
-            using var activity = batch.Count > 0 && batch[0] is { } first && Source.HasListeners()
-                ? StartPublish(routingKey(first, streamId), streamId)
-                : null;
+            // Each event's routing key once, for the span and for every bound queue.
+            var keys = batch.Select(e => e is null ? null : routingKey(e, streamId)).ToList();
+            using var activity = keys.Count > 0 && keys[0] is { } first && Source.HasListeners() ? StartPublish(first, streamId) : null;
             try
             {
                 await inner.QueueMessageBatchAsync(streamId, batch, token, requestContext);
                 foreach (var queue in queues)
                 {
-                    var routed = batch.Where(e => e is not null && queue.BindingKeys.Any(key => RabbitMQTopicPattern.Matches(key, routingKey(e!, streamId)))).ToList();
+                    var routed = batch.Where((_, i) => keys[i] is { } key && queue.BindingKeys.Any(binding => RabbitMQTopicPattern.Matches(binding, key))).ToList();
                     if (routed.Count > 0)
                     {
                         await inner.QueueMessageBatchAsync(StreamId.Create(queue.StreamNamespace, streamId.GetKeyAsString()), routed, null, requestContext);

@@ -13,7 +13,6 @@ namespace K8Shop.Silo.Hosting;
 
 public static class CartHostingExtensions
 {
-    public const string ConnectionStringName = RedisHostingExtensions.ConnectionStringName;
     private const string RedisStorageName = CartStorage.Name + "-redis";
     private const string MemoryStorageName = CartStorage.Name + "-memory";
 

@@ -70,6 +70,9 @@ public static class GrainCallTracing
     {
         public Task Invoke(IIncomingGrainCallContext context)
         {
+            // Nobody traces (telemetry off): no request-context lookups on every grain call.
+            if (!Source.HasListeners())
+                return context.Invoke();
             Activity? activity;
             if (ActivityContext.TryParse(RequestContext.Get(TraceParent) as string, RequestContext.Get(TraceState) as string, isRemote: true, out var parent))
                 activity = Source.StartActivity(context.Request.GetActivityName(), ActivityKind.Server, parent, CreationTags);
