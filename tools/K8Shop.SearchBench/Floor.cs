@@ -5,6 +5,7 @@ using K8Shop.Contracts.Catalog;
 using K8Shop.Contracts.Catalog.Search;
 using K8Shop.Grains.Catalog.Search;
 using K8Shop.Silo.Catalog;
+using K8Shop.Silo.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -21,7 +22,7 @@ public static class Floor
 {
     public static async Task<object> MeasureAsync(string connectionString, IReadOnlyList<GeneratedBook> books, int samples, TextWriter output)
     {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var dataSource = PostgresHostingExtensions.CreateDataSource(connectionString);
         var search = new PostgresCatalogSearch(dataSource, new PostgresCatalogStore(dataSource, NullLogger<PostgresCatalogStore>.Instance));
         var mix = new QueryMix(books, 7);
         var kinds = QueryMix.SearchKinds.ToDictionary(k => k, _ => (Search: new LongHistogram(1, OpenLoop.HighestMicroseconds, 3), Floor: new LongHistogram(1, OpenLoop.HighestMicroseconds, 3), Matches: new List<int>()));

@@ -14,31 +14,35 @@ namespace K8Shop.Silo.Catalog;
 /// </summary>
 public sealed class SearchSql
 {
-    private const string TitleOrder = "lower(m.title) COLLATE \"C\", m.title COLLATE \"C\", m.sku COLLATE \"C\"";
+    private const string TitleOrder = "m.title_key, m.title COLLATE \"C\", m.sku COLLATE \"C\"";
 
     private readonly List<NpgsqlParameter> _parameters = [];
 
     public SearchSql(BookSearchQuery query, ExpandedQuery expanded)
     {
         var tsquery = TsQuery(expanded);
+        // Only what the page's order, the filters and the facets read: a match's row is copied once and read four times.
         var matches = new StringBuilder("""
             WITH m AS MATERIALIZED (
-                SELECT p.id, p.sku, p.title, p.author, p.tags, p.price, p.published_year, p.created_at,
-                       p.in_stock, r.rating_count, r.rating_sum,
+                SELECT p.id, p.sku, p.title, p.title_key, p.author, p.tags, p.price, p.in_stock,
             """);
         // ts_rank: each matched word's field weight (A 1.0, B 0.4, C 0.2) by how often it occurs, as the in-memory index
         // scores; ts_rank_cd's cover density cost four times as much per match and ranked no test case differently.
-        matches.Append(tsquery is null ? " 0::real AS rank" : $" ts_rank(p.search_vector, {tsquery}) AS rank");
-        // The tag filter, read once per match here rather than in every branch below that applies it.
+        matches.Append(tsquery is null ? " 0::real AS rank" : " ts_rank(p.search_vector, q.q) AS rank");
+        if (query.Sort == SearchSort.Newest)
+            matches.Append(", p.published_year, p.created_at");
+        if (query.Sort == SearchSort.Rating)
+            matches.Append(", r.rating_count, r.rating_sum");
+        // The tag filter (any case, on the stored lower-case copy), read once per match here rather than in every branch
+        // below that applies it.
         if (query.Tag is { Length: > 0 } t)
-            matches.Append($", EXISTS (SELECT 1 FROM unnest(p.tags) AS f(tag) WHERE lower(f.tag) = lower({Param(t)})) AS tagged");
+            matches.Append($", p.tags_key @> ARRAY[lower({Param(t)})] AS tagged");
         matches.Append("""
 
-                FROM catalog.products p
-                LEFT JOIN catalog.book_ratings r ON r.sku = p.sku
-            """);
-        if (tsquery is not null)
-            matches.Append($" WHERE p.search_vector @@ {tsquery}");
+                FROM
+            """).Append(Matching(tsquery));
+        if (query.Sort == SearchSort.Rating)
+            matches.Append(" LEFT JOIN catalog.book_ratings r ON r.sku = p.sku");
         matches.Append(')');
 
         var tag = query.Tag is { Length: > 0 } ? "m.tagged" : null;
@@ -50,23 +54,33 @@ public sealed class SearchSql
             query.MinPrice is { } min ? $"m.price >= {Add(min, NpgsqlDbType.Numeric)}" : null,
             query.MaxPrice is { } max ? $"m.price <= {Add(max, NpgsqlDbType.Numeric)}" : null,
         }.OfType<string>());
-        string Where(params string?[] conditions) =>
-            conditions.Where(c => !string.IsNullOrEmpty(c)).ToList() is { Count: > 0 } all ? " WHERE " + string.Join(" AND ", all) : string.Empty;
+        static string? And(params string?[] conditions) =>
+            conditions.Where(c => !string.IsNullOrEmpty(c)).ToList() is { Count: > 0 } all ? string.Join(" AND ", all) : null;
+        static string Where(params string?[] conditions) => And(conditions) is { } all ? " WHERE " + all : string.Empty;
+        static string Count(string? condition) => condition is null ? "count(*)" : $"count(*) FILTER (WHERE {condition})";
 
         var all = Where(tag, author, band, stock, price);
         var order = Order(query.Sort, tsquery is not null);
         var facetLimit = ShopLimits.Search.MaxFacetValues;
+        // The total, the price bands and in stock in one pass over the matches (grouping sets), each counting the
+        // matches its own filters admit; a band or stock value no admitted match has is left out, as a group would be.
+        // The tags unnest in the select list (a projection), which costs a third of a lateral join to unnest().
         Text = $"""
             {matches}
             (SELECT 'hit', m.id::text, row_number() OVER (ORDER BY {order}) FROM (SELECT * FROM m{all} ORDER BY {order}
              LIMIT {Add(query.PageSize, NpgsqlDbType.Integer)} OFFSET {Add(query.Skip, NpgsqlDbType.Integer)}) m)
-            UNION ALL (SELECT 'total', NULL, count(*) FROM m{all})
-            UNION ALL (SELECT 'tags', f.tag, count(*) FROM m CROSS JOIN unnest(m.tags) AS f(tag){Where(author, band, stock, price)}
+            UNION ALL (SELECT 'tags', f.tag, count(*) FROM (SELECT unnest(m.tags) AS tag FROM m{Where(author, band, stock, price)}) f
                        GROUP BY f.tag ORDER BY count(*) DESC, f.tag COLLATE "C" LIMIT {facetLimit})
             UNION ALL (SELECT 'authors', m.author, count(*) FROM m{Where("m.author IS NOT NULL", tag, band, stock, price)}
                        GROUP BY m.author ORDER BY count(*) DESC, m.author COLLATE "C" LIMIT {facetLimit})
-            UNION ALL (SELECT 'priceBands', {BandOf()}, count(*) FROM m{Where(tag, author, stock, price)} GROUP BY 2)
-            UNION ALL (SELECT 'inStock', m.in_stock::text, count(*) FROM m{Where(tag, author, band, price)} GROUP BY 2)
+            UNION ALL (SELECT * FROM (
+                SELECT CASE WHEN GROUPING(m.band) = 0 THEN 'priceBands' WHEN GROUPING(m.in_stock) = 0 THEN 'inStock' ELSE 'total' END AS kind,
+                       COALESCE(m.band, m.in_stock::text),
+                       CASE WHEN GROUPING(m.band) = 0 THEN {Count(And(tag, author, stock, price))}
+                            WHEN GROUPING(m.in_stock) = 0 THEN {Count(And(tag, author, band, price))}
+                            ELSE {Count(And(tag, author, band, stock, price))} END AS n
+                FROM (SELECT m.*, {BandOf()} AS band FROM m) m
+                GROUP BY GROUPING SETS ((m.band), (m.in_stock), ())) g WHERE g.n > 0 OR g.kind = 'total')
             """;
     }
 
@@ -80,9 +94,17 @@ public sealed class SearchSql
 
     private SearchSql(ExpandedQuery expanded)
     {
-        var tsquery = TsQuery(expanded);
-        Text = "SELECT count(*) FROM catalog.products p" + (tsquery is null ? string.Empty : $" WHERE p.search_vector @@ {tsquery}");
+        Text = "SELECT count(*) FROM " + Matching(TsQuery(expanded));
     }
+
+    /// <summary>
+    /// The products that match (<c>p</c>), the tsquery (<c>q.q</c>) built once per execution: the silo prepares the
+    /// statements it runs often, and a prepared statement's generic plan would otherwise parse the shopper's query again
+    /// for every match it ranks (at 11,000 matches 57 ms instead of 18).
+    /// </summary>
+    private static string Matching(string? tsquery) => tsquery is null
+        ? " catalog.products p"
+        : $" (SELECT {tsquery} AS q OFFSET 0) q JOIN catalog.products p ON p.search_vector @@ q.q";
 
     public NpgsqlParameter[] Parameters => [.. _parameters];
 

@@ -9,7 +9,7 @@ public sealed class MigrationRunnerTests
 {
     private static readonly string[] AllMigrations =
         ["0001_catalog_schema", "0002_catalog_seed", "0003_orleans_membership", "0004_orleans_grain_storage", "0005_orleans_reminders", "0006_catalog_event_outbox",
-         "0007_catalog_search", "0008_reviews", "0010_order_table", "0012_search_in_stock"];
+         "0007_catalog_search", "0008_reviews", "0010_order_table", "0012_search_in_stock", "0013_search_keys"];
 
     [PostgresFact]
     public async Task Apply_RunTwice_SecondRunAppliesNothingAndDuplicatesNothing()

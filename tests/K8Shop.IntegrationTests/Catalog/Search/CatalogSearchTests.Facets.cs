@@ -39,6 +39,21 @@ public abstract partial class CatalogSearchTests
     }
 
     [Fact]
+    public async Task TagFilter_MatchesATagInAnyCase_AndTheFacetShowsItAsWritten()
+    {
+        var token = Token();
+        await CreateAsync(token, "1", $"{token} Mixed", tags: ["Science-Fiction"]);
+        await CreateAsync(token, "2", $"{token} Other", tags: ["science"]);
+
+        var lower = await Search.SearchAsync(Query(token) with { Tag = "science-fiction" });
+        var upper = await Search.SearchAsync(Query(token) with { Tag = "SCIENCE-FICTION" });
+
+        Assert.Equal([Sku(token, "1")], Skus(lower));
+        Assert.Equal([Sku(token, "1")], Skus(upper));
+        Assert.Equal([new("Science-Fiction", 1), new("science", 1)], lower.Facets.Tags.AsEnumerable());
+    }
+
+    [Fact]
     public async Task StockChanges_MoveABookBetweenTheInStockValues()
     {
         var token = Token();
