@@ -16,9 +16,9 @@ namespace K8Shop.Silo.Catalog;
 /// </summary>
 public sealed class PostgresCatalogSearch(NpgsqlDataSource dataSource, PostgresCatalogStore store) : ICatalogSearch, ISearchVocabulary
 {
-    private const string SelectHits = PostgresCatalogStore.SelectProducts + " WHERE p.id = ANY($1)";
-
-    private const string SelectRatings = "SELECT sku, rating_count, rating_sum, stars FROM catalog.book_ratings WHERE sku = ANY($1)";
+    /// <summary>The page's products with their rating summaries, in one round trip.</summary>
+    private const string SelectHits = PostgresCatalogStore.ProductColumns + ", r.rating_count, r.rating_sum, r.stars"
+        + PostgresCatalogStore.ProductsFrom + " WHERE p.id = ANY($1)";
 
     public Task<BookSearchResult> SearchAsync(BookSearchQuery query, CancellationToken cancellationToken = default) =>
         store.Guarded(async () =>
@@ -45,10 +45,9 @@ public sealed class PostgresCatalogSearch(NpgsqlDataSource dataSource, PostgresC
                 }
             }
 
-            var products = await ProductsAsync([.. page.Select(p => p.Id)], cancellationToken);
-            var ratings = await RatingsAsync([.. products.Values.Select(p => p.Sku)], cancellationToken);
-            var items = page.OrderBy(p => p.Position).Where(p => products.ContainsKey(p.Id)).Select(p => products[p.Id])
-                .Select(p => new BookSearchHit(p, SearchHighlighter.For(p, expanded), ratings.GetValueOrDefault(p.Sku)))
+            var hits = await HitsAsync([.. page.Select(p => p.Id)], cancellationToken);
+            var items = page.OrderBy(p => p.Position).Where(p => hits.ContainsKey(p.Id)).Select(p => hits[p.Id])
+                .Select(h => new BookSearchHit(h.Product, SearchHighlighter.For(h.Product, expanded), h.Rating))
                 .ToImmutableArray();
             ImmutableArray<FacetCount> Facet(string name) => facets.TryGetValue(name, out var list) ? [.. list] : [];
             var result = new SearchFacets(
@@ -132,36 +131,23 @@ public sealed class PostgresCatalogSearch(NpgsqlDataSource dataSource, PostgresC
     private static readonly Comparison<FacetCount> FacetOrder = (a, b) =>
         b.Count != a.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value);
 
-    private async Task<Dictionary<Guid, Product>> ProductsAsync(Guid[] ids, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, (Product Product, BookRatingSummary? Rating)>> HitsAsync(Guid[] ids, CancellationToken cancellationToken)
     {
-        var products = new Dictionary<Guid, Product>();
+        var hits = new Dictionary<Guid, (Product, BookRatingSummary?)>();
         if (ids.Length == 0)
-            return products;
+            return hits;
         await using var command = dataSource.CreateCommand(SelectHits);
         command.Parameters.Add(new NpgsqlParameter { Value = ids });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ratingColumn = reader.FieldCount - 3;
         while (await reader.ReadAsync(cancellationToken))
         {
             var product = PostgresCatalogStore.Read(reader);
-            products[product.Id] = product;
+            var rating = reader.IsDBNull(ratingColumn) || reader.GetInt32(ratingColumn) == 0
+                ? null
+                : new BookRatingSummary(product.Sku, reader.GetInt32(ratingColumn), reader.GetInt32(ratingColumn + 1), [.. reader.GetFieldValue<int[]>(ratingColumn + 2)]);
+            hits[product.Id] = (product, rating);
         }
-        return products;
-    }
-
-    private async Task<Dictionary<string, BookRatingSummary>> RatingsAsync(string[] skus, CancellationToken cancellationToken)
-    {
-        var ratings = new Dictionary<string, BookRatingSummary>(StringComparer.OrdinalIgnoreCase);
-        if (skus.Length == 0)
-            return ratings;
-        await using var command = dataSource.CreateCommand(SelectRatings);
-        command.Parameters.Add(new NpgsqlParameter { Value = skus });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var summary = new BookRatingSummary(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), [.. reader.GetFieldValue<int[]>(3)]);
-            if (summary.Count > 0)
-                ratings[summary.Sku] = summary;
-        }
-        return ratings;
+        return hits;
     }
 }

@@ -16,13 +16,20 @@ namespace K8Shop.Silo.Catalog;
 /// </summary>
 public sealed partial class PostgresCatalogStore(NpgsqlDataSource dataSource, ILogger<PostgresCatalogStore> logger) : ICatalogStore
 {
-    internal const string SelectProducts = """
+    /// <summary>A product's columns in the order <see cref="Read"/> reads them; the search reads more after them.</summary>
+    internal const string ProductColumns = """
         SELECT p.id, p.sku, p.title, p.description, p.price, p.image_url, p.tags, COALESCE(i.available, 0),
                p.author, p.isbn, p.published_year, p.created_at, p.updated_at
+        """;
+
+    internal const string ProductsFrom = """
+
         FROM catalog.products p
         LEFT JOIN catalog.product_inventory i ON i.product_id = p.id
         LEFT JOIN catalog.book_ratings r ON r.sku = p.sku
         """;
+
+    internal const string SelectProducts = ProductColumns + ProductsFrom;
 
     private const string TitleOrder = "lower(p.title) COLLATE \"C\", p.title COLLATE \"C\", p.sku COLLATE \"C\"";
 
