@@ -32,7 +32,7 @@ switch (command)
     {
         var books = BookGenerator.Generate(Arg(4, 100_000), Arg(5, 42)).ToList();
         var report = await Floor.MeasureAsync(args[1], books, Arg(3, 500), Console.Out);
-        await File.WriteAllTextAsync(args[2], JsonSerializer.Serialize(new { books = books.Count, kinds = report }, JsonSerializerOptions.Web));
+        await File.WriteAllTextAsync(args[2], JsonSerializer.Serialize(new { books = books.Count, floor = report }, JsonSerializerOptions.Web));
         return 0;
     }
     case "run":

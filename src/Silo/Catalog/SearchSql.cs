@@ -28,7 +28,8 @@ public sealed class SearchSql
             """);
         // ts_rank: each matched word's field weight (A 1.0, B 0.4, C 0.2) by how often it occurs, as the in-memory index
         // scores; ts_rank_cd's cover density cost four times as much per match and ranked no test case differently.
-        matches.Append(tsquery is null ? " 0::real AS rank" : " ts_rank(p.search_vector, q.q) AS rank");
+        // Only the relevance order reads it: another order leaves each match unranked.
+        matches.Append(tsquery is not null && query.Sort == SearchSort.Relevance ? " ts_rank(p.search_vector, q.q) AS rank" : " 0::real AS rank");
         if (query.Sort == SearchSort.Newest)
             matches.Append(", p.published_year, p.created_at");
         if (query.Sort == SearchSort.Rating)
