@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // A loopback SMTP server for tests and the local cluster profile: accepts every message (no TLS, no auth),
 // writes each to <dir>/<n>.eml and lists them over HTTP:
-//   GET /messages[?to=addr]  -> [{id, receivedAt, from, to, messageId, subject, template, size}]
+//   GET /messages[?to=addr]  -> [{id, receivedAt, from, to, messageId, subject, template, size, session}]
+//                               (session: the SMTP connection it came on, one id per connection)
 //   GET /messages/<id>/raw   -> the message as received       DELETE /messages -> forget them all
 //   GET /healthz             -> {"ok":true}
 // usage: smtp-server.cjs --modules DIR --dir DIR [--smtp-port 1025] [--http-port 1080]
@@ -58,6 +59,7 @@ const smtp = new SMTPServer({
           subject: headers.subject || null,
           template: headers['x-k8shop-template'] || null,
           size: raw.length,
+          session: session.id,
         });
         if (messages.length > maxKept) messages.splice(0, messages.length - maxKept);
         callback(null, `queued as ${id}`);

@@ -9,7 +9,8 @@ public sealed record ReceivedMail(
     [property: JsonPropertyName("to")] string[] To,
     [property: JsonPropertyName("messageId")] string? MessageId,
     [property: JsonPropertyName("subject")] string? Subject,
-    [property: JsonPropertyName("template")] string? Template);
+    [property: JsonPropertyName("template")] string? Template,
+    [property: JsonPropertyName("session")] string? Session = null);
 
 /// <summary>Reads what the test SMTP server received for one address; tests use addresses of their own.</summary>
 public static class SmtpInbox

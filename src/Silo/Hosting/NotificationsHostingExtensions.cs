@@ -25,6 +25,8 @@ public static class NotificationsHostingExtensions
             .Bind(configuration.GetSection(SmtpOptions.SectionName))
             .Validate(o => !o.IsConfigured || o.Port is > 0 and < 65536, "Smtp:Port must be a port from 1 to 65535.")
             .Validate(o => !o.IsConfigured || MimeKit.MailboxAddress.TryParse(o.From, out _), "Smtp:From must be an address, e.g. 'K8Shop <no-reply@k8shop.example>'.")
+            .Validate(o => o.MaxConnections is >= 1 and <= 256, "Smtp:MaxConnections must be from 1 to 256.")
+            .Validate(o => o.IdleCheckAfter >= TimeSpan.Zero, "Smtp:IdleCheckAfter must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<LoggingEmailSender>();

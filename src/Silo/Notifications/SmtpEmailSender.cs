@@ -9,17 +9,17 @@ namespace K8Shop.Silo.Notifications;
 
 /// <summary>
 /// Sends through the configured SMTP server with MailKit. Connections are kept and reused, one message at a time each:
-/// opening one per message costs more than the message at checkout rates. A kept connection is checked (NOOP) before
-/// it carries a message, so one the server closed while idle is replaced before anything is sent; a send that fails
-/// once it started is never repeated here, since the server may have taken the message: the failure goes back to the
-/// caller, whose redelivery sends it again under the same Message-ID.
+/// opening one per message costs more than the message at checkout rates. At most <see cref="SmtpOptions.MaxConnections"/>
+/// are open; a send beyond them waits for one. A connection idle for a while is checked (NOOP) before it carries a
+/// message, so one the server closed while idle is replaced before anything is sent; a send that fails once it started
+/// is never repeated here, since the server may have taken the message: the failure goes back to the caller, whose
+/// redelivery sends it again under the same Message-ID.
 /// </summary>
-public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender, IDisposable
+public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, TimeProvider clock, ILogger<SmtpEmailSender> logger) : IEmailSender, IDisposable
 {
-    private const int MaxIdleConnections = 8;
-
     private readonly SmtpOptions _options = options.Value;
-    private readonly ConcurrentBag<SmtpClient> _idle = [];
+    private readonly SemaphoreSlim _connections = new(options.Value.MaxConnections, options.Value.MaxConnections);
+    private readonly ConcurrentBag<(SmtpClient Client, long ReturnedAt)> _idle = [];
 
     public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
     {
@@ -30,28 +30,36 @@ public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogg
         message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
 
         using var activity = NotificationTelemetry.StartEmail(email.Template);
-        SmtpClient client;
+        await _connections.WaitAsync(cancellationToken);
         try
         {
-            client = await RentAsync(cancellationToken);
+            SmtpClient client;
+            try
+            {
+                client = await RentAsync(cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                Failed(activity, ex, cancellationToken);
+                throw;
+            }
+            try
+            {
+                await client.SendAsync(message, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                Failed(activity, ex, cancellationToken);
+                client.Dispose();
+                throw;
+            }
+            NotificationTelemetry.EmailSent();
+            Return(client);
         }
-        catch (Exception ex)
+        finally
         {
-            Failed(activity, ex, cancellationToken);
-            throw;
+            _connections.Release();
         }
-        try
-        {
-            await client.SendAsync(message, cancellationToken);
-        }
-        catch (Exception ex)
-        {
-            Failed(activity, ex, cancellationToken);
-            client.Dispose();
-            throw;
-        }
-        NotificationTelemetry.EmailSent();
-        Return(client);
         LogSent(email.UserId, email.Template, email.MessageId);
     }
 
@@ -71,20 +79,23 @@ public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogg
 
     public void Dispose()
     {
-        while (_idle.TryTake(out var client))
-            client.Dispose();
+        while (_idle.TryTake(out var idle))
+            idle.Client.Dispose();
+        _connections.Dispose();
     }
 
-    /// <summary>A kept connection that still answers, or a new one.</summary>
+    /// <summary>A kept connection that still answers (checked if it was idle a while), or a new one.</summary>
     private async Task<SmtpClient> RentAsync(CancellationToken cancellationToken)
     {
-        while (_idle.TryTake(out var idle))
+        while (_idle.TryTake(out var kept))
         {
+            var idle = kept.Client;
             try
             {
                 if (idle.IsConnected)
                 {
-                    await idle.NoOpAsync(cancellationToken);
+                    if (clock.GetElapsedTime(kept.ReturnedAt) > _options.IdleCheckAfter)
+                        await idle.NoOpAsync(cancellationToken);
                     return idle;
                 }
             }
@@ -115,10 +126,11 @@ public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogg
         }
     }
 
+    /// <summary>Keeps a connection that is still open; at most one per permit exists, so the kept ones need no cap.</summary>
     private void Return(SmtpClient client)
     {
-        if (client.IsConnected && _idle.Count < MaxIdleConnections)
-            _idle.Add(client);
+        if (client.IsConnected)
+            _idle.Add((client, clock.GetTimestamp()));
         else
             client.Dispose();
     }

@@ -22,5 +22,14 @@ public sealed class SmtpOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// At most this many connections open at once; a send beyond them waits for one to come back instead of opening
+    /// and closing a connection of its own (the notification queue delivers up to 64 e-mails at a time).
+    /// </summary>
+    public int MaxConnections { get; set; } = 16;
+
+    /// <summary>A kept connection idle longer than this is checked (NOOP) before it carries a message.</summary>
+    public TimeSpan IdleCheckAfter { get; set; } = TimeSpan.FromSeconds(2);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }
