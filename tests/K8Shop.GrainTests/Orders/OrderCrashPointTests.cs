@@ -1,3 +1,4 @@
+using K8Shop.Contracts.Inventory;
 using K8Shop.Contracts.Orders;
 using K8Shop.Contracts.Payments;
 
@@ -36,6 +37,33 @@ public sealed class OrderCrashPointTests(ClusterFixture cluster)
         Assert.Equal(PaymentStatus.Succeeded, (await Grains.GetGrain<IPaymentGrain>(orderId).GetAsync())!.Status);
         Assert.Equal(1, Payments.Writes(orderId));
         Assert.Equal(2, Orders.Writes(orderId));
+    }
+
+    [Fact]
+    public async Task A_charged_checkout_resumed_after_its_sku_forgot_the_order_takes_the_stock_once()
+    {
+        // A SKU remembers only its last closed orders (InventoryOptions.ClosedOrderMemory, 32). The fault drill found an
+        // order cut after its charge and commit, resumed once more than 32 other orders had closed on its SKU: reserving
+        // again found nothing of it there, so it reserved and committed the units a second time.
+        var sku = await Checkout.BookAsync(Grains, 100);
+        var orderId = Checkout.NewOrderId();
+        var command = Checkout.Command(Checkout.NewUser(), null, (sku, 3));
+        Orders.FailWrite(orderId, 2);
+        await Assert.ThrowsAnyAsync<Exception>(() => Grains.GetGrain<IOrderGrain>(orderId).PlaceAsync(command));
+        Assert.Equal((97, 0, 3L), await Checkout.StockAsync(Grains, sku));
+        var inventory = Grains.GetGrain<IInventorySkuGrain>(sku);
+        for (var n = 0; n < 40; n++)
+        {
+            var other = Checkout.NewOrderId();
+            await inventory.ReserveAsync(other, 1, TimeSpan.FromMinutes(5));
+            await inventory.ReleaseAsync(other);
+        }
+
+        var order = await Grains.GetGrain<IOrderGrain>(orderId).PlaceAsync(command);
+
+        Assert.Equal(OrderStatus.Confirmed, order.Status);
+        Assert.Equal((97, 0, 3L), await Checkout.StockAsync(Grains, sku));
+        Assert.Equal(1, Payments.Writes(orderId));
     }
 
     [Theory]
