@@ -10,7 +10,7 @@ namespace K8Shop.Silo.Catalog;
 
 /// <summary>
 /// The cluster profile's search on PostgreSQL (migration 0007): full-text search over each product's weighted
-/// <c>search_vector</c> (GIN), <c>websearch_to_tsquery</c> for the shopper's syntax, <c>ts_rank_cd</c> for relevance,
+/// <c>search_vector</c> (GIN), <c>websearch_to_tsquery</c> for the shopper's syntax, <c>ts_rank</c> for relevance,
 /// the vocabulary table for typos and longer words (pg_trgm's <c>%</c> on a trigram GIN index, prefixes on its key),
 /// facets by grouped counts, suggestions from B-tree key ranges, ratings from <c>catalog.book_ratings</c>.
 /// </summary>
