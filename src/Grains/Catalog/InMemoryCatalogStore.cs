@@ -50,8 +50,8 @@ public sealed class InMemoryCatalogStore : ICatalogStore
         {
             foreach (var sku in skus.Distinct(StringComparer.OrdinalIgnoreCase))
             {
-                if (_idBySku.TryGetValue(sku, out var id) && _byId[id] is var product)
-                    prices.Add(new ProductPrice(product.Sku, product.Title, product.Price));
+                if (_idBySku.TryGetValue(sku, out var id))
+                    prices.Add(new ProductPrice(_byId[id].Sku, _byId[id].Title, _byId[id].Price));
             }
         }
         return Task.FromResult<IReadOnlyList<ProductPrice>>(prices);

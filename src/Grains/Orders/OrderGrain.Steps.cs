@@ -42,7 +42,8 @@ public sealed partial class OrderGrain
         // Reserving again is not safe: a SKU remembers only its last few closed orders, and one that forgot this order
         // would hold (and the commit then sell) its units a second time. The saga goes on instead: the charge answers as
         // before, and the commit commits what is still held and finds the rest committed.
-        if (!_placedHere && await Payment().GetAsync() is { Status: PaymentStatus.Succeeded })
+        var decided = _placedHere ? null : (await Payment().GetAsync())?.Status;
+        if (decided == PaymentStatus.Succeeded)
             return new StepOutcome(SagaEvent.StockReserved, "charged before an interruption: its reservations stand");
         var results = await Task.WhenAll(Order.Lines.Select(l => TryReserveAsync(l)));
         var shortSkus = results.Where(r => r.Status is not (ReservationStatus.Reserved or ReservationStatus.Committed)).Select(r => r.Sku).ToImmutableArray();
@@ -51,7 +52,7 @@ public sealed partial class OrderGrain
             // Reservations are idempotent per order, so a resumed order finds the ones it released or let lapse short.
             // Its payment may have been declined before the interruption: the order then follows that decision (it
             // releases again), not the second look at the stock.
-            if (!_placedHere && await Payment().GetAsync() is { Status: PaymentStatus.Failed })
+            if (decided == PaymentStatus.Failed)
                 return new StepOutcome(SagaEvent.StockReserved, "payment decided before an interruption; short on resume: " + string.Join(", ", shortSkus));
             LogOutOfStock(OrderId, string.Join(",", shortSkus));
             return new StepOutcome(SagaEvent.StockShort, "out of stock: " + string.Join(", ", shortSkus)) { Reason = "out_of_stock", ShortSkus = shortSkus };

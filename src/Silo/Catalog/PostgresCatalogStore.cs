@@ -181,10 +181,11 @@ public sealed partial class PostgresCatalogStore(NpgsqlDataSource dataSource, IL
         if (query.Text is { Length: > 0 } text)
         {
             var needle = Next(text.ToLowerInvariant(), NpgsqlDbType.Text);
-            conditions.Add($"(strpos(lower(p.title), {needle}) > 0 OR strpos(lower(p.sku), {needle}) > 0)");
+            conditions.Add($"(strpos(p.title_key, {needle}) > 0 OR strpos(lower(p.sku), {needle}) > 0)");
         }
+        // The lower-case keys stored with the row (migration 0013), as the shopper's search compares them.
         if (query.Tag is { Length: > 0 } tag)
-            conditions.Add($"EXISTS (SELECT 1 FROM unnest(p.tags) AS t(tag) WHERE lower(t.tag) = {Next(tag.ToLowerInvariant(), NpgsqlDbType.Text)})");
+            conditions.Add($"p.tags_key @> ARRAY[{Next(tag.ToLowerInvariant(), NpgsqlDbType.Text)}]");
         if (query.MinPrice is { } min)
             conditions.Add($"p.price >= {Next(min, NpgsqlDbType.Numeric)}");
         if (query.MaxPrice is { } max)
