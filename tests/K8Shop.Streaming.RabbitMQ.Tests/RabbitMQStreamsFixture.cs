@@ -18,6 +18,7 @@ public sealed class RabbitMQStreamsFixture : IAsyncLifetime
     public const string UnroutableProvider = "unroutable";
     public const string MissingExchangeProvider = "missing-exchange";
     public const int DeliveryLimit = 2;
+    public const int PartitionCount = 4;
     public static readonly TimeSpan StreamInactivityPeriod = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, BasicGetResult> _deadLetters = new();
@@ -39,7 +40,7 @@ public sealed class RabbitMQStreamsFixture : IAsyncLifetime
         options.ConnectionString = connectionString;
         options.ExchangeName = exchange;
         options.QueueNamePrefix = $"{exchange}.events";
-        options.PartitionCount = 4;
+        options.PartitionCount = PartitionCount;
         options.PrefetchCount = 500;
         options.DeliveryLimit = DeliveryLimit;
         options.NetworkRecoveryInterval = TimeSpan.FromSeconds(1);
@@ -150,7 +151,7 @@ public sealed class RabbitMQStreamsFixture : IAsyncLifetime
 
         await using (var channel = await _connection.CreateChannelAsync())
         {
-            for (var partition = 0; partition < 4; partition++)
+            for (var partition = 0; partition < PartitionCount; partition++)
             {
                 await channel.QueueDeleteAsync($"{QueuePrefix}.{partition}", ifUnused: false, ifEmpty: false);
             }

@@ -11,7 +11,7 @@ namespace Orleans.Streaming.RabbitMQ;
 /// Consumes one partition queue, or a bound queue (deliveries re-keyed onto the queue's stream namespace), with a bounded prefetch and hands its deliveries to the pulling agent. A delivery is
 /// acked only in <see cref="MessagesDeliveredAsync"/>: with <see cref="SimpleQueueCache"/> that is called with the
 /// messages purged from the cache, which happens once every subscriber's cursor has moved past them, i.e. once
-/// Orleans delivered them. A message Orleans gave up on is never purged as delivered: the failure handler nacks it through
+/// Orleans delivered them, and acked a batch at a time. A message Orleans gave up on is never purged as delivered: the failure handler nacks it through
 /// <see cref="NackAsync"/>, and any older one still unsettled when newer ones are purged is nacked too.
 /// </summary>
 internal sealed partial class RabbitMQAdapterReceiver(
@@ -77,6 +77,8 @@ internal sealed partial class RabbitMQAdapterReceiver(
             return;
         }
 
+        // Everything this call settles leaves _pending before the first await, so a NackAsync meanwhile cannot settle it too.
+        var delivered = new List<PendingDelivery>(messages.Count);
         var newest = long.MinValue;
         foreach (var message in messages)
         {
@@ -84,17 +86,58 @@ internal sealed partial class RabbitMQAdapterReceiver(
             newest = Math.Max(newest, sequenceNumber);
             if (_pending.TryRemove(sequenceNumber, out var delivery))
             {
-                await SettleAsync(delivery, sequenceNumber, delivered: true, cancellationToken);
+                delivered.Add(delivery);
             }
         }
 
         // The cache purges oldest first and leaves failed messages out, so anything older still pending was not delivered.
+        var failed = new List<(long SequenceNumber, PendingDelivery Delivery)>();
         foreach (var sequenceNumber in _pending.Keys.Where(key => key < newest).Order())
         {
             if (_pending.TryRemove(sequenceNumber, out var delivery))
             {
-                await SettleAsync(delivery, sequenceNumber, delivered: false, cancellationToken);
+                failed.Add((sequenceNumber, delivery));
             }
+        }
+
+        // Nacked before the acks below, which settle every earlier tag on their channel.
+        foreach (var (sequenceNumber, delivery) in failed)
+        {
+            await NackAsync(delivery, sequenceNumber, cancellationToken);
+        }
+
+        foreach (var channel in delivered.GroupBy(delivery => delivery.Channel))
+        {
+            await AckAsync(channel.Key, [.. channel], newest, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Acks a channel's delivered messages with one <c>basic.ack</c> for the newest of them (<c>multiple</c>), not one per
+    /// message: a quorum queue applies each ack as a command in its replicated log. Every earlier tag on the channel is
+    /// settled by then: delivered in this batch or before, nacked just before, or rejected on arrival. Later deliveries
+    /// have later tags, since one consumer per channel receives them one at a time, in tag order.
+    /// </summary>
+    private async Task AckAsync(IChannel channel, IReadOnlyList<PendingDelivery> deliveries, long newest, CancellationToken cancellationToken)
+    {
+        if (!channel.IsOpen)
+        {
+            // Its channel is gone, so the broker has already requeued them: nothing to settle.
+            return;
+        }
+
+        try
+        {
+            await channel.BasicAckAsync(deliveries.Max(delivery => delivery.DeliveryTag), multiple: true, cancellationToken);
+            foreach (var delivery in deliveries)
+            {
+                RabbitMQEventMetrics.Consumed(delivery.RoutingKey, queueName);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Unsettled, the messages come back when their channel closes: delivered at least once, maybe twice.
+            LogSettleFailed(exception, queueName, newest);
         }
     }
 
@@ -103,11 +146,11 @@ internal sealed partial class RabbitMQAdapterReceiver(
     {
         if (_pending.TryRemove(sequenceNumber, out var delivery))
         {
-            await SettleAsync(delivery, sequenceNumber, delivered: false, CancellationToken.None);
+            await NackAsync(delivery, sequenceNumber, CancellationToken.None);
         }
     }
 
-    private async Task SettleAsync(PendingDelivery delivery, long sequenceNumber, bool delivered, CancellationToken cancellationToken)
+    private async Task NackAsync(PendingDelivery delivery, long sequenceNumber, CancellationToken cancellationToken)
     {
         if (!delivery.Channel.IsOpen)
         {
@@ -117,13 +160,6 @@ internal sealed partial class RabbitMQAdapterReceiver(
 
         try
         {
-            if (delivered)
-            {
-                await delivery.Channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
-                RabbitMQEventMetrics.Consumed(delivery.RoutingKey, queueName);
-                return;
-            }
-
             // Quorum queues count deliveries and dead-letter past x-delivery-limit; a classic queue has no such
             // count, so a message that already failed once goes to the dead-letter exchange now. Bound queues are quorum.
             var quorum = bound is not null || options.QueueType == RabbitMQQueueType.Quorum;
