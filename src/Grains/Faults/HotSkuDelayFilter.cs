@@ -10,9 +10,13 @@ namespace K8Shop.Grains.Faults;
 /// </summary>
 public sealed class HotSkuDelayFilter(IFaultInjector faults) : IIncomingGrainCallFilter
 {
-    public async Task Invoke(IIncomingGrainCallContext context)
+    // Not async on the common path: every grain call passes here, and an async method would box its state per call.
+    public Task Invoke(IIncomingGrainCallContext context) =>
+        faults.AnyActive && context.Grain is IInventorySkuGrain ? DelayThenInvokeAsync(context) : context.Invoke();
+
+    private async Task DelayThenInvokeAsync(IIncomingGrainCallContext context)
     {
-        if (faults.AnyActive && context.Grain is IInventorySkuGrain && context.TargetId.Key.ToString() is { } sku)
+        if (context.TargetId.Key.ToString() is { } sku)
             await faults.InjectAsync(FaultNames.HotSkuDelay, FaultScope.ForSku(sku));
         await context.Invoke();
     }
