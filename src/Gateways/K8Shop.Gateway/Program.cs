@@ -12,6 +12,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.UseOrleansClient(client =>
 {
     client.UseK8ShopClustering(builder.Configuration);
+    client.Services.AddCachedGrainInterfaceTypes();
     // The trace context rides along each grain call, so one trace follows a request into the silos.
     if (TelemetrySettings.Of(builder.Services).Tracing)
         client.Services.AddGrainCallTracing();

@@ -1,6 +1,7 @@
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using K8Shop.ServiceDefaults.Telemetry;
+using K8Shop.Gateways.Hosting;
 
 namespace K8Shop.Silo.Hosting;
 
@@ -39,6 +40,7 @@ public static class SiloHostingExtensions
             silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection("Orleans:Membership"));
             silo.Services.AddOptions<SiloMessagingOptions>().Bind(configuration.GetSection("Orleans:Messaging"));
             silo.AddMemoryGrainStorageAsDefault();
+            silo.Services.AddCachedGrainInterfaceTypes();
             silo.AddIncomingGrainCallFilter<K8Shop.Grains.Identity.ShopperOwnershipFilter>();
             silo.AddK8ShopCarts(configuration)
                 .AddK8ShopInventory(configuration)
