@@ -81,9 +81,10 @@ public static class TestServices
         Connect(SmtpHttp.Host, SmtpHttp.Port);
     });
 
-    /// <summary>Why tests needing RabbitMQ and the SMTP server (besides the cluster stores) cannot run here, or null (always null under CI).</summary>
+    /// <summary>Why tests needing the test SMTP server cannot run here, or null (always null under CI).</summary>
     public static string? SmtpSkipReason => IsCi ? null : SmtpProblem.Value;
 
+    /// <summary>Why tests needing RabbitMQ and the SMTP server (besides the cluster stores) cannot run here, or null (always null under CI).</summary>
     public static string? NotificationSkipReason => IsCi ? null : ClusterSkipReason ?? RabbitMQProblem.Value ?? SmtpProblem.Value;
 
     /// <summary>Why PostgreSQL tests cannot run here, or null when they can (always null under CI).</summary>
@@ -155,13 +156,13 @@ public sealed class ClusterFactAttribute : FactAttribute
     public ClusterFactAttribute() => Skip = TestServices.ClusterSkipReason;
 }
 
-/// <summary>A fact that needs the cluster stores, RabbitMQ and the test SMTP server.</summary>
 /// <summary>A fact that needs only the test SMTP server: skipped with the reason when it is missing outside CI.</summary>
 public sealed class SmtpFactAttribute : FactAttribute
 {
     public SmtpFactAttribute() => Skip = TestServices.SmtpSkipReason;
 }
 
+/// <summary>A fact that needs the cluster stores, RabbitMQ and the test SMTP server.</summary>
 public sealed class NotificationFactAttribute : FactAttribute
 {
     public NotificationFactAttribute() => Skip = TestServices.NotificationSkipReason;

@@ -50,8 +50,10 @@ public sealed class InMemoryCatalogStore : ICatalogStore
         {
             foreach (var sku in skus.Distinct(StringComparer.OrdinalIgnoreCase))
             {
-                if (_idBySku.TryGetValue(sku, out var id))
-                    prices.Add(new ProductPrice(_byId[id].Sku, _byId[id].Title, _byId[id].Price));
+                if (!_idBySku.TryGetValue(sku, out var id))
+                    continue;
+                var product = _byId[id];
+                prices.Add(new ProductPrice(product.Sku, product.Title, product.Price));
             }
         }
         return Task.FromResult<IReadOnlyList<ProductPrice>>(prices);

@@ -85,7 +85,7 @@ public sealed class JsonBodyGate(RequestDelegate next, IOptions<RequestBodyOptio
 
     /// <summary>The declared length when it fits the limit (the copy then never grows the stream), else a small start.</summary>
     private static int InitialCapacity(long? contentLength, long? limit) =>
-        contentLength is { } length && length <= (limit ?? MaxPresized) && length <= MaxPresized ? (int)length : 0;
+        contentLength is { } length && length <= Math.Min(limit ?? MaxPresized, MaxPresized) ? (int)length : 0;
 
     private const int MaxPresized = 1024 * 1024;
     private const int CopyBufferSize = 16 * 1024;
